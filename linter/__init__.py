@@ -1,0 +1,42 @@
+"""newslint: a text-quality linter for scraped, syndicated and machine-translated news.
+
+The public API is the pure core: load a ruleset, lint a text, apply fixes.
+
+>>> from linter import load_ruleset, lint, apply_fixes
+>>> rules = load_ruleset()
+>>> [d.code for d in lint("They met in kyiv. .", rules)]
+['NL101', 'NL201']
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .apply import FixLoopError, FixResult, apply_fixes, fix_text
+from .config import DEFAULT_CONFIG, LintConfig
+from .engine import lint
+from .line_index import LineIndex
+from .model import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from .ruleset import Rule, Ruleset, RulesetError, load_ruleset
+
+__all__ = [
+    "Applicability",
+    "DEFAULT_CONFIG",
+    "Diagnostic",
+    "Edit",
+    "Fix",
+    "FixLoopError",
+    "FixResult",
+    "LineIndex",
+    "LintConfig",
+    "Rule",
+    "Ruleset",
+    "RulesetError",
+    "Severity",
+    "Span",
+    "__version__",
+    "apply_fixes",
+    "fix_text",
+    "lint",
+    "load_ruleset",
+]

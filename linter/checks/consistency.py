@@ -1,0 +1,72 @@
+"""``consistency``: one document writing the same thing two ways (``Mr`` / ``Mr.``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from ..model import Diagnostic, Edit, Span
+from ..registry import Check, RuleDefinitionError, register
+from ..segments import Document
+from ._regex import compile_pattern, finditer
+
+
+def _form_pattern(form: str) -> str:
+    """A literal form as a whole word; a form without a final period must not be followed by one."""
+    tail = r"(?!\w)" if form.endswith(".") else r"(?![\w.])"
+    head = r"(?<![\w.])" if form[:1].isalnum() else ""
+    return head + regex.escape(form) + tail
+
+
+def _glossed(text: str, start: int, end: int) -> bool:
+    """``Mumbai (Bombay)``: a form given in brackets explains another and is not a second spelling."""
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+
+
+@register
+class ConsistencyCheck(Check):
+    """For each group of alternative forms, report once per minority form used.
+
+    The finding sits at the first use of the minority form; its (unsafe) fix
+    rewrites every use of that form to the document's majority form. On a tie
+    the form that appears first is taken as the document's choice. A form in
+    brackets right after another, ``Mumbai (Bombay)``, is a gloss and not counted.
+    """
+
+    name = "consistency"
+    PARAMS = {"forms": (list, True)}
+
+    def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
+        super().__init__(rule, params)
+        self.groups: list[tuple[tuple[str, ...], regex.Pattern[str]]] = []
+        for group in params["forms"]:
+            if not isinstance(group, list) or len(group) < 2 or not all(isinstance(f, str) and f for f in group):
+                raise RuleDefinitionError("forms must be a list of groups of two or more strings")
+            alternatives = "|".join(f"(?P<f{i}>{_form_pattern(form)})" for i, form in enumerate(group))
+            self.groups.append((tuple(group), compile_pattern(alternatives)))
+
+    def run(self, doc: Document) -> Iterator[Diagnostic]:
+        for forms, pattern in self.groups:
+            uses: dict[int, list[Span]] = {}
+            for match in finditer(pattern, doc.text):
+                if _glossed(doc.text, match.start(), match.end()):
+                    continue
+                index = int(match.lastgroup[1:])
+                uses.setdefault(index, []).append(Span(match.start(), match.end()))
+            if len(uses) < 2:
+                continue
+            ranked = sorted(uses, key=lambda i: (-len(uses[i]), uses[i][0].start))
+            majority = forms[ranked[0]]
+            for index in ranked[1:]:
+                spans = uses[index]
+                yield self.rule.diagnostic(
+                    spans[0],
+                    edits=[Edit(span, majority) for span in spans],
+                    title=f"Write {majority!r} throughout",
+                    minority=forms[index],
+                    minority_count=len(spans),
+                    majority=majority,
+                    majority_count=len(uses[ranked[0]]),
+                )

@@ -1,0 +1,76 @@
+"""``pattern``: a regular expression whose matches are findings, with an optional replacement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from ..model import Applicability, Diagnostic, Edit, Span
+from ..registry import Check, RuleDefinitionError, register
+from ..segments import Document
+from ._regex import compile_pattern, finditer
+
+
+@register
+class PatternCheck(Check):
+    """Flag each match (or one named group of it); ``replacement`` is a regex template.
+
+    ``unsafe-when`` downgrades the fix of one occurrence to unsafe when the
+    flagged text matches it, so the rule can be safe in the common case and
+    careful in the doubtful one.
+    """
+
+    name = "pattern"
+    PARAMS = {
+        "pattern": (str, True),
+        "replacement": (str, False),
+        "group": ((int, str), False),
+        "ignore-case": (bool, False),
+        "unsafe-when": (str, False),
+        "scope": (str, False),
+    }
+
+    def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
+        super().__init__(rule, params)
+        self.pattern = compile_pattern(params["pattern"], ignore_case=params.get("ignore-case", False))
+        self.group = params.get("group", 0)
+        if isinstance(self.group, int) and not 0 <= self.group <= self.pattern.groups or (
+            isinstance(self.group, str) and self.group not in self.pattern.groupindex
+        ):
+            raise RuleDefinitionError(f"group {self.group!r} is not in the pattern")
+        self.replacement = params.get("replacement")
+        if self.replacement is not None and rule.fix is None:
+            raise RuleDefinitionError("a replacement is given but fix is 'none'")
+        if self.replacement is None and rule.fix is not None:
+            raise RuleDefinitionError("fix is set but no replacement is given")
+        unsafe_when = params.get("unsafe-when")
+        self.unsafe_when = compile_pattern(unsafe_when) if unsafe_when else None
+        self.scope = params.get("scope", "text")
+        if self.scope not in ("text", "paragraph"):
+            raise RuleDefinitionError("scope must be 'text' or 'paragraph'")
+
+    def run(self, doc: Document) -> Iterator[Diagnostic]:
+        segments = doc.paragraphs if self.scope == "paragraph" else [Span(0, len(doc.text))]
+        for segment in segments:
+            for match in finditer(self.pattern, doc.text, segment.start, segment.end):
+                yield self._finding(match)
+
+    def _finding(self, match: regex.Match[str]) -> Diagnostic:
+        start, end = match.span(self.group)
+        flagged = match.group(self.group)
+        fields = {"match": flagged, **{k: v or "" for k, v in match.groupdict().items()}}
+        if self.replacement is None:
+            return self.rule.diagnostic(Span(start, end), **fields)
+        new = match.expand(self.replacement)
+        if new == flagged:
+            return self.rule.diagnostic(Span(start, end), **fields)
+        applicability = None
+        if self.unsafe_when is not None and self.unsafe_when.search(flagged):
+            applicability = Applicability.UNSAFE
+        edit = Edit.minimal(start, flagged, new)
+        return self.rule.diagnostic(
+            Span(start, end), edits=[edit], applicability=applicability, replacement=new, **fields
+        )
+

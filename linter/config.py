@@ -1,0 +1,24 @@
+"""Settings that shape a lint run, independent of where they came from (flags or files)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from .model import Severity
+from .selection import Selection
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    """What the pure core needs to know: which rules run and at what severity."""
+
+    selection: Selection = Selection()
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __hash__(self) -> int:
+        return hash((self.selection, tuple(sorted(self.severity.items()))))
+
+
+DEFAULT_CONFIG = LintConfig()

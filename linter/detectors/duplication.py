@@ -1,0 +1,75 @@
+"""Paragraphs and sentences that a scraper or a syndication feed wrote twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from ..model import Applicability, Diagnostic, Edit, Span
+from ..ruleset import Rule
+from ..segments import Document
+from . import detector
+
+_NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
+_WORD = regex.compile(r"\w+")
+
+
+def normalise(text: str) -> str:
+    """Collapse white space and drop punctuation, so that `a  b.` and `a b` compare equal."""
+    return _NOISE.sub(" ", text).strip()
+
+
+def _repeats(
+    doc: Document, spans: list[Span], min_words: int
+) -> Iterator[tuple[Span, Span, bool]]:
+    """Yield ``(first, later, exact)`` for each span whose text was seen before."""
+    seen: dict[str, Span] = {}
+    for span in spans:
+        text = doc.text[span.start : span.end]
+        if len(_WORD.findall(text)) < min_words:
+            continue
+        key = normalise(text)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = span
+            continue
+        yield first, span, doc.text[first.start : first.end] == text
+
+
+@detector("duplicate-paragraph", min_words=6)
+def duplicate_paragraphs(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """The later copy is deleted together with the break before it; exact copies are safe to drop."""
+    paragraphs = doc.paragraphs
+    previous_end = {p.start: q.end for q, p in zip(paragraphs, paragraphs[1:])}
+    for first, later, exact in _repeats(doc, paragraphs, options["min_words"]):
+        line, _ = doc.line_index.position(first.start)
+        yield rule.diagnostic(
+            later,
+            edits=[Edit(Span(previous_end[later.start], later.end), "")],
+            applicability=Applicability.SAFE if exact else Applicability.UNSAFE,
+            line=line,
+            how="exactly" if exact else "nearly",
+        )
+
+
+@detector("duplicate-sentence", min_words=8)
+def duplicate_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """Sentences repeated in the text, outside paragraphs that NL701 reports as whole copies.
+
+    A sentence that is a whole paragraph on its own is left to the paragraph check too.
+    """
+    whole = {normalise(doc.text[p.start : p.end]) for p in doc.paragraphs}
+    copies = [later for _first, later, _exact in _repeats(doc, doc.paragraphs, 1)]
+    sentences = [
+        s
+        for s in doc.sentences
+        if normalise(doc.text[s.start : s.end]) not in whole and not any(c.contains(s) for c in copies)
+    ]
+    for first, later, _exact in _repeats(doc, sentences, options["min_words"]):
+        start = later.start
+        while start > 0 and doc.text[start - 1] in " \t":
+            start -= 1
+        line, _ = doc.line_index.position(first.start)
+        yield rule.diagnostic(later, edits=[Edit(Span(start, later.end), "")], line=line)

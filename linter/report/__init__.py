@@ -1,0 +1,70 @@
+"""Output formats: a small registry of writers over the results of one run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..line_index import LineIndex
+from ..model import Applicability, Diagnostic, Severity
+from ..ruleset import Ruleset
+from ..runner import FileOutcome, Mode, Unit
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a writer may need; writers never look at flags or the environment themselves."""
+
+    outcomes: list[FileOutcome]
+    ruleset: Ruleset
+    mode: Mode = Mode.CHECK
+    at_least: Applicability = Applicability.SAFE
+    color: bool = False
+    width: int = 100
+    quiet: bool = False
+    statistics: bool = False
+
+    def findings(self) -> Iterator[tuple[Unit, LineIndex, Diagnostic]]:
+        """Every finding in output order (path, record, offset); ``--diff`` shows the proposed fixes."""
+        for outcome in self.outcomes:
+            for unit in outcome.units:
+                shown = unit.proposed if self.mode is Mode.DIFF else unit.diagnostics
+                if not shown:
+                    continue
+                index = LineIndex(unit.text)
+                for diagnostic in shown:
+                    yield unit, index, diagnostic
+
+    def counts(self) -> dict[Severity, int]:
+        totals = {severity: 0 for severity in Severity}
+        for _unit, _index, diagnostic in self.findings():
+            totals[diagnostic.severity] += 1
+        return totals
+
+
+Writer = Callable[[Report, TextIO], None]
+FORMATS: dict[str, Writer] = {}
+
+
+def writer(name: str) -> Callable[[Writer], Writer]:
+    def register(function: Writer) -> Writer:
+        FORMATS[name] = function
+        return function
+
+    return register
+
+
+def location(unit: Unit) -> str:
+    """``path`` for a file, ``path[record]`` for a record of a data file."""
+    return unit.path if unit.record is None else f"{unit.path}[{unit.record}]"
+
+
+def fix_label(diagnostic: Diagnostic) -> str:
+    """``safe``, ``unsafe``, ``display-only`` or ``none``."""
+    return diagnostic.fix.applicability.label if diagnostic.fix else "none"
+
+
+def load_writers() -> None:
+    """Import the modules that register writers (kept lazy so start-up stays fast)."""
+    from . import concise, full, jsonout  # noqa: F401

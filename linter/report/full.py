@@ -1,0 +1,251 @@
+"""``full``: annotated diffs, each finding in a window of context, and a closing summary table.
+
+News paragraphs are long single lines, so a finding is shown in a window of
+context around its span, cut at word boundaries, never as the whole line.
+With colour the removed text is red and the added text green; without colour
+(pipes, CI logs, pre-commit) the change is marked inline as ``[-old-]{+new+}``
+and findings without a fix are underlined with ``^``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..line_index import LineIndex
+from ..model import Applicability, Diagnostic, Edit, Severity
+from ..runner import Mode, Unit
+from . import Report, location, writer
+
+ELLIPSIS = "…"
+INDENT = "    "
+#: Most edits of one fix shown (a consistency fix may touch every use of a name).
+MAX_EDIT_GROUPS = 3
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def visible(text: str) -> str:
+    """Make line breaks and tabs inside a window visible on one line."""
+    return text.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵").replace("\t", "→")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The text shown before and after a window's middle part, already cut at word boundaries."""
+
+    before: str
+    after: str
+
+
+def context(text: str, start: int, end: int, size: int) -> Context:
+    """Up to ``size`` characters each side of ``[start, end)``, stopping at line breaks."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    lo = max(line_start, start - size)
+    before = text[lo:start]
+    if lo > line_start:
+        cut = before.find(" ")
+        before = ELLIPSIS + (before[cut + 1 :] if 0 <= cut < len(before) - 1 else before)
+    breaks = [i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0]
+    line_end = min(breaks) if breaks else len(text)
+    hi = min(line_end, end + size)
+    after = text[end:hi]
+    if hi < line_end:
+        cut = after.rfind(" ")
+        after = (after[:cut] if cut > 0 else after) + ELLIPSIS
+    return Context(visible(before), visible(after))
+
+
+def elide(text: str, limit: int) -> str:
+    """Shorten a long span to its start and end."""
+    if len(text) <= limit:
+        return text
+    half = max(4, (limit - 3) // 2)
+    return f"{text[:half]} {ELLIPSIS} {text[-half:]}"
+
+
+def _plural(count: int, noun: str) -> str:
+    if count == 1 or noun == "info":
+        return f"{count} {noun}"
+    return f"{count} {noun}{'es' if noun.endswith('x') else 's'}"
+
+
+def _groups(edits: tuple[Edit, ...], gap: int) -> list[list[Edit]]:
+    """Edits close enough to share one window."""
+    groups: list[list[Edit]] = []
+    for edit in edits:
+        if groups and edit.span.start - groups[-1][-1].span.end <= gap:
+            groups[-1].append(edit)
+        else:
+            groups.append([edit])
+    return groups
+
+
+class Renderer:
+    """Builds the rich renderables of one report."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.color = report.color
+        self.span_limit = max(30, report.width - 30)
+        self.size = max(20, min(60, (report.width - len(INDENT) - 12) // 2))
+
+    def header(self, unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> Text:
+        line, column = index.position(diagnostic.span.start)
+        header = Text()
+        header.append(f"{location(unit)}:{line}:{column}", style="bold")
+        header.append("  ")
+        header.append(diagnostic.code, style=SEVERITY_STYLE[diagnostic.severity])
+        header.append(f" {diagnostic.name}  ")
+        header.append(diagnostic.severity.label, style=SEVERITY_STYLE[diagnostic.severity])
+        fix = diagnostic.fix
+        if fix is not None:
+            label = {
+                Applicability.SAFE: "[*] safe fix",
+                Applicability.UNSAFE: "[*] unsafe fix",
+                Applicability.DISPLAY_ONLY: "suggestion",
+            }[fix.applicability]
+            header.append(f"  {label}", style="green" if fix.applicability is Applicability.SAFE else "magenta")
+        return header
+
+    def marked(self, text: str, style: str, opening: str, closing: str) -> Text:
+        if self.color:
+            return Text(visible(text), style=style)
+        return Text(f"{opening}{visible(text)}{closing}")
+
+    def diff_lines(self, source: str, group: list[Edit]) -> list[Text]:
+        """The ``-`` and ``+`` lines of one window of edits."""
+        start, end = group[0].span.start, group[-1].span.end
+        around = context(source, start, end, self.size)
+        old = Text(f"{INDENT[:-2]}- ", style="red")
+        new = Text(f"{INDENT[:-2]}+ ", style="green")
+        old.append(around.before)
+        new.append(around.before)
+        cursor = start
+        for edit in group:
+            between = visible(source[cursor : edit.span.start])
+            old.append(between)
+            new.append(between)
+            removed = source[edit.span.start : edit.span.end]
+            if removed:
+                old.append(self.marked(elide(removed, self.span_limit), "bold red reverse", "[-", "-]"))
+            if edit.replacement:
+                new.append(self.marked(elide(edit.replacement, self.span_limit), "bold green reverse", "{+", "+}"))
+            cursor = edit.span.end
+        old.append(around.after)
+        new.append(around.after)
+        return [old, new]
+
+    def underline(self, source: str, diagnostic: Diagnostic) -> list[Text]:
+        """The window with the span underlined, for findings without a fix."""
+        span = diagnostic.span
+        around = context(source, span.start, span.end, self.size)
+        flagged = elide(visible(source[span.start : span.end]), self.span_limit) or " "
+        line = Text(INDENT)
+        line.append(around.before)
+        line.append(flagged, style=f"{SEVERITY_STYLE[diagnostic.severity]} underline")
+        line.append(around.after)
+        marks = Text(INDENT + " " * len(around.before) + "^" * len(flagged), style=SEVERITY_STYLE[diagnostic.severity])
+        return [line, marks]
+
+    def finding(self, unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> list[Text]:
+        lines = [self.header(unit, index, diagnostic)]
+        fix = diagnostic.fix
+        if fix is None:
+            lines.extend(self.underline(unit.text, diagnostic))
+        else:
+            groups = _groups(fix.edits, self.size)
+            for group in groups[:MAX_EDIT_GROUPS]:
+                lines.extend(self.diff_lines(unit.text, group))
+            if len(groups) > MAX_EDIT_GROUPS:
+                lines.append(Text(f"{INDENT}(and {len(groups) - MAX_EDIT_GROUPS} more places)", style="dim"))
+        lines.append(Text(INDENT + diagnostic.message, style="italic"))
+        return lines
+
+    def summary(self) -> list[Table | Text]:
+        report = self.report
+        items = list(report.findings())
+        files = sum(1 for o in report.outcomes if o.units or o.errors)
+        fixed = sum(u.fixed_count for o in report.outcomes for u in o.units)
+        out: list[Table | Text] = []
+        if items:
+            out.append(self.table(items))
+        if report.mode is Mode.DIFF:
+            changed = sum(1 for o in report.outcomes if o.changed)
+            out.append(Text(f"{_plural(len(items), 'fix')} would be applied in {_plural(changed, 'file')}; nothing was written."))
+            return out
+        counts = Counter(d.severity for _u, _i, d in items)
+        parts = ", ".join(_plural(counts[s], s.label) for s in sorted(counts, reverse=True))
+        line = Text(f"Found {_plural(len(items), 'finding')}" + (f" ({parts})" if parts else "") + f" in {_plural(files, 'file')}.")
+        if fixed:
+            line.append(f" Fixed {fixed}.")
+        out.append(line)
+        safe = sum(1 for _u, _i, d in items if d.fixable(Applicability.SAFE))
+        unsafe = sum(1 for _u, _i, d in items if d.fix is not None and d.fix.applicability is Applicability.UNSAFE)
+        if safe or unsafe:
+            hint = Text()
+            if safe:
+                hint.append(f"{safe} fixable with `newslint check --fix`")
+            if unsafe:
+                hint.append(("; " if safe else "") + f"{unsafe} more with `--fix --unsafe-fixes`")
+            hint.append(" (see them first with `--diff`).")
+            out.append(hint)
+        return out
+
+    def table(self, items: list[tuple[Unit, LineIndex, Diagnostic]]) -> Table:
+        counts = Counter(d.code for _u, _i, d in items)
+        fixable = Counter(d.code for _u, _i, d in items if d.fixable(Applicability.UNSAFE))
+        first = {}
+        for _u, _i, d in items:
+            first.setdefault(d.code, d)
+        table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+        for column, justify in (("count", "right"), ("code", "left"), ("name", "left"), ("severity", "left"), ("fixable", "right")):
+            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        for code in sorted(counts, key=lambda c: (-counts[c], c)):
+            d = first[code]
+            table.add_row(
+                str(counts[code]),
+                Text(code, style=SEVERITY_STYLE[d.severity]),
+                d.name,
+                d.severity.label,
+                str(fixable[code]) if fixable[code] else "",
+            )
+        return table
+
+
+def console(report: Report, stream: TextIO) -> Console:
+    return Console(
+        file=stream,
+        width=report.width,
+        force_terminal=report.color,
+        no_color=not report.color,
+        color_system="auto" if report.color else None,
+        soft_wrap=True,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+
+
+@writer("full")
+def write_full(report: Report, stream: TextIO) -> None:
+    out = console(report, stream)
+    renderer = Renderer(report)
+    for unit, index, diagnostic in report.findings():
+        for line in renderer.finding(unit, index, diagnostic):
+            out.print(line)
+        out.print()
+    if not report.quiet:
+        for part in renderer.summary():
+            out.print(part)
+
+
+def write_statistics(report: Report, stream: TextIO) -> None:
+    """``--statistics``: only the table of counts by code."""
+    items = list(report.findings())
+    if items:
+        console(report, stream).print(Renderer(report).table(items))

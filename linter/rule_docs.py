@@ -1,0 +1,107 @@
+"""``newslint rule``: the catalogue as a table, and one rule explained (what, why, examples, fix)."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .ruleset import Rule, Ruleset
+
+FIX_DESCRIPTION = {
+    "safe": "safe: applied by `--fix`",
+    "unsafe": "unsafe: applied by `--fix --unsafe-fixes` only",
+    "display-only": "display-only: shown as a suggestion, never applied",
+    None: "none: this rule has no fix",
+}
+
+
+def rule_record(rule: Rule) -> dict[str, object]:
+    """The catalogue entry of one rule as plain data (``rule --format json``, SARIF, docs)."""
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "kind": rule.kind,
+        "check": rule.check_type,
+        "severity": rule.severity.label,
+        "status": rule.status,
+        "message": rule.message,
+        "why": rule.why,
+        "fix": rule.fix.label if rule.fix else None,
+        "fix_title": rule.fix_title if rule.fix else None,
+        "pack": rule.path,
+        "examples": {
+            "bad": [{"text": e.text, "flagged": list(e.flagged), "fixed": e.fixed} for e in rule.bad],
+            "good": [e.text for e in rule.good],
+        },
+    }
+
+
+def markdown_table(ruleset: Ruleset) -> str:
+    """The rule table of the README (kept in sync by the catalogue test)."""
+    rows = ["| code | name | kind | severity | fix |", "| --- | --- | --- | --- | --- |"]
+    for rule in ruleset:
+        fix = rule.fix.label if rule.fix else ""
+        rows.append(f"| {rule.code} | `{rule.name}` | {rule.kind} | {rule.severity.label} | {fix} |")
+    return "\n".join(rows) + "\n"
+
+
+def _console(stream: TextIO) -> Console:
+    color = stream.isatty() and not os.environ.get("NO_COLOR")
+    return Console(file=stream, force_terminal=color, no_color=not color, soft_wrap=True, highlight=False, markup=False)
+
+
+def show_rules(ruleset: Ruleset, key: str | None, output: str, stream: TextIO) -> int:
+    """Print the table of rules, or one rule; exit 2 for an unknown code."""
+    if key is not None:
+        rule = ruleset.get(key)
+        if rule is None:
+            from .cli import UsageError
+
+            raise UsageError(f"newslint rule: no rule {key!r} (see `newslint rule` for the list)")
+        if output == "json":
+            stream.write(json.dumps(rule_record(rule), ensure_ascii=False, indent=2) + "\n")
+        else:
+            _explain(rule, _console(stream))
+        return 0
+    if output == "json":
+        stream.write(json.dumps([rule_record(r) for r in ruleset], ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if output == "markdown":
+        stream.write(markdown_table(ruleset))
+        return 0
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("code", "name", "kind", "severity", "fix", "status"):
+        table.add_column(column)
+    for rule in ruleset:
+        table.add_row(rule.code, rule.name, rule.kind, rule.severity.label, rule.fix.label if rule.fix else "", rule.status)
+    console = _console(stream)
+    console.print(table)
+    console.print(Text(f"\n{len(ruleset)} rules. `newslint rule CODE` explains one."))
+    return 0
+
+
+def _explain(rule: Rule, console: Console) -> None:
+    console.print(Text(f"{rule.code} {rule.name}", style="bold"))
+    console.print(Text(f"kind: {rule.kind}   severity: {rule.severity.label}   status: {rule.status}   pack: {rule.path}"))
+    console.print(Text("\nWhat it finds", style="bold"))
+    console.print("  " + rule.message)
+    console.print(Text("\nWhy", style="bold"))
+    console.print("  " + rule.why)
+    console.print(Text("\nFix", style="bold"))
+    fix = FIX_DESCRIPTION[rule.fix.label if rule.fix else None]
+    console.print(f"  {fix}" + (f" ({rule.fix_title})" if rule.fix else ""))
+    console.print(Text("\nExamples that are flagged", style="bold"))
+    for example in rule.bad:
+        console.print(f"  text:    {example.text!r}")
+        console.print(f"  flagged: {', '.join(repr(f) for f in example.flagged)}")
+        if example.fixed is not None:
+            console.print(f"  fixed:   {example.fixed!r}")
+        console.print()
+    console.print(Text("Examples that are not flagged", style="bold"))
+    for example in rule.good:
+        console.print(f"  {example.text!r}")

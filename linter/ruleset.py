@@ -1,0 +1,301 @@
+"""Load and validate rule packs (``rules/*.toml``) into an immutable :class:`Ruleset`.
+
+Built-in and user packs share one schema (documented in ``rules/README.md``).
+Every problem is reported as one line naming the file and the rule code, so a
+broken pack never surfaces as a traceback.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .model import KINDS, Applicability, Diagnostic, Edit, Fix, Severity, Span
+from .registry import Check, RuleDefinitionError, check_types
+from .segments import Document
+
+CODE = regex.compile(r"[A-Z]{1,4}\d{3}")
+NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+STATUSES = ("stable", "preview")
+FIX_LEVELS = ("safe", "unsafe", "display-only", "none")
+
+# Keys every rule may have; each check type adds its own parameters.
+COMMON_KEYS: Mapping[str, tuple[type, bool]] = {
+    "code": (str, True),
+    "name": (str, True),
+    "kind": (str, True),
+    "check": (str, True),
+    "severity": (str, True),
+    "message": (str, True),
+    "why": (str, True),
+    "fix": (str, True),
+    "fix-title": (str, False),
+    "status": (str, False),
+    "bad": (list, True),
+    "good": (list, True),
+}
+
+
+class RulesetError(Exception):
+    """A rule pack cannot be used; the message is one line naming file and code."""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A text a rule must flag (``flagged`` non-empty) or must leave alone."""
+
+    text: str
+    flagged: tuple[str, ...] = ()
+    fixed: str | None = None
+
+
+class _Fields(dict[str, Any]):
+    """Formatting map that leaves unknown ``{placeholders}`` as they are."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_FORMATTER = string.Formatter()
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One rule: its catalogue entry plus the compiled check that finds it."""
+
+    code: str
+    name: str
+    kind: str
+    check_type: str
+    severity: Severity
+    message: str
+    why: str
+    fix: Applicability | None
+    fix_title: str
+    status: str
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    path: str
+    params: Mapping[str, Any] = field(repr=False)
+    check: Check = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        check_class = check_types()[self.check_type]
+        object.__setattr__(self, "check", check_class(self, self.params))
+
+    def format_message(self, **fields: Any) -> str:
+        return _FORMATTER.vformat(self.message, (), _Fields(fields))
+
+    def diagnostic(
+        self,
+        span: Span,
+        *,
+        edits: Sequence[Edit] = (),
+        applicability: Applicability | None = None,
+        message: str | None = None,
+        title: str | None = None,
+        **fields: Any,
+    ) -> Diagnostic:
+        """Build a finding of this rule; ``applicability`` is capped at the rule's own."""
+        fix = None
+        if edits and self.fix is not None:
+            level = min(applicability if applicability is not None else self.fix, self.fix)
+            fix = Fix(tuple(edits), level, title or self.fix_title)
+        return Diagnostic(
+            code=self.code,
+            name=self.name,
+            kind=self.kind,
+            severity=self.severity,
+            message=message if message is not None else self.format_message(**fields),
+            span=span,
+            fix=fix,
+        )
+
+    def run(self, doc: Document) -> Iterator[Diagnostic]:
+        """Run the check, dropping findings inside URLs and addresses where the type asks."""
+        findings = self.check.run(doc)
+        if not self.check.skips_protected:
+            return findings
+        return (d for d in findings if not doc.is_protected(d.span))
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    """An ordered, immutable collection of rules with unique codes and names."""
+
+    rules: tuple[Rule, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {k: r for r in self.rules for k in (r.code, r.name)})
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, key: str) -> Rule | None:
+        """A rule by code (any case) or name."""
+        by_key: dict[str, Rule] = self._by_key  # type: ignore[attr-defined]
+        return by_key.get(key) or by_key.get(key.upper())
+
+
+def builtin_rules_dir() -> Traversable:
+    """The shipped packs: inside the installed package, or ``rules/`` of a checkout."""
+    packaged = resources.files("linter") / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def load_ruleset(extra_dirs: Iterable[Path] = (), *, builtin: bool = True) -> Ruleset:
+    """Load the built-in packs and any user pack folders into one validated ruleset."""
+    rules: list[Rule] = []
+    sources: list[Traversable] = [builtin_rules_dir()] if builtin else []
+    sources.extend(extra_dirs)
+    for folder in sources:
+        if not folder.is_dir():
+            raise RulesetError(f"{folder}: rules folder not found")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".toml"):
+                rules.extend(load_pack(entry))
+    return _checked(rules)
+
+
+def load_pack(path: Traversable) -> list[Rule]:
+    """Parse and validate one TOML pack."""
+    label = _display_path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise RulesetError(f"{label}: cannot read rule pack: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise RulesetError(f"{label}: invalid TOML: {error}") from None
+    unknown = set(data) - {"rule"}
+    if unknown:
+        raise RulesetError(f"{label}: unknown top-level key {sorted(unknown)[0]!r} (expected [[rule]])")
+    entries = data.get("rule", [])
+    if not isinstance(entries, list) or not entries:
+        raise RulesetError(f"{label}: no [[rule]] tables")
+    return [_build_rule(label, index, entry) for index, entry in enumerate(entries, 1)]
+
+
+def _display_path(path: Traversable) -> str:
+    builtin = builtin_rules_dir()
+    if str(path).startswith(str(builtin)):
+        return f"rules/{path.name}"
+    return str(path)
+
+
+def _build_rule(label: str, index: int, entry: Mapping[str, Any]) -> Rule:
+    code = entry.get("code") if isinstance(entry.get("code"), str) else f"rule #{index}"
+    where = f"{label}: {code}"
+    try:
+        return _parse_rule(label, entry)
+    except RuleDefinitionError as error:
+        raise RulesetError(f"{where}: {error}") from None
+    except regex.error as error:
+        raise RulesetError(f"{where}: invalid regular expression: {error}") from None
+
+
+def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
+    check_name = entry.get("check")
+    types = check_types()
+    if check_name not in types:
+        known = ", ".join(sorted(types))
+        raise RuleDefinitionError(f"unknown check type {check_name!r} (known: {known})")
+    check_class = types[check_name]
+    allowed = {**COMMON_KEYS, **check_class.PARAMS}
+    for key in entry:
+        if key not in allowed:
+            raise RuleDefinitionError(f"unknown key {key!r} for check type {check_name!r}")
+    for key, (kind, required) in allowed.items():
+        if key not in entry:
+            if required:
+                raise RuleDefinitionError(f"missing key {key!r}")
+            continue
+        if not isinstance(entry[key], kind) or isinstance(entry[key], bool) and kind is not bool:
+            raise RuleDefinitionError(f"key {key!r} has the wrong type")
+
+    code, name, kind = entry["code"], entry["name"], entry["kind"]
+    if not CODE.fullmatch(code):
+        raise RuleDefinitionError("code must be 1-4 capital letters and 3 digits, like NL101")
+    if not NAME.fullmatch(name):
+        raise RuleDefinitionError(f"name {name!r} must be kebab-case")
+    if kind not in KINDS:
+        raise RuleDefinitionError(f"unknown kind {kind!r} (known: {', '.join(sorted(KINDS))})")
+    status = entry.get("status", "stable")
+    if status not in STATUSES:
+        raise RuleDefinitionError(f"status must be one of {', '.join(STATUSES)}")
+    if entry["fix"] not in FIX_LEVELS:
+        raise RuleDefinitionError(f"fix must be one of {', '.join(FIX_LEVELS)}")
+    try:
+        severity = Severity.parse(entry["severity"])
+    except ValueError as error:
+        raise RuleDefinitionError(str(error)) from None
+    fix = None if entry["fix"] == "none" else Applicability.parse(entry["fix"])
+    bad = tuple(_parse_example(item, bad=True, fixable=fix is not None) for item in entry["bad"])
+    good = tuple(_parse_example(item, bad=False, fixable=False) for item in entry["good"])
+    if not bad or not good:
+        raise RuleDefinitionError("needs at least one bad and one good example")
+    params = {key: value for key, value in entry.items() if key not in COMMON_KEYS}
+    return Rule(
+        code=code,
+        name=name,
+        kind=kind,
+        check_type=check_name,
+        severity=severity,
+        message=entry["message"].strip(),
+        why=" ".join(entry["why"].split()),
+        fix=fix,
+        fix_title=entry.get("fix-title", "Apply the suggested fix"),
+        status=status,
+        bad=bad,
+        good=good,
+        path=label,
+        params=params,
+    )
+
+
+def _parse_example(item: Any, *, bad: bool, fixable: bool) -> Example:
+    if not bad:
+        if isinstance(item, str):
+            return Example(item)
+        raise RuleDefinitionError("good examples are plain strings")
+    if not isinstance(item, Mapping):
+        raise RuleDefinitionError("bad examples are tables with text, flagged and (if fixable) fixed")
+    unknown = set(item) - {"text", "flagged", "fixed"}
+    if unknown:
+        raise RuleDefinitionError(f"unknown key {sorted(unknown)[0]!r} in a bad example")
+    text, flagged = item.get("text"), item.get("flagged")
+    if not isinstance(text, str) or not text:
+        raise RuleDefinitionError("a bad example needs its text")
+    flagged_all = (flagged,) if isinstance(flagged, str) else tuple(flagged or ())
+    if not flagged_all or not all(isinstance(f, str) and f and f in text for f in flagged_all):
+        raise RuleDefinitionError(f"bad example {text[:40]!r}: 'flagged' must be text found in it")
+    fixed = item.get("fixed")
+    if fixed is not None and not isinstance(fixed, str):
+        raise RuleDefinitionError("'fixed' must be a string")
+    if fixable and fixed is None:
+        raise RuleDefinitionError(f"bad example {text[:40]!r} of a fixable rule needs 'fixed'")
+    if not fixable and fixed is not None:
+        raise RuleDefinitionError(f"bad example {text[:40]!r}: 'fixed' given but the rule has no fix")
+    return Example(text, flagged_all, fixed)
+
+
+def _checked(rules: list[Rule]) -> Ruleset:
+    seen: dict[str, str] = {}
+    for rule in rules:
+        for key in (rule.code, rule.name):
+            if key in seen:
+                raise RulesetError(f"{rule.path}: {rule.code}: {key!r} is already used in {seen[key]}")
+            seen[key] = rule.path
+    return Ruleset(tuple(sorted(rules, key=lambda r: r.code)))

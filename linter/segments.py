@@ -1,0 +1,240 @@
+"""The pieces of a text that checks share: lines, paragraphs, sentences, quotes, URLs.
+
+A :class:`Document` computes each segmentation lazily, once, so that twenty rules
+asking for sentences pay for one split. Every segment is a :class:`Span` into the
+original text; nothing here copies or normalises the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+import regex
+
+from .line_index import LineIndex
+from .model import Span
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_NON_SPACE = regex.compile(r"\S")
+_BLOCK_MARKER = regex.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
+
+# A sentence may end after terminal punctuation, optionally followed by closing quotes
+# or brackets, when white space comes next.
+_CANDIDATE_END = regex.compile(r"(?:\.{3}|…|[.!?])+[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE = regex.compile(r"(\S+)$")
+_NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*(\S+)")
+
+# Abbreviations that stand before a name or number and never end a sentence.
+TITLE_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st gen sen rep gov lt col capt sgt rev hon maj adm cmdr supt insp
+    det fr sr jr mt ft vs v cf approx e.g i.e viz""".split()
+)
+# Abbreviations that never end a sentence when a number follows ("No. 10", "p. 4").
+NUMBER_ABBREVIATIONS = frozenset("no nos vol vols pp p fig figs art sec ch para".split())
+# Abbreviations that can end a sentence; they do only when an ordinary
+# sentence opener follows ("... in the U.S. The next day").
+TRAILING_ABBREVIATIONS = frozenset(
+    """etc inc ltd co corp plc llc bros a.m p.m al jan feb apr jun jul aug sep sept oct nov
+    dept univ assn""".split()
+)
+SENTENCE_OPENERS = frozenset(
+    """the a an and but or so yet he she it they we i you this that these those there
+    in on at for from with after before when while if as however meanwhile his her its
+    their our my some many most all one two three no not what who why how where""".split()
+)
+
+_URL = regex.compile(
+    r"""(?xi)
+    \b(?:https?://|ftp://|www\.)[^\s<>"'“”]+[^\s<>"'“”.,;:!?)\]]
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+    | (?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|info|biz|io|tv|fm|
+        uk|us|eu|de|fr|ru|cn|jp|in|au|ca|ie|nz|za|ua|it|es|nl|se|no|ch|be|at|pl|ly|me|co)
+        (?:/[^\s<>"'“”]*[^\s<>"'“”.,;:!?)\]])?(?![\w-])
+    | (?<![\w&])[@#]\w+
+    """
+)
+_DOUBLE_QUOTES = regex.compile(r"[\"“”„«»]")
+
+
+def _is_initialism(word: str) -> bool:
+    """``U.S.``, ``U.K.``, ``J.`` (an initial): letters each followed by a period."""
+    return bool(regex.fullmatch(r"(?:\p{L}\.)+", word)) and (len(word) == 2 or word[0].isupper())
+
+
+class Document:
+    """A text with its segmentations computed on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def line_index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Every line without its line break; an empty text has no lines."""
+        spans = []
+        for match in _LINE.finditer(self.text):
+            content = match.group().rstrip("\r\n")
+            if match.start() == len(self.text) and not content:
+                break
+            spans.append(Span(match.start(), match.start() + len(content)))
+        return spans
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Paragraph spans, trimmed of surrounding white space.
+
+        Blank lines always separate paragraphs. Scraped news often puts each
+        paragraph on one long line with no blank line between, so inside a block
+        of non-blank lines each line is its own paragraph, unless the block looks
+        hard-wrapped (every line but the last between 30 and 100 characters).
+        Lines that open a Markdown heading, list item or quote start a paragraph.
+        """
+        text = self.text
+        blocks: list[list[Span]] = []
+        current: list[Span] = []
+        for line in self.lines:
+            if _NON_SPACE.search(text, line.start, line.end) is None:
+                if current:
+                    blocks.append(current)
+                    current = []
+            else:
+                current.append(line)
+        if current:
+            blocks.append(current)
+
+        paragraphs = []
+        for block in blocks:
+            for group in _group_wrapped_lines(text, block):
+                paragraphs.append(_trim(text, Span(group[0].start, group[-1].end)))
+        return paragraphs
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentence spans inside each paragraph (abbreviation-aware)."""
+        spans = []
+        for paragraph in self.paragraphs:
+            spans.extend(split_sentences(self.text, paragraph))
+        return spans
+
+    @cached_property
+    def quotes(self) -> list[Span]:
+        """Spans of double-quoted passages (marks included), paired within a paragraph."""
+        spans = []
+        for paragraph in self.paragraphs:
+            opened: int | None = None
+            for match in _DOUBLE_QUOTES.finditer(self.text, paragraph.start, paragraph.end):
+                mark = match.group()
+                if mark in "“„«" or (mark == '"' and opened is None):
+                    opened = match.start()
+                elif opened is not None:
+                    spans.append(Span(opened, match.end()))
+                    opened = None
+        return spans
+
+    @cached_property
+    def protected(self) -> list[Span]:
+        """URLs, e-mail addresses, bare domains, @handles and #hashtags."""
+        return [Span(m.start(), m.end()) for m in _URL.finditer(self.text)]
+
+    @cached_property
+    def _protected_starts(self) -> list[int]:
+        return [span.start for span in self.protected]
+
+    def is_protected(self, span: Span) -> bool:
+        """True when ``span`` overlaps a URL, address, domain, handle or hashtag."""
+        index = bisect.bisect_right(self._protected_starts, span.end) - 1
+        while index >= 0:
+            candidate = self.protected[index]
+            if candidate.end <= span.start:
+                return False
+            if candidate.start < span.end or candidate.start == span.start:
+                return True
+            index -= 1
+        return False
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        """The paragraph containing ``offset``, if any."""
+        starts = [p.start for p in self.paragraphs]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset <= self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _group_wrapped_lines(text: str, block: list[Span]) -> list[list[Span]]:
+    """Split a block of non-blank lines into paragraphs (see ``Document.paragraphs``)."""
+    hard_wrapped = len(block) >= 2 and all(30 <= len(line) <= 100 for line in block[:-1])
+    hard_wrapped = hard_wrapped and len(block[-1]) <= 100
+    if not hard_wrapped:
+        return [[line] for line in block]
+    groups: list[list[Span]] = []
+    for line in block:
+        if not groups or _BLOCK_MARKER.match(text, line.start, line.end):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def split_sentences(text: str, paragraph: Span) -> list[Span]:
+    """Split one paragraph into sentence spans.
+
+    Terminal punctuation followed by white space ends a sentence unless the word
+    it closes is an abbreviation: titles (``Mr.``, ``Dr.``, ``No. 10``, ``e.g.``)
+    never end one; initialisms (``U.S.``) and trailing abbreviations (``Inc.``,
+    ``etc.``) end one only when an ordinary sentence opener follows; an ellipsis
+    ends one only before a capital. Decimals, URLs and domains contain no white
+    space after their periods, so they never look like an end.
+    """
+    sentences = []
+    start = paragraph.start
+    for match in _CANDIDATE_END.finditer(text, paragraph.start, paragraph.end):
+        end = match.end()
+        if _ends_sentence(text, match, paragraph.end):
+            sentence = _trim(text, Span(start, end))
+            if sentence:
+                sentences.append(sentence)
+            start = end
+    last = _trim(text, Span(start, paragraph.end))
+    if last:
+        sentences.append(last)
+    return sentences
+
+
+def _ends_sentence(text: str, match: regex.Match[str], limit: int) -> bool:
+    punctuation = match.group().rstrip("\"'”’)]")
+    word_match = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.end())
+    word = word_match.group(1) if word_match else ""
+    stem = word.rstrip("\"'”’)]").lstrip("\"'“‘([").rstrip(".").lower()
+    next_match = _NEXT_WORD.match(text, match.end(), limit)
+    next_word = next_match.group(1) if next_match else ""
+    next_is_upper = next_word[:1].isupper()
+    next_is_opener = next_word.lower().strip(",;:") in SENTENCE_OPENERS and next_is_upper
+
+    if not next_word:
+        return True
+    if punctuation in ("...", "…") or punctuation.endswith(("...", "…")):
+        return next_is_upper
+    if not punctuation.endswith("."):
+        return True
+    if stem in TITLE_ABBREVIATIONS:
+        return False
+    if stem in NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
+        return False
+    bare = word.rstrip("\"'”’)]").lstrip("\"'“‘([")
+    if _is_initialism(bare) or stem in TRAILING_ABBREVIATIONS:
+        return next_is_opener
+    return True

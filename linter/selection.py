@@ -1,0 +1,61 @@
+"""Which rules run: ``select`` / ``ignore`` by code, code prefix or name (as in flake8 and ruff)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .ruleset import Rule, Ruleset
+
+
+class SelectionError(ValueError):
+    """A selector matches no rule."""
+
+
+def matches(selector: str, rule: Rule) -> bool:
+    """``ALL``, an exact code, a code prefix (``NL1``) or a rule name."""
+    if selector.upper() == "ALL":
+        return True
+    return rule.code.startswith(selector.upper()) or selector == rule.name
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A resolved choice of rules; ``select=None`` means every stable rule."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    preview: bool = False
+
+    def validate(self, ruleset: Ruleset) -> None:
+        """Reject selectors that match nothing: a typo should not silently disable checks."""
+        for selector in (*(self.select or ()), *self.extend_select, *self.ignore):
+            if not any(matches(selector, rule) for rule in ruleset):
+                raise SelectionError(f"unknown rule selector {selector!r}")
+
+    def apply(self, ruleset: Ruleset) -> tuple[Rule, ...]:
+        return tuple(rule for rule in ruleset if self.enabled(rule))
+
+    def enabled(self, rule: Rule) -> bool:
+        if rule.status == "preview" and not self.preview:
+            return False
+        chosen = _most_specific(rule, self.select) if self.select is not None else (0, True)
+        extended = _most_specific(rule, self.extend_select)
+        ignored = _most_specific(rule, self.ignore)
+        selected_by = max(chosen if chosen[1] else (-1, False), extended if extended[1] else (-1, False))
+        if not selected_by[1]:
+            return False
+        # The more specific selector wins, as in ruff: --select NL101 --ignore NL1 keeps NL101.
+        return not (ignored[1] and ignored[0] >= selected_by[0])
+
+
+def _most_specific(rule: Rule, selectors: Sequence[str] | Iterable[str]) -> tuple[int, bool]:
+    best = (-1, False)
+    for selector in selectors:
+        if matches(selector, rule):
+            specificity = 0 if selector.upper() == "ALL" else len(selector)
+            if selector == rule.name:
+                specificity = len(rule.code)
+            best = max(best, (specificity, True))
+    return best

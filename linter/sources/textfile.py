@@ -1,0 +1,93 @@
+"""Decode bytes to text for linting, and encode fixed text back without touching anything else.
+
+The byte-order mark is taken off (offsets count from the first real character)
+and put back on write; newlines are left exactly as they are, so that writing
+back a text with no edits gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Bytes inspected for NUL when deciding whether a file is binary.
+SNIFF = 8192
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class InputError(Exception):
+    """A file cannot be linted; ``str()`` is the one line shown to the user."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A decoded text and what is needed to encode it back byte for byte."""
+
+    text: str
+    encoding: str = "utf-8"
+    bom: bytes = b""
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> Decoded:
+    """Decode ``data``; raise :class:`InputError` for binary data and invalid text.
+
+    Without ``encoding``: a BOM decides (UTF-8, UTF-16 or UTF-32), otherwise
+    strict UTF-8. With ``encoding`` (e.g. ``cp1252``) the bytes are read in that
+    legacy encoding on purpose.
+    """
+    bom = b""
+    chosen = encoding or "utf-8"
+    if encoding is None:
+        for mark, name in _BOMS:
+            if data.startswith(mark):
+                bom, chosen = mark, name
+                break
+    body = data[len(bom) :]
+    if not chosen.startswith("utf-16") and not chosen.startswith("utf-32") and b"\x00" in body[:SNIFF]:
+        raise InputError(path, "binary file (contains NUL bytes); not linted")
+    try:
+        text = body.decode(chosen)
+    except UnicodeDecodeError as error:
+        offset = error.start + len(bom)
+        raise InputError(
+            path,
+            f"invalid {chosen} at byte {offset} ({body[error.start:error.start + 4]!r}); "
+            "use --encoding to read a legacy encoding",
+        ) from None
+    except LookupError:
+        raise InputError(path, f"unknown encoding {chosen!r}") from None
+    return Decoded(text, chosen, bom)
+
+
+def encode(text: str, decoded: Decoded) -> bytes:
+    """The bytes of ``text`` in the encoding and with the BOM it was read with."""
+    return decoded.bom + text.encode(decoded.encoding)
+
+
+def read_text(path: Path, label: str | None = None, encoding: str | None = None) -> Decoded:
+    """Read and decode one file; every OS error becomes an :class:`InputError` naming ``label``."""
+    label = label or str(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(label, "is a directory") from None
+    except FileNotFoundError:
+        raise InputError(label, "no such file") from None
+    except PermissionError:
+        raise InputError(label, "permission denied") from None
+    except OSError as error:
+        raise InputError(label, f"cannot read: {error.strerror or error}") from None
+    return decode(data, label, encoding)

@@ -1,0 +1,59 @@
+"""The annotated-diff view rendered at a fixed width, compared with snapshots.
+
+Set NEWSLINT_UPDATE_SNAPSHOTS=1 to rewrite the snapshots after an intended change.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from linter import Applicability
+from linter.config import LintConfig
+from linter.report import FORMATS, Report, load_writers
+from linter.runner import Mode, RunOptions, lint_text
+from linter.runner import FileOutcome
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+ARTICLE = (
+    " date 2025-03-02 At the summit in Vienna, Mr Rossi and Mr. Okafor agreed a new trade pact "
+    "after three days of talks that ran late into the night on both sides. .\n\n"
+    "The talks began on monday,, officials said.The text was signed at dawn by both delegations "
+    "in the presence of the press and of the hosts.\n\n"
+    "Mr. Okafor praised the deal. Mr. Rossi thanked the hosts.\n"
+)
+
+
+def render(ruleset, mode: Mode, color: bool, width: int = 100) -> str:
+    load_writers()
+    options = RunOptions(ruleset, LintConfig(), mode, Applicability.SAFE)
+    unit, new_text = lint_text(ARTICLE, "article.txt", None, options)
+    outcome = FileOutcome("article.txt", [unit], changed=new_text != ARTICLE)
+    stream = io.StringIO()
+    FORMATS["full"](Report([outcome], ruleset, mode, Applicability.SAFE, color=color, width=width), stream)
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize(("name", "mode"), [("full_check", Mode.CHECK), ("full_diff", Mode.DIFF)])
+def test_snapshot_without_colour(ruleset, name: str, mode: Mode) -> None:
+    rendered = render(ruleset, mode, color=False)
+    snapshot = SNAPSHOTS / f"{name}.txt"
+    if os.environ.get("NEWSLINT_UPDATE_SNAPSHOTS"):
+        snapshot.write_text(rendered, encoding="utf-8")
+    assert rendered == snapshot.read_text(encoding="utf-8")
+
+
+def test_windows_fit_the_width(ruleset) -> None:
+    for width in (60, 100):
+        for line in render(ruleset, Mode.DIFF, color=False, width=width).splitlines():
+            if line.startswith("  - ") or line.startswith("  + "):
+                assert len(line) <= width, line
+
+
+def test_colour_marks_instead_of_brackets(ruleset) -> None:
+    rendered = render(ruleset, Mode.DIFF, color=True)
+    assert "\x1b[" in rendered
+    assert "{+" not in rendered and "[-" not in rendered

@@ -1,0 +1,27 @@
+"""Every example of every rule: bad ones flag exactly their text (and fix to theirs), good ones nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter import load_ruleset
+from linter.examples import check_example, examples_of
+
+RULESET = load_ruleset()
+CASES = list(examples_of(RULESET))
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"),
+    CASES,
+    ids=[f"{r.code}-{'bad' if e.flagged else 'good'}-{i}" for i, (r, e) in enumerate(CASES)],
+)
+def test_example(rule, example) -> None:
+    assert check_example(rule, example, RULESET) is None
+
+
+def test_every_rule_has_both_kinds_of_example() -> None:
+    for rule in RULESET:
+        assert rule.bad and rule.good, rule.code
+        if rule.fix is not None:
+            assert all(e.fixed is not None for e in rule.bad), rule.code

@@ -1,0 +1,80 @@
+"""Loading rule packs: every mistake is one line naming the file and the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.ruleset import RulesetError, builtin_rules_dir, load_ruleset
+
+GOOD = """
+[[rule]]
+code = "HS101"
+name = "no-utilise"
+kind = "consistency"
+check = "substitution"
+swap = { utilise = "use" }
+severity = "warning"
+fix = "safe"
+message = "Write '{replacement}'."
+why = "House style prefers the short word to the long one in every story."
+good = ["We use it."]
+[[rule.bad]]
+text = "We utilise it."
+flagged = "utilise"
+fixed = "We use it."
+"""
+
+
+def write_pack(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "house.toml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_user_pack_loads_beside_builtin(tmp_path: Path) -> None:
+    ruleset = load_ruleset([write_pack(tmp_path, GOOD)])
+    assert ruleset.get("HS101") is not None and ruleset.get("NL101") is not None
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (('severity = "warning"', 'severity = "loud"'), "HS101: unknown severity"),
+        (('swap = {', 'colour = 1\nswap = {'), "HS101: unknown key 'colour'"),
+        (('check = "substitution"', 'check = "magic"'), "HS101: unknown check type 'magic'"),
+        (('good = ["We use it."]', ""), "HS101: missing key 'good'"),
+        (('flagged = "utilise"', 'flagged = "nothing"'), "HS101: bad example"),
+        (('fixed = "We use it."', ""), "needs 'fixed'"),
+        (('kind = "consistency"', 'kind = "vibes"'), "HS101: unknown kind"),
+        (('name = "no-utilise"', 'name = "No Utilise"'), "must be kebab-case"),
+        (('code = "HS101"', 'code = "x1"'), "code must be"),
+    ],
+)
+def test_broken_pack_is_one_line_naming_file_and_code(tmp_path: Path, change, expected) -> None:
+    pack = write_pack(tmp_path, GOOD.replace(*change))
+    with pytest.raises(RulesetError) as info:
+        load_ruleset([pack])
+    message = str(info.value)
+    assert "\n" not in message
+    assert "house.toml" in message and expected in message
+
+
+def test_bad_regex_is_reported(tmp_path: Path) -> None:
+    text = GOOD.replace('check = "substitution"\nswap = { utilise = "use" }', "check = \"pattern\"\npattern = '(unclosed'\nreplacement = 'use'")
+    with pytest.raises(RulesetError, match=r"house.toml: HS101: invalid regular expression"):
+        load_ruleset([write_pack(tmp_path, text)])
+
+
+def test_duplicate_code_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(RulesetError, match="NL101"):
+        load_ruleset([write_pack(tmp_path, GOOD.replace("HS101", "NL101"))])
+
+
+def test_invalid_toml(tmp_path: Path) -> None:
+    with pytest.raises(RulesetError, match="house.toml: invalid TOML"):
+        load_ruleset([write_pack(tmp_path, "[[rule]\n")])
+
+
+def test_builtin_packs_are_found() -> None:
+    assert any(entry.name.endswith(".toml") for entry in builtin_rules_dir().iterdir())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Self
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -45,42 +46,36 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
-class Applicability(enum.IntEnum):
-    """How safe a fix is; ordered so that ``SAFE > UNSAFE > DISPLAY_ONLY`` (as in ruff)."""
-
-    DISPLAY_ONLY = 0
-    UNSAFE = 1
-    SAFE = 2
+class _Labelled(enum.IntEnum):
+    """An ordered enum written in lowercase kebab-case in files, flags and output."""
 
     @property
     def label(self) -> str:
         return self.name.lower().replace("_", "-")
 
     @classmethod
-    def parse(cls, value: str) -> Applicability:
+    def parse(cls, value: str) -> Self:
         try:
             return cls[value.upper().replace("-", "_")]
         except KeyError:
-            raise ValueError(f"unknown applicability {value!r} (safe, unsafe, display-only)") from None
+            known = ", ".join(member.label for member in sorted(cls, reverse=True))
+            raise ValueError(f"unknown {cls.__name__.lower()} {value!r} ({known})") from None
 
 
-class Severity(enum.IntEnum):
+class Applicability(_Labelled):
+    """How safe a fix is; ordered so that ``SAFE > UNSAFE > DISPLAY_ONLY`` (as in ruff)."""
+
+    DISPLAY_ONLY = 0
+    UNSAFE = 1
+    SAFE = 2
+
+
+class Severity(_Labelled):
     """Ordered so that comparisons read naturally: ``ERROR > WARNING > INFO``."""
 
     INFO = 0
     WARNING = 1
     ERROR = 2
-
-    @property
-    def label(self) -> str:
-        return self.name.lower()
-
-    @classmethod
-    def parse(cls, value: str) -> Severity:
-        try:
-            return cls[value.upper()]
-        except KeyError:
-            raise ValueError(f"unknown severity {value!r} (error, warning, info)") from None
 
 
 KINDS = frozenset(

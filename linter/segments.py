@@ -156,6 +156,24 @@ class Document:
             index -= 1
         return False
 
+    def removal(self, span: Span) -> Span:
+        """The span to delete so that ``span`` (whole paragraphs) goes with its line break.
+
+        Deleting a paragraph alone would leave two blank lines where there was
+        one; this takes the white space before it as well (or, for the first
+        paragraph, the white space after it), so the rest of the text keeps its layout.
+        """
+        text = self.text
+        start = span.start
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        if start > 0:
+            return Span(start, span.end)
+        end = span.end
+        while end < len(text) and text[end].isspace():
+            end += 1
+        return Span(0, end)
+
     def paragraph_at(self, offset: int) -> Span | None:
         """The paragraph containing ``offset``, if any."""
         starts = [p.start for p in self.paragraphs]

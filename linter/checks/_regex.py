@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
+from ..model import Span
+
 #: Seconds one regex call may take before the rule gives up on that segment.
 TIMEOUT = 2.0
 
@@ -25,3 +27,15 @@ def compile_pattern(pattern: str, *, ignore_case: bool = False, **named_lists: o
 def finditer(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
     """``pattern.finditer`` over ``text[start:end]`` with the module's timeout."""
     return pattern.finditer(text, start, len(text) if end is None else end, timeout=TIMEOUT)
+
+
+def fullmatch(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``pattern.fullmatch`` over ``text[start:end]`` with the module's timeout."""
+    return pattern.fullmatch(text, start, end, timeout=TIMEOUT)
+
+
+_WORD = regex.compile(r"\w+")
+
+
+def count_words(text: str, span: Span) -> int:
+    return len(_WORD.findall(text, span.start, span.end))

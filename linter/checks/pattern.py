@@ -10,7 +10,9 @@ import regex
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
-from ._regex import compile_pattern, finditer
+from ._regex import compile_pattern, count_words, finditer, fullmatch
+
+SCOPES = ("text", "paragraph", "whole-paragraph")
 
 
 @register
@@ -20,6 +22,15 @@ class PatternCheck(Check):
     ``unsafe-when`` downgrades the fix of one occurrence to unsafe when the
     flagged text matches it, so the rule can be safe in the common case and
     careful in the doubtful one.
+
+    ``scope`` is where the pattern looks: the whole ``text``, each ``paragraph``
+    (searched), or ``whole-paragraph``: the pattern must match a paragraph from
+    its first to its last character, which is how a rule says "this paragraph
+    is boilerplate" without flagging article sentences that merely mention
+    cookies. ``max-words`` limits a whole-paragraph rule to short paragraphs.
+    Matches that touch a URL are dropped unless ``skip-urls = false`` (a rule
+    about metadata whose value is a URL); whole-paragraph rules keep them by default.
+    A fix that deletes whole paragraphs takes their line break with them.
     """
 
     name = "pattern"
@@ -30,6 +41,8 @@ class PatternCheck(Check):
         "ignore-case": (bool, False),
         "unsafe-when": (str, False),
         "scope": (str, False),
+        "max-words": (int, False),
+        "skip-urls": (bool, False),
     }
 
     def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
@@ -48,16 +61,29 @@ class PatternCheck(Check):
         unsafe_when = params.get("unsafe-when")
         self.unsafe_when = compile_pattern(unsafe_when) if unsafe_when else None
         self.scope = params.get("scope", "text")
-        if self.scope not in ("text", "paragraph"):
-            raise RuleDefinitionError("scope must be 'text' or 'paragraph'")
+        if self.scope not in SCOPES:
+            raise RuleDefinitionError(f"scope must be one of {', '.join(SCOPES)}")
+        # A whole paragraph of boilerplate often names its site (``Subscribe to example.com``).
+        self.skips_protected = params.get("skip-urls", self.scope != "whole-paragraph")
+        self.max_words = params.get("max-words")
+        if self.max_words is not None and self.scope != "whole-paragraph":
+            raise RuleDefinitionError("max-words goes with scope = 'whole-paragraph'")
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
+        if self.scope == "whole-paragraph":
+            for paragraph in doc.paragraphs:
+                if self.max_words is not None and count_words(doc.text, paragraph) > self.max_words:
+                    continue
+                match = fullmatch(self.pattern, doc.text, paragraph.start, paragraph.end)
+                if match is not None:
+                    yield self._finding(doc, match)
+            return
         segments = doc.paragraphs if self.scope == "paragraph" else [Span(0, len(doc.text))]
         for segment in segments:
             for match in finditer(self.pattern, doc.text, segment.start, segment.end):
-                yield self._finding(match)
+                yield self._finding(doc, match)
 
-    def _finding(self, match: regex.Match[str]) -> Diagnostic:
+    def _finding(self, doc: Document, match: regex.Match[str]) -> Diagnostic:
         start, end = match.span(self.group)
         flagged = match.group(self.group)
         fields = {"match": flagged, **{k: v or "" for k, v in match.groupdict().items()}}
@@ -69,7 +95,10 @@ class PatternCheck(Check):
         applicability = None
         if self.unsafe_when is not None and self.unsafe_when.search(flagged):
             applicability = Applicability.UNSAFE
-        edit = Edit.minimal(start, flagged, new)
+        if not new and doc.paragraph_at(start) == Span(start, end):
+            edit = Edit(doc.removal(Span(start, end)), "")
+        else:
+            edit = Edit.minimal(start, flagged, new)
         return self.rule.diagnostic(
             Span(start, end), edits=[edit], applicability=applicability, replacement=new, **fields
         )

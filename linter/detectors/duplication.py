@@ -14,6 +14,8 @@ from . import detector
 
 _NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
 _WORD = regex.compile(r"\w+")
+# Prose ends like a sentence and does not open with a label ("Portion: 1 cup", "Q: ...").
+_PROSE = regex.compile(r"(?s)(?!\W*[\w\x20]{1,40}:\s).*[.!?…][\"'”’)]*")
 
 
 def normalise(text: str) -> str:
@@ -24,11 +26,15 @@ def normalise(text: str) -> str:
 def _repeats(
     doc: Document, spans: list[Span], min_words: int
 ) -> Iterator[tuple[Span, Span, bool]]:
-    """Yield ``(first, later, exact)`` for each span whose text was seen before."""
+    """Yield ``(first, later, exact)`` for each prose span whose text was seen before.
+
+    Lists, schedules and recipes repeat their lines legitimately; only spans that read as
+    prose (a sentence end, no leading label) are compared.
+    """
     seen: dict[str, Span] = {}
     for span in spans:
         text = doc.text[span.start : span.end]
-        if len(_WORD.findall(text)) < min_words:
+        if len(_WORD.findall(text)) < min_words or not _PROSE.fullmatch(text):
             continue
         key = normalise(text)
         first = seen.get(key)
@@ -38,16 +44,14 @@ def _repeats(
         yield first, span, doc.text[first.start : first.end] == text
 
 
-@detector("duplicate-paragraph", min_words=6)
+@detector("duplicate-paragraph", min_words=10)
 def duplicate_paragraphs(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """The later copy is deleted together with the break before it; exact copies are safe to drop."""
-    paragraphs = doc.paragraphs
-    previous_end = {p.start: q.end for q, p in zip(paragraphs, paragraphs[1:])}
-    for first, later, exact in _repeats(doc, paragraphs, options["min_words"]):
+    for first, later, exact in _repeats(doc, doc.paragraphs, options["min_words"]):
         line, _ = doc.line_index.position(first.start)
         yield rule.diagnostic(
             later,
-            edits=[Edit(Span(previous_end[later.start], later.end), "")],
+            edits=[Edit(doc.removal(later), "")],
             applicability=Applicability.SAFE if exact else Applicability.UNSAFE,
             line=line,
             how="exactly" if exact else "nearly",

@@ -1,0 +1,80 @@
+"""Menus, breadcrumbs and related-headline boxes: runs of short lines without sentence punctuation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from ..model import Diagnostic, Edit, Span
+from ..ruleset import Rule
+from ..segments import Document
+from . import detector
+
+_WORD = regex.compile(r"\w+")
+_BREADCRUMB = regex.compile(r"\w[\w &'’.-]{0,30}(?:\s*(?:>|›|»|/|\|)\s*\w[\w &'’.-]{0,40}){2,}")
+_LIST_ITEM = regex.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
+_SENTENCE_END = regex.compile(r"[.!:;,\"”’)]\s*$")
+# A long line ending like prose: a question, or punctuation before a trailing emoji or
+# footnote mark; or an embedded post, which ends with its link.
+_PROSE_END = regex.compile(r"(?:[.!?:;,\"”’)][\s\p{So}\p{Sk}*]*|\S+://\S+|pic\.twitter\.com/\S+)$")
+_LABEL = regex.compile(r"\w\s*:\s")
+_CASED = regex.compile(r"\p{L}[\p{L}'’-]*")
+_MINOR = frozenset("a an and as at but by for from in into of on or the to with vs".split())
+
+
+def _link_like(text: str, options: Mapping[str, Any]) -> bool:
+    """A line that reads like a link, a menu entry or a teaser rather than article text.
+
+    Two shapes: a short line of mostly capitalised words (a menu entry, a headline), or a
+    sentence-length line without final punctuation (another article's teaser). The lines
+    of a schedule, a recipe or a Q&A are short and lowercase, or carry a label
+    (``VIP : 60,000``, ``Q: ...``), and are neither.
+    """
+    if _SENTENCE_END.search(text) or _LIST_ITEM.match(text) or _LABEL.search(text):
+        return False
+    words = len(_WORD.findall(text))
+    if options["teaser_min_words"] <= words <= options["teaser_max_words"]:
+        return not _PROSE_END.search(text)
+    if not 0 < words <= options["max_words"]:
+        return False
+    cased = [w for w in _CASED.findall(text) if w.lower() not in _MINOR]
+    capitalised = sum(1 for w in cased if w[:1].isupper())
+    return bool(cased) and capitalised / len(cased) >= 0.5
+
+
+_BLANK_LINE = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+
+
+def _standalone(doc: Document) -> list[bool]:
+    """Whether each paragraph is a block of its own (blank lines or the text's edges around it).
+
+    Scrapers write each menu entry or link as its own block; the lines of a list or a
+    table inside an article sit together in one block.
+    """
+    paragraphs = doc.paragraphs
+    edges = [0, *(p.end for p in paragraphs)]
+    starts = [*(p.start for p in paragraphs), len(doc.text)]
+    gaps = [edges[i] == 0 or bool(_BLANK_LINE.search(doc.text, edges[i], starts[i])) for i in range(len(starts))]
+    gaps[-1] = True
+    return [gaps[i] and gaps[i + 1] for i in range(len(paragraphs))]
+
+
+@detector("navigation-block", min_run=2, max_words=12, teaser_min_words=10, teaser_max_words=45)
+def navigation_blocks(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """One finding per run of ``min_run`` or more link-like blocks, and per breadcrumb trail."""
+    run: list[Span] = []
+    alone = _standalone(doc)
+    for index, paragraph in enumerate([*doc.paragraphs, None]):
+        text = doc.text[paragraph.start : paragraph.end] if paragraph else ""
+        if paragraph is not None and _BREADCRUMB.fullmatch(text):
+            yield rule.diagnostic(paragraph, edits=[Edit(doc.removal(paragraph), "")], count=1)
+            continue
+        if paragraph is not None and alone[index] and _link_like(text, options):
+            run.append(paragraph)
+            continue
+        if len(run) >= options["min_run"]:
+            block = Span(run[0].start, run[-1].end)
+            yield rule.diagnostic(block, edits=[Edit(doc.removal(block), "")], count=len(run))
+        run = []

@@ -107,7 +107,7 @@ def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: in
                 print("   ", item if title != "missed leaks" else repr(item))
 
 
-def clean_rate(folder: Path, pattern: str, only: set[str] | None = None) -> None:
+def clean_rate(folder: Path, pattern: str, only: set[str] | None = None, select: tuple[str, ...] = ()) -> None:
     ruleset = load_ruleset()
     words = 0
     codes: collections.Counter[str] = collections.Counter()
@@ -115,11 +115,16 @@ def clean_rate(folder: Path, pattern: str, only: set[str] | None = None) -> None
     for path in files:
         text = path.read_text(encoding="utf-8")
         words += len(_WORD.findall(text))
-        codes.update(d.code for d in lint(text, ruleset) if d.severity >= Severity.WARNING)
+        codes.update(
+            d.code
+            for d in lint(text, ruleset)
+            if d.severity >= Severity.WARNING and (not select or d.code.startswith(select))
+        )
     total = sum(codes.values())
     per = total / words * 10_000 if words else 0.0
     detail = ", ".join(f"{c} {n}" for c, n in codes.most_common(8))
-    print(f"{folder} ({pattern}): {len(files)} files, {words} words, {total} error/warning findings, {per:.3f} per 10,000 words  [{detail}]")
+    which = f" of {','.join(select)}" if select else ""
+    print(f"{folder} ({pattern}): {len(files)} files, {words} words, {total} error/warning findings{which}, {per:.3f} per 10,000 words  [{detail}]")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,12 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en", help="only pages with this lang_guess in index.tsv ('' for all)")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument("--show-false", type=int, default=0, metavar="N")
+    parser.add_argument("--select", default="", metavar="PREFIXES", help="count only these code prefixes on clean text (e.g. NL3,NL6,NL7)")
     args = parser.parse_args(argv)
     leak_scores(args.scraped, args.lang or None, args.show_misses, args.show_false)
     print()
-    clean_rate(args.scraped, "*.truth.txt", english_ids(args.scraped, args.lang or None))
+    select = tuple(p for p in args.select.split(",") if p)
+    clean_rate(args.scraped, "*.truth.txt", english_ids(args.scraped, args.lang or None), select)
     for folder in args.clean:
-        clean_rate(folder, "*.txt")
+        clean_rate(folder, "*.txt", None, select)
     return 0
 
 

@@ -279,7 +279,8 @@ def _parse_example(item: Any, *, bad: bool, fixable: bool) -> Example:
     if not isinstance(text, str) or not text:
         raise RuleDefinitionError("a bad example needs its text")
     flagged_all = (flagged,) if isinstance(flagged, str) else tuple(flagged or ())
-    if not flagged_all or not all(isinstance(f, str) and f and f in text for f in flagged_all):
+    # An empty string is a point finding (a whole-document finding sits at offset 0).
+    if not flagged_all or not all(isinstance(f, str) and f in text for f in flagged_all):
         raise RuleDefinitionError(f"bad example {text[:40]!r}: 'flagged' must be text found in it")
     fixed = item.get("fixed")
     if fixed is not None and not isinstance(fixed, str):

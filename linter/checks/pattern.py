@@ -86,7 +86,8 @@ class PatternCheck(Check):
     def _finding(self, doc: Document, match: regex.Match[str]) -> Diagnostic:
         start, end = match.span(self.group)
         flagged = match.group(self.group)
-        fields = {"match": flagged, **{k: v or "" for k, v in match.groupdict().items()}}
+        codepoints = " ".join(f"U+{ord(c):04X}" for c in flagged[:8])
+        fields = {"match": flagged, "codepoints": codepoints, **{k: v or "" for k, v in match.groupdict().items()}}
         if self.replacement is None:
             return self.rule.diagnostic(Span(start, end), **fields)
         new = match.expand(self.replacement)

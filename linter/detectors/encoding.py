@@ -1,0 +1,108 @@
+"""Encoding damage: mojibake repaired by ftfy, and HTML entities left in text.
+
+ftfy is configured narrowly: it repairs text that was decoded with the wrong
+codec and nothing else. Its defaults also straighten curly quotes, widen or
+narrow characters and normalise Unicode, which would "fix" correct typography
+in clean news.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import Any
+
+import regex
+
+from ..model import Diagnostic, Edit, Span
+from ..ruleset import Rule
+from ..segments import Document
+from . import detector
+
+# Characters that occur in mojibake; a paragraph without any is not given to ftfy at all.
+_SUSPECT = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_WORD_EDGE = regex.compile(r"\s")
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPED_TAG = regex.compile(r"&(?:amp;)*lt;/?[A-Za-z][^\n]{0,400}?&(?:amp;)*gt;")
+
+
+@cache
+def _fixer_config() -> Any:
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
+
+def repair(text: str) -> str:
+    """``text`` with encoding damage undone, and nothing else changed."""
+    import ftfy
+
+    return ftfy.fix_text(text, _fixer_config())
+
+
+def _changed_regions(old: str, new: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, replacement)`` regions of ``old`` that differ, widened to whole words."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    regions: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        while i1 > 0 and not _WORD_EDGE.match(old[i1 - 1]):
+            i1, j1 = i1 - 1, j1 - 1
+        while i2 < len(old) and not _WORD_EDGE.match(old[i2]):
+            i2, j2 = i2 + 1, j2 + 1
+        if regions and i1 <= regions[-1][1]:
+            regions[-1][1], regions[-1][3] = max(regions[-1][1], i2), max(regions[-1][3], j2)
+        else:
+            regions.append([i1, i2, j1, j2])
+    for i1, i2, j1, j2 in regions:
+        yield i1, i2, new[j1:j2]
+
+
+@detector("mojibake")
+def mojibake(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """One finding per damaged word or run of words, with ftfy's repair as a safe fix."""
+    import ftfy.badness
+
+    for paragraph in doc.paragraphs:
+        text = doc.text[paragraph.start : paragraph.end]
+        if not _SUSPECT.search(text) or not ftfy.badness.is_bad(text):
+            continue
+        fixed = repair(text)
+        if fixed == text:
+            continue
+        for start, end, replacement in _changed_regions(text, fixed):
+            span = Span(paragraph.start + start, paragraph.start + end)
+            yield rule.diagnostic(span, edits=[Edit(span, replacement)], match=text[start:end], replacement=replacement)
+
+
+@detector("html-entity")
+def html_entities(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """Entities outside escaped tags (those are the escaped-markup rule's), unescaped once."""
+    escaped = [Span(*m.span()) for m in _ESCAPED_TAG.finditer(doc.text)]
+    for match in _ENTITY.finditer(doc.text):
+        span = Span(*match.span())
+        if any(e.contains(span) for e in escaped):
+            continue
+        replacement = html.unescape(match.group())
+        if replacement == match.group():
+            continue
+        yield rule.diagnostic(span, edits=[Edit(span, replacement)], match=match.group(), replacement=replacement)

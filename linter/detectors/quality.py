@@ -1,0 +1,74 @@
+"""Document-level quality signals of the web-corpus filters (Gopher, C4, FineWeb).
+
+Single artifacts are findings of their own rules; this one looks at the shape of
+the whole text, which tells a page of navigation, a list of links or a code dump
+from an article even when no single line is wrong.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from ..model import Diagnostic, Span
+from ..ruleset import Rule
+from ..segments import Document
+from . import detector
+
+_TERMINAL = regex.compile(r"[.!?…:;\"'”’)\]]\s*$")
+_WORD = regex.compile(r"\w+")
+_SYMBOL = regex.compile(r"#|…|\.\.\.")
+_BRACES = regex.compile(r"[{}]")
+
+
+def measure(doc: Document) -> dict[str, float]:
+    """The signals, each a share in [0, 1] or a ratio."""
+    lines = [doc.text[s.start : s.end].strip() for s in doc.lines]
+    lines = [line for line in lines if line]
+    words = len(_WORD.findall(doc.text))
+    if not lines:
+        return {"lines": 0, "words": words}
+    counts = Counter(lines)
+    return {
+        "lines": len(lines),
+        "words": words,
+        "no_terminal": sum(1 for line in lines if not _TERMINAL.search(line)) / len(lines),
+        "duplicate_lines": sum(n for n in counts.values() if n > 1) / len(lines),
+        "short_lines": sum(1 for line in lines if len(line) < 30) / len(lines),
+        "symbols_per_word": len(_SYMBOL.findall(doc.text)) / max(words, 1),
+        "braces": float(len(_BRACES.findall(doc.text))),
+    }
+
+
+@detector(
+    "quality-signals",
+    min_lines=5,
+    max_no_terminal=0.6,
+    max_duplicate_lines=0.3,
+    max_short_lines=0.67,
+    max_symbols_per_word=0.1,
+    max_braces=0.0,
+)
+def quality_signals(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """One finding at the start of a document whose signals pass any threshold, naming them all."""
+    values = measure(doc)
+    if values["lines"] < options["min_lines"]:
+        return
+    tripped = [
+        f"{label} {values[key]:.0%} (> {options['max_' + key]:.0%})"
+        for key, label in (
+            ("no_terminal", "lines without end punctuation"),
+            ("duplicate_lines", "duplicate lines"),
+            ("short_lines", "lines under 30 characters"),
+        )
+        if values[key] > options["max_" + key]
+    ]
+    if values["symbols_per_word"] > options["max_symbols_per_word"]:
+        tripped.append(f"{values['symbols_per_word']:.2f} '#' or '…' per word (> {options['max_symbols_per_word']:.2f})")
+    if values["braces"] > options["max_braces"]:
+        tripped.append(f"{values['braces']:.0f} curly braces (code or templates)")
+    if tripped:
+        yield rule.diagnostic(Span(0, 0), signals="; ".join(tripped))

@@ -1,4 +1,4 @@
-"""The command line: ``newslint check`` and ``newslint rule``.
+"""The command line: ``newslint check``, ``newslint rule`` and ``newslint config``.
 
 ``main(argv) -> int`` never raises for user errors: usage, configuration and
 input problems are one line on stderr and exit code 2; findings at or above
@@ -12,19 +12,24 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 from typing import TextIO
 
 from . import __version__
 from .config import LintConfig
 from .model import Applicability, Severity
-from .ruleset import RulesetError, load_ruleset
+from .registry import RuleDefinitionError
+from .ruleset import Ruleset, RulesetError, load_ruleset
 from .runner import FileOutcome, Mode, RunOptions, process_path
 from .selection import Selection, SelectionError
-from .sources import DEFAULT_INCLUDE, iter_paths
+from .settings import FAIL_ON, ConfigError, Settings, find_config, load_settings
+from .sources import iter_paths, write_atomic
+from .suppress import Baseline, BaselineError, baseline_json, fingerprints
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FAIL_ON = ("error", "warning", "info", "never")
-FORMAT_NAMES = ("full", "concise", "json", "jsonl")
+FORMAT_NAMES = ("full", "concise", "json", "jsonl", "github", "sarif", "junit", "gitlab")
+COMMANDS = ("check", "rule", "config")
 
 
 class UsageError(Exception):
@@ -38,6 +43,11 @@ class _Parser(argparse.ArgumentParser):
 
 def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _add_config_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file instead of searching for one")
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,33 +64,45 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="rules to add to the selection")
     check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="rules to leave out")
     check.add_argument("--preview", action="store_true", help="also run rules in preview")
-    check.add_argument("--fail-on", choices=FAIL_ON, default="warning", help="lowest severity that fails the run (default: warning)")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (default: warning)")
     check.add_argument("--format", choices=FORMAT_NAMES, default="full", help="output format (default: full)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (default: auto)")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument("--statistics", action="store_true", help="print only counts by rule")
     check.add_argument("--encoding", metavar="NAME", help="read files in this encoding (e.g. cp1252) instead of UTF-8")
-    check.add_argument("--include", type=_codes, metavar="GLOBS", help=f"file globs when recursing (default: {','.join(DEFAULT_INCLUDE)})")
-    check.add_argument("--exclude", type=_codes, default=[], metavar="GLOBS", help="file globs to skip")
+    check.add_argument("--include", type=_codes, metavar="GLOBS", help="file globs when recursing (default: *.txt,*.md)")
+    check.add_argument("--exclude", type=_codes, metavar="GLOBS", help="file globs to skip")
+    check.add_argument("--text-field", metavar="NAME", help="JSONL: the field holding the text (default: text)")
+    check.add_argument("--id-field", metavar="NAME", help="JSONL: the field naming the record (default: the line number)")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings that are not in this baseline")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as the baseline and exit 0")
+    _add_config_flags(check)
 
-    rule = commands.add_parser("rule", help="list the rules, or explain one")
+    rule = commands.add_parser("rule", help="list the rules, explain one, or test a folder of rule packs")
     rule.add_argument("code", nargs="?", metavar="CODE", help="a rule code or name")
     rule.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rule.add_argument("--test", type=Path, metavar="DIR", help="run the examples of the rule packs in DIR")
+    _add_config_flags(rule)
+
+    config = commands.add_parser("config", help="print the effective configuration")
+    _add_config_flags(config)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        if not args_list or args_list[0] not in ("check", "rule", "--version", "-h", "--help"):
+        if not args_list or args_list[0] not in (*COMMANDS, "--version", "-h", "--help"):
             args_list.insert(0, "check")
         args = build_parser().parse_args(args_list)
+        settings = _settings(args)
+        if args.command == "config":
+            sys.stdout.write(settings.as_toml())
+            return EXIT_OK
         if args.command == "rule":
-            from .rule_docs import show_rules
-
-            return show_rules(load_ruleset(), args.code, args.format, sys.stdout)
-        return run_check(args)
-    except (UsageError, RulesetError, SelectionError) as error:
+            return _rule_command(args, settings)
+        return run_check(args, settings)
+    except (UsageError, RulesetError, SelectionError, ConfigError, BaselineError) as error:
         _error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -93,7 +115,40 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
-    print(f"newslint: error: {message}" if not message.startswith("newslint") else message, file=sys.stderr)
+    print(message if message.startswith("newslint") else f"newslint: error: {message}", file=sys.stderr)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if getattr(args, "isolated", False):
+        return Settings()
+    path = args.config if args.config is not None else find_config(Path.cwd())
+    return load_settings(path)
+
+
+def _ruleset(settings: Settings) -> Ruleset:
+    ruleset = load_ruleset(settings.rules_dir)
+    try:
+        return ruleset.with_vocabulary(settings.vocabulary)
+    except RuleDefinitionError as error:
+        raise ConfigError(f"{settings.path}: 'vocabulary': {error}") from None
+
+
+def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
+    from .rule_docs import show_rules
+
+    if args.test is not None:
+        from .examples import run_examples
+
+        if not args.test.is_dir():
+            raise UsageError(f"newslint rule --test: {args.test}: not a folder")
+        theirs = load_ruleset([args.test], builtin=False)
+        everything = load_ruleset([args.test])
+        count, failures = run_examples(everything, only=theirs)
+        for failure in failures:
+            print(f"FAIL {failure}")
+        print(f"{count - len(failures)} passed, {len(failures)} failed")
+        return EXIT_FINDINGS if failures else EXIT_OK
+    return show_rules(_ruleset(settings), args.code, args.format, sys.stdout)
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:
@@ -104,37 +159,75 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     return stream.isatty()
 
 
-def run_check(args: argparse.Namespace) -> int:
+def _merge(args: argparse.Namespace, settings: Settings) -> Settings:
+    """Command-line flags over the configuration file."""
+    return replace(
+        settings,
+        select=tuple(args.select) if args.select is not None else settings.select,
+        extend_select=(*settings.extend_select, *args.extend_select),
+        ignore=(*settings.ignore, *args.ignore),
+        fail_on=args.fail_on or settings.fail_on,
+        include=tuple(args.include) if args.include else settings.include,
+        exclude=tuple(args.exclude) if args.exclude is not None else settings.exclude,
+        text_field=args.text_field or settings.text_field,
+        id_field=args.id_field or settings.id_field,
+        preview=args.preview or settings.preview,
+    )
+
+
+def run_check(args: argparse.Namespace, settings: Settings) -> int:
     if args.diff and args.fix:
         raise UsageError("newslint check: --fix and --diff cannot be combined")
-    ruleset = load_ruleset()
-    selection = Selection(
-        select=tuple(args.select) if args.select is not None else None,
-        extend_select=tuple(args.extend_select),
-        ignore=tuple(args.ignore),
-        preview=args.preview,
-    )
+    settings = _merge(args, settings)
+    ruleset = _ruleset(settings)
+    selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
     selection.validate(ruleset)
+    baseline = Baseline.load(args.baseline) if args.baseline is not None else None
     mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
     options = RunOptions(
         ruleset=ruleset,
-        config=LintConfig(selection=selection),
+        config=LintConfig(selection=selection, severity=settings.severity),
         mode=mode,
         at_least=Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE,
         encoding=args.encoding,
+        per_file_ignores=settings.per_file_ignores,
+        text_field=settings.text_field,
+        id_field=settings.id_field,
     )
     paths = args.paths or ["."]
     outcomes: list[FileOutcome] = []
-    for path in iter_paths(paths, tuple(args.include or DEFAULT_INCLUDE), tuple(args.exclude)):
+    for path in iter_paths(paths, settings.include, settings.exclude):
         outcome = process_path(path, options)
         for error in outcome.errors:
             _error(str(error))
         outcomes.append(outcome)
 
+    if args.write_baseline is not None:
+        return _write_baseline(args.write_baseline, outcomes)
+    if baseline is not None:
+        _apply_baseline(baseline, outcomes)
     # With ``--fix -`` the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if mode is Mode.FIX and "-" in paths else sys.stdout
     _write_report(args, options, outcomes, stream)
-    return _exit_code(args, mode, outcomes)
+    return _exit_code(settings.fail_on, mode, outcomes)
+
+
+def _write_baseline(path: Path, outcomes: list[FileOutcome]) -> int:
+    prints = [p for o in outcomes for u in o.units for p in fingerprints(u.path, u.record, u.text, u.diagnostics)]
+    data = baseline_json(prints).encode("utf-8")
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot write the baseline: {error.strerror or error}") from None
+    print(f"newslint: wrote {len(prints)} finding(s) to the baseline {path}", file=sys.stderr)
+    return EXIT_ERROR if any(o.errors for o in outcomes) else EXIT_OK
+
+
+def _apply_baseline(baseline: Baseline, outcomes: list[FileOutcome]) -> None:
+    for outcome in outcomes:
+        for unit in outcome.units:
+            prints = fingerprints(unit.path, unit.record, unit.text, unit.diagnostics)
+            unit.diagnostics = [d for d, p in zip(unit.diagnostics, prints) if baseline.keeps(p)]
 
 
 def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[FileOutcome], stream: TextIO) -> None:
@@ -159,15 +252,13 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
     stream.flush()
 
 
-def _exit_code(args: argparse.Namespace, mode: Mode, outcomes: list[FileOutcome]) -> int:
+def _exit_code(fail_on: str, mode: Mode, outcomes: list[FileOutcome]) -> int:
     if any(outcome.errors for outcome in outcomes):
         return EXIT_ERROR
     if mode is Mode.DIFF:
         return EXIT_FINDINGS if any(outcome.changed for outcome in outcomes) else EXIT_OK
-    if args.fail_on == "never":
+    if fail_on == "never":
         return EXIT_OK
-    threshold = Severity.parse(args.fail_on)
-    failing = any(
-        d.severity >= threshold for outcome in outcomes for unit in outcome.units for d in unit.diagnostics
-    )
+    threshold = Severity.parse(fail_on)
+    failing = any(d.severity >= threshold for outcome in outcomes for unit in outcome.units for d in unit.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK

@@ -16,9 +16,11 @@ class LintConfig:
 
     selection: Selection = Selection()
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    #: Honour Markdown structure: skip front matter, code blocks and ``newslint-disable`` regions.
+    markdown: bool = False
 
     def __hash__(self) -> int:
-        return hash((self.selection, tuple(sorted(self.severity.items()))))
+        return hash((self.selection, tuple(sorted(self.severity.items())), self.markdown))
 
 
 DEFAULT_CONFIG = LintConfig()

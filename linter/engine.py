@@ -9,6 +9,7 @@ from .config import DEFAULT_CONFIG, LintConfig
 from .model import Diagnostic
 from .ruleset import Rule, Ruleset
 from .segments import Document
+from .suppress import drop_markdown_suppressed
 
 
 @lru_cache(maxsize=32)
@@ -36,5 +37,7 @@ def lint(text: str, ruleset: Ruleset, config: LintConfig = DEFAULT_CONFIG) -> li
             if override is not None and override != diagnostic.severity:
                 diagnostic = replace(diagnostic, severity=override)
             findings.append(diagnostic)
+    if config.markdown:
+        findings = drop_markdown_suppressed(text, findings)
     findings.sort(key=lambda d: d.sort_key)
     return findings

@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -141,6 +141,14 @@ class Ruleset:
 
     def __len__(self) -> int:
         return len(self.rules)
+
+    def with_vocabulary(self, words: Iterable[str], code: str = "NL201") -> Ruleset:
+        """A copy whose vocabulary rule ``code`` also knows ``words`` (the user's proper nouns)."""
+        rule = self.get(code)
+        if rule is None or not words:
+            return self
+        extended = replace(rule, params={**rule.params, "words": [*rule.params["words"], *words]})
+        return Ruleset(tuple(extended if r is rule else r for r in self.rules))
 
     def get(self, key: str) -> Rule | None:
         """A rule by code (any case) or name."""

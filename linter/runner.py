@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import enum
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .apply import FixLoopError, apply_fixes, fix_text
@@ -17,6 +18,9 @@ from .engine import lint
 from .model import Applicability, Diagnostic
 from .ruleset import Ruleset
 from .sources import Decoded, InputError, decode, encode, read_text, write_atomic
+from .sources.textfile import read_bytes
+from .sources.records import Record, compress, decompress, is_records, parse_records
+from .suppress import is_markdown, per_file_ignores
 
 
 class Mode(enum.Enum):
@@ -34,6 +38,19 @@ class RunOptions:
     mode: Mode = Mode.CHECK
     at_least: Applicability = Applicability.SAFE
     encoding: str | None = None
+    per_file_ignores: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    text_field: str = "text"
+    id_field: str | None = None
+
+    def for_path(self, path: str) -> RunOptions:
+        """The options for one file: its per-file ignores, and Markdown structure for ``.md``."""
+        config = self.config
+        ignored = per_file_ignores(path, self.per_file_ignores)
+        if ignored:
+            config = replace(config, selection=replace(config.selection, ignore=(*config.selection.ignore, *ignored)))
+        if is_markdown(path):
+            config = replace(config, markdown=True)
+        return self if config is self.config else replace(self, config=config)
 
 
 @dataclass
@@ -79,6 +96,9 @@ def lint_text(text: str, path: str, record: str | int | None, options: RunOption
 
 def process_path(path: str, options: RunOptions) -> FileOutcome:
     """Read, lint, and in ``--fix`` mode write back one file; never raises for bad input."""
+    options = options.for_path(path)
+    if is_records(path):
+        return process_records(path, options)
     outcome = FileOutcome(path)
     try:
         if path == "-":
@@ -108,3 +128,43 @@ def _write_back(path: str, decoded: Decoded, text: str, changed: bool) -> None:
         raise InputError(path, "cannot write the fixes: permission denied (file left unchanged)") from None
     except OSError as error:
         raise InputError(path, f"cannot write the fixes: {error.strerror or error} (file left unchanged)") from None
+
+
+def process_records(path: str, options: RunOptions) -> FileOutcome:
+    """Lint each record of a JSONL file; a bad line is an error of that record only.
+
+    With ``--fix`` only the text field of changed records is rewritten, in place in
+    the original line, and the file is written once, atomically.
+    """
+    outcome = FileOutcome(path)
+    try:
+        data = decompress(read_bytes(Path(path), path), path)
+    except InputError as error:
+        outcome.errors.append(error)
+        return outcome
+    lines: list[bytes] = []
+    for _number, content, ending, record in parse_records(data, path, options.text_field, options.id_field):
+        if isinstance(record, InputError):
+            outcome.errors.append(record)
+        if not isinstance(record, Record):
+            lines.append(content + ending)
+            continue
+        try:
+            unit, new_text = lint_text(record.text, path, record.record_id, options)
+        except InputError as error:
+            outcome.errors.append(error)
+            lines.append(content + ending)
+            continue
+        outcome.units.append(unit)
+        if new_text != record.text:
+            outcome.changed = True
+            lines.append(record.with_text(new_text).encode("utf-8") + ending)
+        else:
+            lines.append(content + ending)
+    if options.mode is Mode.FIX and outcome.changed:
+        try:
+            write_atomic(Path(path), compress(b"".join(lines), path))
+        except OSError as error:
+            outcome.errors.append(InputError(path, f"cannot write the fixes: {error.strerror or error} (file left unchanged)"))
+    return outcome
+

@@ -25,11 +25,15 @@ class Report:
     quiet: bool = False
     statistics: bool = False
 
+    def shown(self, unit: Unit) -> tuple[Diagnostic, ...] | list[Diagnostic]:
+        """What a unit shows: its findings, or with ``--diff`` the fixes that would be applied."""
+        return unit.proposed if self.mode is Mode.DIFF else unit.diagnostics
+
     def findings(self) -> Iterator[tuple[Unit, LineIndex, Diagnostic]]:
-        """Every finding in output order (path, record, offset); ``--diff`` shows the proposed fixes."""
+        """Every finding in output order (path, record, offset)."""
         for outcome in self.outcomes:
             for unit in outcome.units:
-                shown = unit.proposed if self.mode is Mode.DIFF else unit.diagnostics
+                shown = self.shown(unit)
                 if not shown:
                     continue
                 index = LineIndex(unit.text)
@@ -67,4 +71,4 @@ def fix_label(diagnostic: Diagnostic) -> str:
 
 def load_writers() -> None:
     """Import the modules that register writers (kept lazy so start-up stays fast)."""
-    from . import concise, full, jsonout  # noqa: F401
+    from . import ci, concise, full, jsonout, sarif  # noqa: F401

@@ -11,13 +11,19 @@ from pathlib import Path
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path`` and rename it over ``path``.
 
-    The new file keeps the old one's permission bits. A symlink is followed, so
-    the link stays a link and its target gets the new content.
+    The new file keeps the old one's permission bits (a new file gets the
+    default ones). A symlink is followed, so the link stays a link and its
+    target gets the new content.
     """
     target = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(target.stat().st_mode)
-    if not os.access(target, os.W_OK):
-        raise PermissionError(f"{path}: file is read-only")
+    if target.exists():
+        mode = stat.S_IMODE(target.stat().st_mode)
+        if not os.access(target, os.W_OK):
+            raise PermissionError(f"{path}: file is read-only")
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -77,11 +77,11 @@ def encode(text: str, decoded: Decoded) -> bytes:
     return decoded.bom + text.encode(decoded.encoding)
 
 
-def read_text(path: Path, label: str | None = None, encoding: str | None = None) -> Decoded:
-    """Read and decode one file; every OS error becomes an :class:`InputError` naming ``label``."""
+def read_bytes(path: Path, label: str | None = None) -> bytes:
+    """Read one file; every OS error becomes an :class:`InputError` naming ``label``."""
     label = label or str(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise InputError(label, "is a directory") from None
     except FileNotFoundError:
@@ -90,4 +90,9 @@ def read_text(path: Path, label: str | None = None, encoding: str | None = None)
         raise InputError(label, "permission denied") from None
     except OSError as error:
         raise InputError(label, f"cannot read: {error.strerror or error}") from None
-    return decode(data, label, encoding)
+
+
+def read_text(path: Path, label: str | None = None, encoding: str | None = None) -> Decoded:
+    """Read and decode one file (see :func:`decode`)."""
+    label = label or str(path)
+    return decode(read_bytes(path, label), label, encoding)

@@ -1,0 +1,164 @@
+"""Configuration files: ``[tool.newslint]`` in ``pyproject.toml``, ``newslint.toml`` or ``.newslint.toml``.
+
+Found by walking up from the working directory (the first folder that has one wins;
+in a folder with several, ``newslint.toml`` > ``.newslint.toml`` > ``pyproject.toml``
+with a ``[tool.newslint]`` table), or named with ``--config``. Every key is checked:
+an unknown key or a bad value is one line naming the file and the key, exit 2.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Severity
+
+FILE_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    """A configuration file cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective configuration of a run: file values, then command-line flags on top."""
+
+    path: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: str = "warning"
+    include: tuple[str, ...] = ("*.txt", "*.md")
+    exclude: tuple[str, ...] = ()
+    vocabulary: tuple[str, ...] = ()
+    rules_dir: tuple[Path, ...] = ()
+    text_field: str = "text"
+    id_field: str | None = None
+    grammar: bool = False
+    grammar_server: str | None = None
+    preview: bool = False
+
+    def as_toml(self) -> str:
+        """The settings as a ``[tool.newslint]``-style TOML table (``newslint config``)."""
+        lines = [f"# from {self.path}" if self.path else "# no configuration file found; defaults"]
+        for key, value in self.public().items():
+            lines.append(f"{key} = {_toml_value(value)}")
+        return "\n".join(lines) + "\n"
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "select": list(self.select) if self.select is not None else ["ALL stable rules"],
+            "extend-select": list(self.extend_select),
+            "ignore": list(self.ignore),
+            "per-file-ignores": {k: list(v) for k, v in self.per_file_ignores.items()},
+            "severity": {k: v.label for k, v in self.severity.items()},
+            "fail-on": self.fail_on,
+            "include": list(self.include),
+            "exclude": list(self.exclude),
+            "vocabulary": list(self.vocabulary),
+            "rules-dir": [str(p) for p in self.rules_dir],
+            "text-field": self.text_field,
+            "id-field": self.id_field or "",
+            "grammar": self.grammar,
+            "grammar-server": self.grammar_server or "",
+            "preview": self.preview,
+        }
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_toml_value(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    return str(value)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start``."""
+    for folder in (start, *start.parents):
+        for name in FILE_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "newslint" in data["tool"]
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Read and check one configuration file (``None``: the defaults)."""
+    if path is None:
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("newslint", {})
+    return _parse(path, data)
+
+
+def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _parse(path: Path, data: Mapping[str, Any]) -> Settings:
+    values: dict[str, Any] = {"path": path}
+    lists = {"select": "select", "extend-select": "extend_select", "ignore": "ignore", "include": "include", "exclude": "exclude", "vocabulary": "vocabulary"}
+    for key, value in data.items():
+        if key in lists:
+            values[lists[key]] = _strings(path, key, value)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: 'per-file-ignores' must be a table of glob = [codes]")
+            values["per_file_ignores"] = {glob: _strings(path, f"per-file-ignores.{glob}", codes) for glob, codes in value.items()}
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: 'severity' must be a table of CODE = \"error\" | \"warning\" | \"info\"")
+            try:
+                values["severity"] = {code.upper(): Severity.parse(level) for code, level in value.items() if isinstance(level, str)}
+            except ValueError as error:
+                raise ConfigError(f"{path}: 'severity': {error}") from None
+            if len(values["severity"]) != len(value):
+                raise ConfigError(f"{path}: 'severity' values must be strings")
+        elif key == "fail-on":
+            if value not in FAIL_ON:
+                raise ConfigError(f"{path}: 'fail-on' must be one of {', '.join(FAIL_ON)}")
+            values["fail_on"] = value
+        elif key == "rules-dir":
+            dirs = (value,) if isinstance(value, str) else _strings(path, key, value)
+            values["rules_dir"] = tuple((path.parent / d).resolve() for d in dirs)
+        elif key in ("text-field", "id-field", "grammar-server"):
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{path}: '{key}' must be a non-empty string")
+            values[key.replace("-", "_")] = value
+        elif key in ("grammar", "preview"):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{path}: '{key}' must be true or false")
+            values[key] = value
+        else:
+            raise ConfigError(f"{path}: unknown key '{key}'")
+    return Settings(**values)

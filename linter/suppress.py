@@ -1,0 +1,151 @@
+"""Findings a user asked not to see: Markdown regions, per-file ignores and baselines.
+
+Markdown regions are pure functions of the text and run inside ``lint`` (so fixes
+never touch a code block either); per-file ignores narrow the rule selection for
+one path; a baseline filters what is reported, by fingerprints that survive edits
+elsewhere in the file.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .model import Diagnostic, Span
+
+_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", regex.S | regex.M)
+_FENCE = regex.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)", regex.S | regex.M)
+_CONTROL = regex.compile(r"<!--\s*newslint-(?P<verb>disable|enable)(?P<codes>(?:[\s,]+[A-Za-z][\w-]*)*)\s*-->")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+@dataclass(frozen=True)
+class _Region:
+    span: Span
+    codes: frozenset[str] | None  # None: every rule
+
+
+def markdown_regions(text: str) -> list[_Region]:
+    """Front matter, fenced code blocks, and ``newslint-disable`` … ``newslint-enable`` blocks."""
+    regions = [_Region(Span(*m.span()), None) for m in _FRONT_MATTER.finditer(text)]
+    regions += [_Region(Span(*m.span()), None) for m in _FENCE.finditer(text)]
+    open_at: dict[str | None, int] = {}
+    for match in _CONTROL.finditer(text):
+        codes = [c.upper() for c in regex.split(r"[\s,]+", match.group("codes").strip()) if c]
+        if match.group("verb") == "disable":
+            for code in codes or [None]:
+                open_at.setdefault(code, match.start())
+            continue
+        for code in codes or list(open_at):
+            start = open_at.pop(code, None)
+            if start is not None:
+                regions.append(_Region(Span(start, match.end()), None if code is None else frozenset([code])))
+    regions += [_Region(Span(start, len(text)), None if code is None else frozenset([code])) for code, start in open_at.items()]
+    return regions
+
+
+def _covers(region: _Region, diagnostic: Diagnostic) -> bool:
+    inside = region.span.start <= diagnostic.span.start and diagnostic.span.end <= region.span.end
+    if not inside:
+        return False
+    return region.codes is None or any(diagnostic.code.startswith(c) or diagnostic.name == c.lower() for c in region.codes)
+
+
+def drop_markdown_suppressed(text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    regions = markdown_regions(text)
+    if not regions:
+        return diagnostics
+    return [d for d in diagnostics if not any(_covers(r, d) for r in regions)]
+
+
+def is_markdown(path: str) -> bool:
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def per_file_ignores(path: str, table: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The codes ``per-file-ignores`` removes for ``path`` (globs match the path or its name)."""
+    name = Path(path).name
+    found: list[str] = []
+    for glob, codes in table.items():
+        if fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(name, glob):
+            found.extend(codes)
+    return tuple(found)
+
+
+# Baselines ---------------------------------------------------------------------------------------
+
+_SPACE = regex.compile(r"\s+")
+CONTEXT = 24
+BASELINE_VERSION = 1
+
+
+def _normal(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def fingerprints(path: str, record: str | int | None, text: str, diagnostics: Iterable[Diagnostic]) -> list[dict[str, object]]:
+    """One fingerprint per finding: path, record, code, the flagged text and its surroundings on
+    its own line (white space folded), and the occurrence number among identical ones. No line
+    numbers, so an edit elsewhere in the file does not invalidate the baseline."""
+    seen: Counter[tuple[object, ...]] = Counter()
+    prints = []
+    for d in diagnostics:
+        flagged = _normal(text[d.span.start : d.span.end])
+        context = _normal(_before(text, d.span.start)) + "|" + _normal(_after(text, d.span.end))
+        key = (path, record, d.code, flagged, context)
+        seen[key] += 1
+        prints.append({"path": path, "record": record, "code": d.code, "text": flagged, "context": context, "occurrence": seen[key]})
+    return prints
+
+
+def _before(text: str, offset: int) -> str:
+    """Up to ``CONTEXT`` characters before ``offset`` on its own line."""
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return text[max(line_start, offset - CONTEXT) : offset]
+
+
+def _after(text: str, offset: int) -> str:
+    ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0]
+    return text[offset : min([*ends, offset + CONTEXT])]
+
+
+def _key(item: Mapping[str, object]) -> tuple[str, ...]:
+    return tuple(str(item.get(k)) for k in ("path", "record", "code", "text", "context", "occurrence"))
+
+
+class BaselineError(Exception):
+    """A baseline file cannot be read; one line naming the file."""
+
+
+@dataclass(frozen=True)
+class Baseline:
+    keys: frozenset[tuple[str, ...]]
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise BaselineError(f"{path}: baseline not found") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise BaselineError(f"{path}: cannot read the baseline: {error}") from None
+        if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("findings"), list):
+            raise BaselineError(f"{path}: not a newslint baseline (version {BASELINE_VERSION})")
+        return cls(frozenset(_key(item) for item in data["findings"] if isinstance(item, dict)))
+
+    def keeps(self, fingerprint: Mapping[str, object]) -> bool:
+        """True for a finding that is not in the baseline (so it is reported)."""
+        return _key(fingerprint) not in self.keys
+
+
+def baseline_json(prints: Iterable[Mapping[str, object]]) -> str:
+    """Sorted, stable, one finding a line: friendly to review in a diff."""
+    items = sorted(prints, key=lambda p: _key(p))
+    body = ",\n".join("    " + json.dumps(p, ensure_ascii=False, sort_keys=True) for p in items)
+    return f'{{\n  "version": {BASELINE_VERSION},\n  "findings": [\n{body}\n  ]\n}}\n' if items else f'{{\n  "version": {BASELINE_VERSION},\n  "findings": []\n}}\n'

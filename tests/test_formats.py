@@ -1,0 +1,99 @@
+"""CI formats: GitHub annotations, SARIF 2.1.0 (validated against the official schema), JUnit, GitLab."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from linter.cli import main
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+DIRTY = "They met in kyiv. .\n\nThen,, they left 😀 the capital.\n\nMr Putin met Mr. Xi and Mr. Biden.\n"
+
+
+@pytest.fixture
+def story(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "story.txt"
+    path.write_text(DIRTY, encoding="utf-8")
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, str]:
+    code = main(["check", "--isolated", *argv])
+    return code, capsys.readouterr().out
+
+
+def test_sarif_validates_and_carries_the_catalogue(story, capsys) -> None:
+    code, out = run(capsys, "--format", "sarif", "story.txt")
+    assert code == 1
+    log = json.loads(out)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    run_ = log["runs"][0]
+    rules = run_["tool"]["driver"]["rules"]
+    assert {"NL101", "NL201", "NL901"} <= {r["id"] for r in rules}
+    assert all(r["help"]["text"] and r["fullDescription"]["text"] for r in rules)
+    results = {r["ruleId"]: r for r in run_["results"]}
+    kyiv = results["NL201"]
+    assert rules[kyiv["ruleIndex"]]["id"] == "NL201"
+    location = kyiv["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "story.txt"
+    assert location["region"] == {"startLine": 1, "startColumn": 13, "endLine": 1, "endColumn": 17, "charOffset": 12, "charLength": 4}
+    replacement = kyiv["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert replacement == {"deletedRegion": {"charOffset": 12, "charLength": 4}, "insertedContent": {"text": "Kyiv"}}
+    assert run_["columnKind"] == "unicodeCodePoints"
+
+
+def test_sarif_with_no_findings_validates(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "clean.txt").write_text("All is well.\n")
+    code, out = run(capsys, "--format", "sarif", "clean.txt")
+    assert code == 0
+    jsonschema.Draft4Validator(SCHEMA).validate(json.loads(out))
+
+
+def test_github_annotations(story, capsys) -> None:
+    _, out = run(capsys, "--format", "github", "story.txt")
+    lines = out.splitlines()
+    assert "::error file=story.txt,line=1,col=18,endColumn=20,title=NL101 double-period::A stray ' .' follows the end of the sentence." in lines
+    assert any(line.startswith("::warning file=story.txt,line=1,col=13,endColumn=17,title=NL201") for line in lines)
+    assert lines[-1].startswith("newslint: 4 finding(s):")
+
+
+def test_github_summary_notice_beyond_ten(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "many.txt").write_text("\n\n".join(f"Story {n} ended. ." for n in range(12)) + "\n")
+    _, out = run(capsys, "--format", "github", "many.txt")
+    lines = out.splitlines()
+    assert sum(1 for line in lines if line.startswith("::error ")) == 12
+    assert lines[-2] == "newslint: 13 finding(s): 12 error, 1 info"
+    assert lines[-1].startswith("::notice title=newslint::13 findings") and "first 10" in lines[-1]
+
+
+def test_github_escapes(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a,b.txt").write_text("Met in kyiv.\n")
+    _, out = run(capsys, "--format", "github", "a,b.txt")
+    assert "file=a%2Cb.txt" in out
+
+
+def test_junit(story, capsys) -> None:
+    _, out = run(capsys, "--format", "junit", "story.txt")
+    root = ET.fromstring(out.split("\n", 1)[1])
+    assert root.tag == "testsuites" and root.get("failures") == "4"
+    [suite] = root.findall("testsuite")
+    assert suite.get("name") == "story.txt" and suite.get("failures") == "4"
+    assert {case.find("failure").get("type") for case in suite} == {"error", "warning"}
+
+
+def test_gitlab_code_quality(story, capsys) -> None:
+    _, out = run(capsys, "--format", "gitlab", "story.txt")
+    issues = json.loads(out)
+    assert {i["check_name"] for i in issues} == {"NL101", "NL105", "NL201", "NL901"}
+    assert all(i["location"]["path"] == "story.txt" and i["location"]["lines"]["begin"] >= 1 for i in issues)
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    assert {i["severity"] for i in issues} <= {"major", "minor", "info"}

@@ -158,6 +158,8 @@ class Diagnostic:
     span: Span
     fix: Fix | None = None
     source: str | None = None
+    #: A rule's measured value for this finding, e.g. the garble score of a sentence.
+    score: float | None = None
 
     def fixable(self, at_least: Applicability) -> bool:
         return self.fix is not None and self.fix.applicability >= at_least

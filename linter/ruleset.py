@@ -102,6 +102,7 @@ class Rule:
         applicability: Applicability | None = None,
         message: str | None = None,
         title: str | None = None,
+        score: float | None = None,
         **fields: Any,
     ) -> Diagnostic:
         """Build a finding of this rule; ``applicability`` is capped at the rule's own."""
@@ -117,6 +118,7 @@ class Rule:
             message=message if message is not None else self.format_message(**fields),
             span=span,
             fix=fix,
+            score=score,
         )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
@@ -250,7 +252,9 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
     except ValueError as error:
         raise RuleDefinitionError(str(error)) from None
     fix = None if entry["fix"] == "none" else Applicability.parse(entry["fix"])
-    bad = tuple(_parse_example(item, bad=True, fixable=fix is not None) for item in entry["bad"])
+    # A display-only fix is never applied, so its examples have no fixed text.
+    applied = fix is not None and fix >= Applicability.UNSAFE
+    bad = tuple(_parse_example(item, bad=True, fixable=applied) for item in entry["bad"])
     good = tuple(_parse_example(item, bad=False, fixable=False) for item in entry["good"])
     if not bad or not good:
         raise RuleDefinitionError("needs at least one bad and one good example")
@@ -296,7 +300,7 @@ def _parse_example(item: Any, *, bad: bool, fixable: bool) -> Example:
     if fixable and fixed is None:
         raise RuleDefinitionError(f"bad example {text[:40]!r} of a fixable rule needs 'fixed'")
     if not fixable and fixed is not None:
-        raise RuleDefinitionError(f"bad example {text[:40]!r}: 'fixed' given but the rule has no fix")
+        raise RuleDefinitionError(f"bad example {text[:40]!r}: 'fixed' given but the rule has no fix that is applied")
     return Example(text, flagged_all, fixed)
 
 

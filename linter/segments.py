@@ -36,7 +36,8 @@ NUMBER_ABBREVIATIONS = frozenset("no nos vol vols pp p fig figs art sec ch para"
 # sentence opener follows ("... in the U.S. The next day").
 TRAILING_ABBREVIATIONS = frozenset(
     """etc inc ltd co corp plc llc bros a.m p.m al jan feb apr jun jul aug sep sept oct nov
-    dept univ assn""".split()
+    dept univ assn tsp tbsp oz lb lbs pt qt gal ml cl kg mg cm mm km mi yd min mins hr hrs
+    sec secs sq approx est""".split()
 )
 SENTENCE_OPENERS = frozenset(
     """the a an and but or so yet he she it they we i you this that these those there
@@ -174,10 +175,13 @@ class Document:
             end += 1
         return Span(0, end)
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Span | None:
         """The paragraph containing ``offset``, if any."""
-        starts = [p.start for p in self.paragraphs]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if index >= 0 and offset <= self.paragraphs[index].end:
             return self.paragraphs[index]
         return None
@@ -252,7 +256,8 @@ def _ends_sentence(text: str, match: regex.Match[str], limit: int) -> bool:
         return False
     if stem in NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
         return False
-    bare = word.rstrip("\"'”’)]").lstrip("\"'“‘([")
+    # The last part of a hyphenated word decides: "Jordanian-U.S." ends in an initialism.
+    bare = word.rstrip("\"'”’)]").lstrip("\"'“‘([").rsplit("-", 1)[-1]
     if _is_initialism(bare) or stem in TRAILING_ABBREVIATIONS:
         return next_is_opener
     return True

@@ -57,7 +57,8 @@ def test_json_fields_and_exit_code(tmp_path, capsys) -> None:
         "applicability": "safe",
         "edits": [{"start": 12, "end": 16, "replacement": "Kyiv"}],
     }
-    assert set(kyiv) == {"path", "record", "code", "name", "kind", "severity", "message", "line", "column", "end_line", "end_column", "start", "end", "fix"}
+    assert set(kyiv) == {"path", "record", "code", "name", "kind", "severity", "message", "line", "column", "end_line", "end_column", "start", "end", "score", "source", "fix"}
+    assert kyiv["score"] is None and kyiv["source"] is None
 
 
 def test_jsonl_and_concise(tmp_path, capsys) -> None:

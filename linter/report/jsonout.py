@@ -30,6 +30,8 @@ def finding_record(unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> dict
         "end_column": end_column,
         "start": diagnostic.span.start,
         "end": diagnostic.span.end,
+        "score": diagnostic.score,
+        "source": diagnostic.source,
         "fix": None
         if fix is None
         else {

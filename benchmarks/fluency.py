@@ -1,0 +1,94 @@
+"""How well the sentence fluency score agrees with human judgements, and how often it fires on clean news.
+
+Usage::
+
+    python benchmarks/fluency.py MLQE_PE_DEV_TSV [--jfleg JFLEG_TSV] [--clean CLEAN_DIR] [--threshold T]
+
+Prints the Spearman correlation between the garble score and the human score (the
+sentence alone, without its source), the share of sentences flagged at the threshold
+among those humans scored below 30 and above 80, the mean score of JFLEG learner
+sentences against their first correction, and the share of clean news sentences flagged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import sys
+from pathlib import Path
+
+from linter.detectors.fluency import DEFAULT_THRESHOLD, narrative
+from linter.fluency import garble_score
+from linter.segments import Document
+
+
+def rank(values: list[float]) -> list[float]:
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2
+        i = j + 1
+    return ranks
+
+
+def spearman(xs: list[float], ys: list[float]) -> float:
+    rx, ry = rank(xs), rank(ys)
+    mx, my = statistics.fmean(rx), statistics.fmean(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    return cov / (sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry)) ** 0.5
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    csv.field_size_limit(10**7)
+    with path.open(encoding="utf-8") as stream:
+        reader = csv.reader(stream, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        return list(reader)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dev", type=Path)
+    parser.add_argument("--jfleg", type=Path)
+    parser.add_argument("--clean", type=Path)
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    args = parser.parse_args(argv)
+
+    rows = read_tsv(args.dev)
+    scores = [garble_score(row[0]) for row in rows]
+    human = [float(row[1]) for row in rows]
+    print(f"MLQE-PE dev: {len(rows)} sentences, Spearman(garble, human score) = {spearman(scores, human):.3f} (expect negative)")
+    print(f"             |Spearman| = {abs(spearman(scores, human)):.3f}")
+    low = [s for s, h in zip(scores, human) if h < 30]
+    high = [s for s, h in zip(scores, human) if h > 80]
+    low_rate = sum(s >= args.threshold for s in low) / len(low)
+    high_rate = sum(s >= args.threshold for s in high) / len(high)
+    ratio = low_rate / high_rate if high_rate else float("inf")
+    print(f"at threshold {args.threshold}: flagged {low_rate:.1%} of {len(low)} scored < 30, {high_rate:.1%} of {len(high)} scored > 80 (ratio {ratio:.1f}x)")
+
+    if args.jfleg:
+        pairs = read_tsv(args.jfleg)
+        learner = [garble_score(row[0]) for row in pairs]
+        corrected = [garble_score(row[3]) for row in pairs if len(row) > 3]
+        better = sum(1 for row in pairs if len(row) > 3 and garble_score(row[0]) > garble_score(row[3]))
+        print(f"JFLEG: mean garble {statistics.fmean(learner):.3f} for learner sentences, {statistics.fmean(corrected):.3f} for their first correction; the learner sentence scores worse in {better / len(pairs):.1%} of pairs")
+
+    if args.clean:
+        sentences = []
+        for path in sorted(args.clean.glob("*.txt")):
+            doc = Document(path.read_text(encoding="utf-8"))
+            sentences.extend(doc.text[s.start : s.end] for s in doc.sentences)
+        judged = [s for s in sentences if narrative(s, 6)]
+        flagged = sum(garble_score(s) >= args.threshold for s in judged)
+        print(f"clean: {flagged} of {len(judged)} narrative sentences flagged ({flagged / len(judged):.2%}; {len(sentences)} sentences in all)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""Garbled sentence structure: bad sentence splits and words that are not English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from ..model import Diagnostic, Span
+from ..ruleset import Rule
+from ..segments import Document
+from . import detector
+
+_LOWER_START = regex.compile(r"[\"'“‘(\[]*(?P<word>(?=\p{Latin})\p{Ll}[\p{L}'’-]*)")
+# A bare full stop: after "?" or a closing quote a lowercase word is English ("why?" said Ms Lee).
+_ENDS_SENTENCE = regex.compile(r"(?<![.…])\.$")
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_COMMA_FRAGMENT = regex.compile(r"(?P<word>\p{Lu}\p{L}+),\s")
+_TOKEN = regex.compile(r"(?<![\w@#/.-])[\p{L}\d][\p{L}\d'’-]*(?![\w@/]|\.\w)")
+_MIXED = regex.compile(r"\p{Ll}+\d+\p{Ll}+")
+
+
+def _sentence_pairs(doc: Document) -> Iterator[tuple[Span, Span]]:
+    """Consecutive sentences of one paragraph."""
+    sentences = doc.sentences
+    for before, after in zip(sentences, sentences[1:]):
+        paragraph = doc.paragraph_at(before.start)
+        if paragraph is not None and paragraph.start <= after.start < paragraph.end:
+            yield before, after
+
+
+@detector("lowercase-sentence-start")
+def lowercase_sentence_start(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """A sentence that starts in lowercase after a full stop: a wrong split, or a lost word.
+
+    Names written in lowercase by style (iPhone, eBay) and paragraphs written all in
+    lowercase are left alone; the splitter already keeps abbreviations (e.g., U.S.,
+    etc.) and ellipses from ending a sentence.
+    """
+    text = doc.text
+    for before, after in _sentence_pairs(doc):
+        # A "sentence" of punctuation alone is a stray mark (NL101's), not a split.
+        if not _ENDS_SENTENCE.search(text, before.start, before.end) or not _WORD.search(text, before.start, before.end):
+            continue
+        match = _LOWER_START.match(text, after.start, after.end)
+        if match is None:
+            continue
+        word = match.group("word")
+        if any(c.isupper() for c in word[1:]):
+            continue
+        paragraph = doc.paragraph_at(after.start)
+        if paragraph is not None and not any(c.isupper() for c in text[paragraph.start : paragraph.end]):
+            continue
+        if doc.is_protected(Span(match.start("word"), match.end("word"))):
+            continue
+        yield rule.diagnostic(Span(match.start("word"), match.end("word")), word=word)
+
+
+@detector("broken-split", max_fragment_words=8)
+def broken_split(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """A short fragment opening with a word echoed from the end of the sentence before it.
+
+    ``... from the United States. United, after months of delay.``: the split
+    happened inside a name, and the tail of the name was taken for a new sentence.
+    """
+    text = doc.text
+    for before, after in _sentence_pairs(doc):
+        match = _COMMA_FRAGMENT.match(text, after.start, after.end)
+        if match is None:
+            continue
+        fragment_words = len(_WORD.findall(text, after.start, after.end))
+        tail = [w.lower() for w in _WORD.findall(text, before.start, before.end)[-3:]]
+        if fragment_words <= options["max_fragment_words"] and match.group("word").lower() in tail:
+            yield rule.diagnostic(after, word=match.group("word"))
+
+
+@detector("nonword", min_length=4, min_run=2)
+def nonwords(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """Runs of lowercase words that English does not have (wordfreq), and letters mixed with digits.
+
+    Capitalised words are names far too often to judge; a single unknown word is a
+    typo for the spell checker; two or more in a row are a garbled passage.
+    """
+    from ..fluency import zipf
+
+    text = doc.text
+    for paragraph in doc.paragraphs:
+        run: list[Span] = []
+        for match in [*_TOKEN.finditer(text, paragraph.start, paragraph.end), None]:
+            token = match.group() if match else ""
+            unknown = (
+                match is not None
+                and token.islower()
+                and token.isalpha()
+                and len(token) >= options["min_length"]
+                and zipf(token.strip("'’-")) == 0
+            )
+            if unknown and match is not None:
+                run.append(Span(match.start(), match.end()))
+                continue
+            if len(run) >= options["min_run"]:
+                span = Span(run[0].start, run[-1].end)
+                yield rule.diagnostic(span, words=text[span.start : span.end])
+            run = []
+            if match is not None and _MIXED.fullmatch(token):
+                yield rule.diagnostic(Span(match.start(), match.end()), words=token)

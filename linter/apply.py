@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .config import DEFAULT_CONFIG, LintConfig
-from .engine import lint
+from .engine import ExtraFinder, lint
 from .model import Applicability, Diagnostic, Edit
 from .ruleset import Ruleset
 
@@ -79,6 +79,7 @@ def fix_text(
     ruleset: Ruleset,
     config: LintConfig = DEFAULT_CONFIG,
     at_least: Applicability = Applicability.SAFE,
+    extra: ExtraFinder | None = None,
 ) -> FixResult:
     """Lint and fix until no applicable fix is left; ``remaining`` is the final lint.
 
@@ -89,7 +90,7 @@ def fix_text(
     applied: list[Diagnostic] = []
     seen = {text}
     for round_number in range(MAX_ROUNDS + 1):
-        diagnostics = lint(text, ruleset, config)
+        diagnostics = lint(text, ruleset, config, extra)
         result = apply_fixes(text, diagnostics, at_least)
         if not result.applied:
             return FixResult(text, tuple(applied), tuple(diagnostics))

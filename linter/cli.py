@@ -18,6 +18,7 @@ from typing import TextIO
 
 from . import __version__
 from .config import LintConfig
+from .grammar import GrammarBackend, GrammarUnavailable
 from .model import Applicability, Severity
 from .registry import RuleDefinitionError
 from .ruleset import Ruleset, RulesetError, load_ruleset
@@ -76,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--id-field", metavar="NAME", help="JSONL: the field naming the record (default: the line number)")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings that are not in this baseline")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as the baseline and exit 0")
+    check.add_argument("--grammar", action="store_true", help="also check grammar with LanguageTool (NL8xx)")
+    check.add_argument("--grammar-server", metavar="URL", help="the LanguageTool server to use (implies --grammar)")
     _add_config_flags(check)
 
     rule = commands.add_parser("rule", help="list the rules, explain one, or test a folder of rule packs")
@@ -102,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rule":
             return _rule_command(args, settings)
         return run_check(args, settings)
-    except (UsageError, RulesetError, SelectionError, ConfigError, BaselineError) as error:
+    except (UsageError, RulesetError, SelectionError, ConfigError, BaselineError, GrammarUnavailable) as error:
         _error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -172,6 +175,8 @@ def _merge(args: argparse.Namespace, settings: Settings) -> Settings:
         text_field=args.text_field or settings.text_field,
         id_field=args.id_field or settings.id_field,
         preview=args.preview or settings.preview,
+        grammar=args.grammar or bool(args.grammar_server) or settings.grammar,
+        grammar_server=args.grammar_server or settings.grammar_server,
     )
 
 
@@ -184,6 +189,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     selection.validate(ruleset)
     baseline = Baseline.load(args.baseline) if args.baseline is not None else None
     mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
+    grammar = GrammarBackend.connect(settings.grammar_server) if settings.grammar else None
     options = RunOptions(
         ruleset=ruleset,
         config=LintConfig(selection=selection, severity=settings.severity),
@@ -193,6 +199,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         per_file_ignores=settings.per_file_ignores,
         text_field=settings.text_field,
         id_field=settings.id_field,
+        grammar=grammar,
     )
     paths = args.paths or ["."]
     outcomes: list[FileOutcome] = []

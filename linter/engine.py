@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from itertools import chain
 from functools import lru_cache
 
 from .config import DEFAULT_CONFIG, LintConfig
@@ -18,25 +20,37 @@ def active_rules(ruleset: Ruleset, config: LintConfig) -> tuple[Rule, ...]:
     return config.selection.apply(ruleset)
 
 
-def lint(text: str, ruleset: Ruleset, config: LintConfig = DEFAULT_CONFIG) -> list[Diagnostic]:
+#: Findings from outside the pure core (the grammar server), given to ``lint`` by the edge.
+ExtraFinder = Callable[[str], Iterable[Diagnostic]]
+
+
+def lint(
+    text: str, ruleset: Ruleset, config: LintConfig = DEFAULT_CONFIG, extra: ExtraFinder | None = None
+) -> list[Diagnostic]:
     """Run every enabled rule over ``text`` and return findings sorted by position and code.
 
     Identical findings (same code and span) are reported once, and per-code
     severity overrides from ``config`` are applied here so checks stay simple.
+    ``extra`` adds findings computed outside the core (LanguageTool); they go
+    through the same selection, overrides and suppression as the rest.
     """
     doc = Document(text)
     seen: set[tuple[str, int, int]] = set()
     findings: list[Diagnostic] = []
-    for rule in active_rules(ruleset, config):
-        override = config.severity.get(rule.code)
-        for diagnostic in rule.run(doc):
-            key = (diagnostic.code, diagnostic.span.start, diagnostic.span.end)
-            if key in seen:
-                continue
-            seen.add(key)
-            if override is not None and override != diagnostic.severity:
-                diagnostic = replace(diagnostic, severity=override)
-            findings.append(diagnostic)
+    rules = active_rules(ruleset, config)
+    produced: Iterable[Diagnostic] = chain.from_iterable(rule.run(doc) for rule in rules)
+    if extra is not None:
+        enabled = {rule.code for rule in rules}
+        produced = chain(produced, (d for d in extra(text) if d.code in enabled))
+    for diagnostic in produced:
+        key = (diagnostic.code, diagnostic.span.start, diagnostic.span.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        override = config.severity.get(diagnostic.code)
+        if override is not None and override != diagnostic.severity:
+            diagnostic = replace(diagnostic, severity=override)
+        findings.append(diagnostic)
     if config.markdown:
         findings = drop_markdown_suppressed(text, findings)
     findings.sort(key=lambda d: d.sort_key)

@@ -103,6 +103,7 @@ class Rule:
         message: str | None = None,
         title: str | None = None,
         score: float | None = None,
+        source: str | None = None,
         **fields: Any,
     ) -> Diagnostic:
         """Build a finding of this rule; ``applicability`` is capped at the rule's own."""
@@ -119,6 +120,7 @@ class Rule:
             span=span,
             fix=fix,
             score=score,
+            source=source,
         )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:

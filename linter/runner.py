@@ -11,16 +11,21 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .apply import FixLoopError, apply_fixes, fix_text
 from .config import LintConfig
-from .engine import lint
+from .engine import ExtraFinder, active_rules, lint
 from .model import Applicability, Diagnostic
 from .ruleset import Ruleset
 from .sources import Decoded, InputError, decode, encode, read_text, write_atomic
 from .sources.textfile import read_bytes
 from .sources.records import Record, compress, decompress, is_records, parse_records
 from .suppress import is_markdown, per_file_ignores
+
+
+if TYPE_CHECKING:
+    from .grammar import GrammarBackend
 
 
 class Mode(enum.Enum):
@@ -41,6 +46,15 @@ class RunOptions:
     per_file_ignores: Mapping[str, Sequence[str]] = field(default_factory=dict)
     text_field: str = "text"
     id_field: str | None = None
+    grammar: GrammarBackend | None = None
+
+    def extra(self) -> ExtraFinder | None:
+        """The grammar backend as an extra finder, when it is on and a grammar rule is selected."""
+        backend = self.grammar
+        if backend is None or not any(r.check_type == "languagetool" for r in active_rules(self.ruleset, self.config)):
+            return None
+        ruleset = self.ruleset
+        return lambda text: backend.check(text, ruleset)
 
     def for_path(self, path: str) -> RunOptions:
         """The options for one file: its per-file ignores, and Markdown structure for ``.md``."""
@@ -80,14 +94,15 @@ class FileOutcome:
 
 def lint_text(text: str, path: str, record: str | int | None, options: RunOptions) -> tuple[Unit, str]:
     """Lint one text in the run's mode; return the unit and the text to write back."""
+    extra = options.extra()
     if options.mode is Mode.CHECK:
-        return Unit(path, record, text, lint(text, options.ruleset, options.config)), text
+        return Unit(path, record, text, lint(text, options.ruleset, options.config, extra)), text
     if options.mode is Mode.DIFF:
-        diagnostics = lint(text, options.ruleset, options.config)
+        diagnostics = lint(text, options.ruleset, options.config, extra)
         first = apply_fixes(text, diagnostics, options.at_least)
         return Unit(path, record, text, diagnostics, proposed=first.applied), first.text
     try:
-        result = fix_text(text, options.ruleset, options.config, options.at_least)
+        result = fix_text(text, options.ruleset, options.config, options.at_least, extra)
     except FixLoopError as error:
         raise InputError(path if record is None else f"{path}:{record}", str(error)) from None
     unit = Unit(path, record, result.text, list(result.remaining), fixed_count=len(result.applied))

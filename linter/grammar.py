@@ -1,0 +1,170 @@
+"""The LanguageTool grammar backend, at the edge: it talks to a server, so it is not in the pure core.
+
+language-tool-python does the talking, to a server given by URL or to a local
+LanguageTool it manages where Java and a LanguageTool download are available.
+Matches become NL8xx findings. LanguageTool counts offsets in UTF-16 code units;
+language-tool-python already turns a match's start into code points but not its
+length, so the span is converted here, once, from the UTF-16 length. Results are
+cached on disk by sentence hash, so a pre-commit run does not ask again for
+sentences it has seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Applicability, Diagnostic, Edit, Span
+from .ruleset import Rule, Ruleset
+from .segments import Document
+from .sources.atomic import write_atomic
+
+START_A_SERVER = (
+    "start one with `java -cp languagetool-server.jar org.languagetool.server.HTTPServer --port 8081` "
+    "(or `docker run -p 8081:8010 erikvl87/languagetool`) and pass --grammar-server http://localhost:8081"
+)
+CACHE_VERSION = 1
+#: The rule a match of an unlisted category becomes.
+DEFAULT_CODE = "NL801"
+
+
+class GrammarUnavailable(Exception):
+    """No LanguageTool to talk to; the message is one line saying how to start one."""
+
+
+def utf16_to_code_points(text: str, start: int, utf16_length: int) -> Span:
+    """The code-point span of ``utf16_length`` UTF-16 units from code point ``start``.
+
+    Characters outside the Basic Multilingual Plane (emoji) are two UTF-16 units
+    and one code point.
+    """
+    end = start
+    units = 0
+    while units < utf16_length and end < len(text):
+        units += 2 if ord(text[end]) > 0xFFFF else 1
+        end += 1
+    return Span(start, end)
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("NEWSLINT_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "newslint")
+    return Path(base) / "languagetool"
+
+
+@dataclass(frozen=True)
+class GrammarMatch:
+    """One LanguageTool match, its span already in code points relative to its sentence."""
+
+    start: int
+    end: int
+    rule_id: str
+    category: str
+    issue_type: str
+    message: str
+    replacements: tuple[str, ...]
+
+
+Checker = Callable[[str], list[Any]]
+
+
+class GrammarBackend:
+    """Checks sentences with LanguageTool, through a disk cache."""
+
+    def __init__(self, check: Checker, server: str, language: str = "en-US", cache_dir: Path | None = None) -> None:
+        self._check = check
+        self.server = server
+        self.language = language
+        self.cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
+        self.queries = 0
+
+    @classmethod
+    def connect(cls, server: str | None, language: str = "en-US", cache_dir: Path | None = None) -> GrammarBackend:
+        """Reach a server (``server`` URL) or start a local LanguageTool; fail with one clear line."""
+        try:
+            import language_tool_python
+        except ImportError as error:  # pragma: no cover - a declared dependency
+            raise GrammarUnavailable(f"language-tool-python is not installed ({error})") from None
+        if server is None and shutil.which("java") is None:
+            raise GrammarUnavailable(f"no LanguageTool server given and no Java to run one locally: {START_A_SERVER}")
+        where = server or "a local LanguageTool"
+        try:
+            tool = language_tool_python.LanguageTool(language, remote_server=server) if server else language_tool_python.LanguageTool(language)
+        except Exception as error:  # the library raises many kinds; all mean "not reachable"
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise GrammarUnavailable(f"cannot reach LanguageTool at {where} ({reason}): {START_A_SERVER}") from None
+        return cls(tool.check, server or "local", language, cache_dir)
+
+    def _cache_path(self, sentence: str) -> Path:
+        key = hashlib.sha256(f"{CACHE_VERSION}\0{self.language}\0{sentence}".encode()).hexdigest()
+        return self.cache_dir / key[:2] / f"{key}.json"
+
+    def matches(self, sentence: str) -> list[GrammarMatch]:
+        """The matches of one sentence, from the cache or from the server."""
+        path = self._cache_path(sentence)
+        try:
+            return [GrammarMatch(**{**m, "replacements": tuple(m["replacements"])}) for m in json.loads(path.read_text("utf-8"))]
+        except (OSError, ValueError, TypeError, KeyError):
+            pass
+        try:
+            raw = self._check(sentence)
+        except Exception as error:
+            raise GrammarUnavailable(f"LanguageTool at {self.server} failed ({str(error).splitlines()[0] if str(error) else type(error).__name__}): {START_A_SERVER}") from None
+        self.queries += 1
+        found = []
+        for match in raw:
+            span = utf16_to_code_points(sentence, match.offset, match.error_length)
+            found.append(
+                GrammarMatch(
+                    start=span.start,
+                    end=span.end,
+                    rule_id=str(match.rule_id),
+                    category=str(match.category),
+                    issue_type=str(match.rule_issue_type),
+                    message=str(match.message),
+                    replacements=tuple(str(r) for r in match.replacements[:5]),
+                )
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, json.dumps([m.__dict__ | {"replacements": list(m.replacements)} for m in found]).encode("utf-8"))
+        except OSError:
+            pass  # a cache that cannot be written only costs a query next time
+        return found
+
+    def check(self, text: str, ruleset: Ruleset) -> list[Diagnostic]:
+        """Findings for every sentence of ``text``, with spans in code points of ``text``.
+
+        A match becomes the ``languagetool`` rule that lists its category (NL801 when
+        none does).
+        """
+        by_category = {c: rule for rule in ruleset if rule.check_type == "languagetool" for c in rule.params["categories"]}
+        fallback = ruleset.get(DEFAULT_CODE)
+        doc = Document(text)
+        findings = []
+        for sentence in doc.sentences:
+            for match in self.matches(text[sentence.start : sentence.end]):
+                rule = by_category.get(match.category, fallback)
+                if rule is not None:
+                    findings.append(_diagnostic(rule, sentence.start, match))
+        return findings
+
+
+def _diagnostic(rule: Rule, offset: int, match: GrammarMatch) -> Diagnostic:
+    """One suggestion is an unsafe fix, several (or a spelling guess) only a display-only one."""
+    span = Span(offset + match.start, offset + match.end)
+    edits: Sequence[Edit] = [Edit(span, match.replacements[0])] if match.replacements else ()
+    single = len(match.replacements) == 1
+    return rule.diagnostic(
+        span,
+        edits=edits,
+        applicability=Applicability.UNSAFE if single else Applicability.DISPLAY_ONLY,
+        title=f"Replace with {match.replacements[0]!r}" if match.replacements else None,
+        message=f"{match.message} (LanguageTool {match.rule_id})",
+        source=f"languagetool:{match.rule_id}",
+    )

@@ -16,6 +16,7 @@ from .line_index import LineIndex
 from .model import Span
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_WORD = regex.compile(r"\w+")
 _NON_SPACE = regex.compile(r"\S")
 _BLOCK_MARKER = regex.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
 
@@ -58,9 +59,12 @@ _URL = regex.compile(
 _DOUBLE_QUOTES = regex.compile(r"[\"“”„«»]")
 
 
+_INITIALISM = regex.compile(r"(?:\p{L}\.)+")
+
+
 def _is_initialism(word: str) -> bool:
     """``U.S.``, ``U.K.``, ``J.`` (an initial): letters each followed by a period."""
-    return bool(regex.fullmatch(r"(?:\p{L}\.)+", word)) and (len(word) == 2 or word[0].isupper())
+    return bool(_INITIALISM.fullmatch(word)) and (len(word) == 2 or word[0].isupper())
 
 
 class Document:
@@ -174,6 +178,14 @@ class Document:
         while end < len(text) and text[end].isspace():
             end += 1
         return Span(0, end)
+
+    @cached_property
+    def _paragraph_words(self) -> dict[int, int]:
+        return {p.start: len(_WORD.findall(self.text, p.start, p.end)) for p in self.paragraphs}
+
+    def word_count(self, paragraph: Span) -> int:
+        """Words in one of the document's paragraphs (counted once for every rule that asks)."""
+        return self._paragraph_words[paragraph.start]
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:

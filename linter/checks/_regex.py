@@ -6,8 +6,6 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import Span
-
 #: Seconds one regex call may take before the rule gives up on that segment.
 TIMEOUT = 2.0
 
@@ -33,9 +31,3 @@ def fullmatch(pattern: regex.Pattern[str], text: str, start: int, end: int) -> r
     """``pattern.fullmatch`` over ``text[start:end]`` with the module's timeout."""
     return pattern.fullmatch(text, start, end, timeout=TIMEOUT)
 
-
-_WORD = regex.compile(r"\w+")
-
-
-def count_words(text: str, span: Span) -> int:
-    return len(_WORD.findall(text, span.start, span.end))

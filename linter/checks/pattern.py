@@ -10,7 +10,7 @@ import regex
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
-from ._regex import compile_pattern, count_words, finditer, fullmatch
+from ._regex import compile_pattern, finditer, fullmatch
 
 SCOPES = ("text", "paragraph", "whole-paragraph")
 
@@ -72,7 +72,7 @@ class PatternCheck(Check):
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         if self.scope == "whole-paragraph":
             for paragraph in doc.paragraphs:
-                if self.max_words is not None and count_words(doc.text, paragraph) > self.max_words:
+                if self.max_words is not None and doc.word_count(paragraph) > self.max_words:
                     continue
                 match = fullmatch(self.pattern, doc.text, paragraph.start, paragraph.end)
                 if match is not None:

@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import regex
+
 from ..model import Diagnostic, Edit, Span
 from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
 from ._regex import compile_pattern, finditer
+
+# A lowercase word that is not part of a URL, handle, hashtag, file name or hyphenated word.
+_LOWER_WORD = compile_pattern(r"(?<![\w.@/#-])\p{Ll}+(?![\w@/]|-\w|\.\w)")
+_END = regex.compile(r"(?![\w@/]|-\w|\.\w)")
 
 
 @register
@@ -20,6 +26,10 @@ class VocabularyCheck(Check):
     a word is flagged only when the same document also writes its proper form,
     which is how names that double as ordinary words (``china``, ``turkey``,
     ``may``) are handled without flagging the ordinary word.
+
+    The text is scanned once for lowercase words, each looked up in a table
+    (a list of several hundred names as one regex alternation is far slower);
+    names of several words are matched from their first word.
     """
 
     name = "vocabulary"
@@ -28,28 +38,42 @@ class VocabularyCheck(Check):
     def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
         super().__init__(rule, params)
         self.words: dict[str, str] = {}
+        self.by_first: dict[str, list[str]] = {}
         for word in params["words"]:
             if not isinstance(word, str) or not word.strip() or word == word.lower():
                 raise RuleDefinitionError(f"vocabulary entry {word!r} must be a name with capitals")
-            self.words[word.lower()] = word
+            lowered = word.lower()
+            self.words[lowered] = word
+            self.by_first.setdefault(lowered.split()[0], []).append(lowered)
+        for phrases in self.by_first.values():
+            phrases.sort(key=len, reverse=True)
         self.require_proper_form = params.get("only-if-capitalized-elsewhere", False)
-        self.pattern = compile_pattern(r"(?<![\w.@/#-])\L<words>(?![\w@/]|-\w|\.\w)", words=list(self.words))
-        self.proper = compile_pattern(r"(?<!\w)\L<words>(?!\w)", words=list(self.words.values()))
+
+    def _present(self, text: str) -> set[str]:
+        """The proper forms the text writes (as whole words)."""
+        present = set()
+        for proper in self.words.values():
+            if proper in text and regex.search(rf"(?<!\w){regex.escape(proper)}(?!\w)", text):
+                present.add(proper)
+        return present
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
         present: set[str] | None = None
         if self.require_proper_form:
-            present = {m.group() for m in finditer(self.proper, doc.text)}
+            present = self._present(text)
             if not present:
                 return
-        for match in finditer(self.pattern, doc.text):
-            found = match.group()
-            proper = self.words[found]
-            if present is not None and proper not in present:
+        for match in finditer(_LOWER_WORD, text):
+            phrases = self.by_first.get(match.group())
+            if phrases is None:
                 continue
-            yield self.rule.diagnostic(
-                Span(match.start(), match.end()),
-                edits=[Edit(Span(match.start(), match.end()), proper)],
-                match=found,
-                replacement=proper,
-            )
+            start = match.start()
+            for phrase in phrases:
+                end = start + len(phrase)
+                if text.startswith(phrase, start) and _END.match(text, end):
+                    proper = self.words[phrase]
+                    if present is None or proper in present:
+                        span = Span(start, end)
+                        yield self.rule.diagnostic(span, edits=[Edit(span, proper)], match=phrase, replacement=proper)
+                    break

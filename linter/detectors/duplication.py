@@ -24,7 +24,7 @@ def normalise(text: str) -> str:
 
 
 def _repeats(
-    doc: Document, spans: list[Span], min_words: int
+    doc: Document, spans: list[Span], min_words: int, keys: dict[Span, str] | None = None
 ) -> Iterator[tuple[Span, Span, bool]]:
     """Yield ``(first, later, exact)`` for each prose span whose text was seen before.
 
@@ -36,7 +36,7 @@ def _repeats(
         text = doc.text[span.start : span.end]
         if len(_WORD.findall(text)) < min_words or not _PROSE.fullmatch(text):
             continue
-        key = normalise(text)
+        key = keys[span] if keys is not None else normalise(text)
         first = seen.get(key)
         if first is None:
             seen[key] = span
@@ -64,14 +64,12 @@ def duplicate_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -
 
     A sentence that is a whole paragraph on its own is left to the paragraph check too.
     """
-    whole = {normalise(doc.text[p.start : p.end]) for p in doc.paragraphs}
-    copies = [later for _first, later, _exact in _repeats(doc, doc.paragraphs, 1)]
-    sentences = [
-        s
-        for s in doc.sentences
-        if normalise(doc.text[s.start : s.end]) not in whole and not any(c.contains(s) for c in copies)
-    ]
-    for first, later, _exact in _repeats(doc, sentences, options["min_words"]):
+    paragraph_keys = {p: normalise(doc.text[p.start : p.end]) for p in doc.paragraphs}
+    whole = set(paragraph_keys.values())
+    copies = [later for _first, later, _exact in _repeats(doc, doc.paragraphs, 1, paragraph_keys)]
+    keys = {s: normalise(doc.text[s.start : s.end]) for s in doc.sentences}
+    sentences = [s for s in doc.sentences if keys[s] not in whole and not any(c.contains(s) for c in copies)]
+    for first, later, _exact in _repeats(doc, sentences, options["min_words"], keys):
         start = later.start
         while start > 0 and doc.text[start - 1] in " \t":
             start -= 1

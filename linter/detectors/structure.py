@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -17,8 +18,7 @@ _LOWER_START = regex.compile(r"[\"'“‘(\[]*(?P<word>(?=\p{Latin})\p{Ll}[\p{L}
 _ENDS_SENTENCE = regex.compile(r"(?<![.…])\.$")
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 _COMMA_FRAGMENT = regex.compile(r"(?P<word>\p{Lu}\p{L}+),\s")
-_TOKEN = regex.compile(r"(?<![\w@#/.-])[\p{L}\d][\p{L}\d'’-]*(?![\w@/]|\.\w)")
-_MIXED = regex.compile(r"\p{Ll}+\d+\p{Ll}+")
+_MIXED_TOKEN = regex.compile(r"(?<![\w@#/.-])\p{Ll}+\d+\p{Ll}+(?![\w@/]|\.\w)")
 
 
 def _sentence_pairs(doc: Document) -> Iterator[tuple[Span, Span]]:
@@ -80,28 +80,33 @@ def nonwords(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[
     """Runs of lowercase words that English does not have (wordfreq), and letters mixed with digits.
 
     Capitalised words are names far too often to judge; a single unknown word is a
-    typo for the spell checker; two or more in a row are a garbled passage.
+    typo for the spell checker; two or more in a row (only white space between them)
+    are a garbled passage. Only lowercase words of ``min_length`` letters are looked up.
     """
     from ..fluency import zipf
 
     text = doc.text
-    for paragraph in doc.paragraphs:
-        run: list[Span] = []
-        for match in [*_TOKEN.finditer(text, paragraph.start, paragraph.end), None]:
-            token = match.group() if match else ""
-            unknown = (
-                match is not None
-                and token.islower()
-                and token.isalpha()
-                and len(token) >= options["min_length"]
-                and zipf(token.strip("'’-")) == 0
-            )
-            if unknown and match is not None:
-                run.append(Span(match.start(), match.end()))
-                continue
-            if len(run) >= options["min_run"]:
-                span = Span(run[0].start, run[-1].end)
-                yield rule.diagnostic(span, words=text[span.start : span.end])
-            run = []
-            if match is not None and _MIXED.fullmatch(token):
-                yield rule.diagnostic(Span(match.start(), match.end()), words=token)
+    candidate = _candidates(options["min_length"])
+    run: list[Span] = []
+
+    def close() -> Iterator[Diagnostic]:
+        if len(run) >= options["min_run"]:
+            span = Span(run[0].start, run[-1].end)
+            yield rule.diagnostic(span, words=text[span.start : span.end])
+        run.clear()
+
+    for match in candidate.finditer(text):
+        if zipf(match.group()) > 0:
+            yield from close()
+            continue
+        if run and not text[run[-1].end : match.start()].isspace():
+            yield from close()
+        run.append(Span(match.start(), match.end()))
+    yield from close()
+    for match in _MIXED_TOKEN.finditer(text):
+        yield rule.diagnostic(Span(match.start(), match.end()), words=match.group())
+
+
+@lru_cache(maxsize=8)
+def _candidates(min_length: int) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\w@#/.'’-])\p{{Ll}}{{{min_length},}}(?![\w@/'’]|-\w|\.\w)")

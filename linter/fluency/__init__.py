@@ -27,16 +27,36 @@ _SPACE_BEFORE_PUNCT = regex.compile(r"\s[,.;:!?]")
 DENSE = 12
 
 
-@lru_cache(maxsize=200_000)
+@cache
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
+
+
 def zipf(word: str) -> float:
-    """Zipf frequency of a lowercase word in English (0 for unknown words)."""
-    from wordfreq import zipf_frequency
+    """Zipf frequency (log10 of uses per billion words) of a lowercase word in English; 0 if unknown.
 
-    return zipf_frequency(word, "en")
+    A plain look-up in wordfreq's English table: ``wordfreq.zipf_frequency`` would
+    tokenize and normalise every word again, which costs more than the rest of a lint.
+    """
+    frequency = _frequencies().get(word)
+    return math.log10(frequency) + 9 if frequency else 0.0
 
 
-def _bucket(key: str, buckets: int) -> int:
-    return crc32(key.encode("utf-8")) % buckets
+@lru_cache(maxsize=200_000)
+def _token_id(token: str) -> int:
+    """A stable 32-bit id of a token (crc32: the same in every process, unlike ``hash``)."""
+    return crc32(token.encode("utf-8"))
+
+
+_MIX = 0x9E3779B97F4A7C15  # 64-bit golden-ratio multiplier (Fibonacci hashing)
+_MASK = (1 << 64) - 1
+
+
+def _pair_id(first: int, second: int) -> int:
+    """A well-spread id of a token pair: multiply, keep the high bits (Fibonacci hashing)."""
+    return ((((first << 32) | second) * _MIX) & _MASK) >> 32
 
 
 def features(sentence: str, buckets: int) -> tuple[list[float], dict[int, float]]:
@@ -61,14 +81,14 @@ def features(sentence: str, buckets: int) -> tuple[list[float], dict[int, float]
         (n - len(words)) / max(n, 1),
         sum(1 for t in tokens if t.isdigit()) / max(n, 1),
     ]
-    grams = ["<s>", *("<num>" if t.isdigit() else t.lower() for t in tokens), "</s>"]
+    ids = [_token_id("<s>"), *(_token_id("<num>" if t.isdigit() else t.lower()) for t in tokens), _token_id("</s>")]
     sparse: dict[int, float] = {}
-    scale = 1 / math.sqrt(len(grams))
-    for gram in grams:
-        key = _bucket("u:" + gram, buckets)
+    scale = 1 / math.sqrt(len(ids))
+    for key in ids:
+        key %= buckets
         sparse[key] = sparse.get(key, 0.0) + scale
-    for first, second in zip(grams, grams[1:]):
-        key = _bucket(f"b:{first} {second}", buckets)
+    for first, second in zip(ids, ids[1:]):
+        key = _pair_id(first, second) % buckets
         sparse[key] = sparse.get(key, 0.0) + scale
     return dense, sparse
 

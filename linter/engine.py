@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
 from functools import lru_cache
 
 from .config import DEFAULT_CONFIG, LintConfig
-from .model import Diagnostic
+from .checks._regex import RegexTimeout
+from .model import Diagnostic, Span
 from .ruleset import Rule, Ruleset
 from .segments import Document
 from .suppress import drop_markdown_suppressed
+
+
+def _guarded(rule: Rule, doc: Document) -> Iterator[Diagnostic]:
+    """A rule's findings; if it times out or fails, one warning naming it and where, and the run goes on."""
+    try:
+        yield from rule.run(doc)
+    except RegexTimeout as timeout:
+        yield rule.problem(timeout.span, f"{rule.code} {rule.name} took too long on this text and was skipped here")
+    except Exception as error:  # a bug in one rule must not lose the other rules' findings
+        yield rule.problem(Span(0, 0), f"{rule.code} {rule.name} failed on this text ({type(error).__name__}: {error}); please report it")
 
 
 @lru_cache(maxsize=32)
@@ -38,7 +49,7 @@ def lint(
     seen: set[tuple[str, int, int]] = set()
     findings: list[Diagnostic] = []
     rules = active_rules(ruleset, config)
-    produced: Iterable[Diagnostic] = chain.from_iterable(rule.run(doc) for rule in rules)
+    produced: Iterable[Diagnostic] = chain.from_iterable(_guarded(rule, doc) for rule in rules)
     if extra is not None:
         enabled = {rule.code for rule in rules}
         produced = chain(produced, (d for d in extra(text) if d.code in enabled))

@@ -123,6 +123,10 @@ class Rule:
             source=source,
         )
 
+    def problem(self, span: Span, message: str) -> Diagnostic:
+        """A warning that this rule could not check (part of) a text: a timeout or an internal error."""
+        return Diagnostic(self.code, self.name, self.kind, Severity.WARNING, message, span, source="newslint")
+
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         """Run the check, dropping findings inside URLs and addresses where the type asks."""
         findings = self.check.run(doc)

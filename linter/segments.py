@@ -15,6 +15,8 @@ import regex
 from .line_index import LineIndex
 from .model import Span
 
+#: The longest piece of text one regex call is given (see ``Document.chunks``).
+CHUNK = 1 << 16
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _WORD = regex.compile(r"\w+")
 _NON_SPACE = regex.compile(r"\S")
@@ -178,6 +180,49 @@ class Document:
         while end < len(text) and text[end].isspace():
             end += 1
         return Span(0, end)
+
+    @cached_property
+    def chunks(self) -> list[Span]:
+        """Bounded pieces (at most ``CHUNK`` characters) that cover the whole text, in order.
+
+        Patterns run piece by piece, so time grows linearly with the text and a
+        regex timeout is per piece. Each piece ends just after a non-space
+        character, at a paragraph end where possible (inside a huge paragraph, at a
+        word end), so that ``$`` and ``\\Z`` at a piece's end never look like the end
+        of the text to a pattern about trailing white space.
+        """
+        text = self.text
+        if len(text) <= CHUNK:
+            return [Span(0, len(text))]
+        boundaries = []
+        for paragraph in self.paragraphs:
+            start = paragraph.start
+            while paragraph.end - start > CHUNK:
+                cut = text.rfind(" ", start + 1, start + CHUNK)
+                while cut > start and text[cut - 1].isspace():
+                    cut -= 1
+                cut = cut if cut > start else start + CHUNK
+                boundaries.append(cut)
+                start = cut
+            boundaries.append(paragraph.end)
+        chunks = []
+        start = index = 0
+        while len(text) - start > CHUNK:
+            end = start + CHUNK  # a hard cut where no boundary is in reach (a huge run of white space)
+            while index < len(boundaries) and boundaries[index] <= start + CHUNK:
+                if boundaries[index] > start:
+                    end = boundaries[index]
+                index += 1
+            chunks.append(Span(start, end))
+            start = end
+        chunks.append(Span(start, len(text)))
+        return chunks
+
+    def pieces(self, span: Span) -> list[Span]:
+        """``span`` cut where the chunks are cut (a paragraph is one piece unless it is huge)."""
+        if len(span) <= CHUNK:
+            return [span]
+        return [Span(max(span.start, c.start), min(span.end, c.end)) for c in self.chunks if c.start < span.end and span.start < c.end]
 
     @cached_property
     def _paragraph_words(self) -> dict[int, int]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
+
+from ..model import Span
 
 #: Seconds one regex call may take before the rule gives up on that segment.
 TIMEOUT = 2.0
@@ -22,12 +24,33 @@ def compile_pattern(pattern: str, *, ignore_case: bool = False, **named_lists: o
     return regex.compile(pattern, flags, **named_lists)
 
 
+class RegexTimeout(TimeoutError):
+    """A pattern took longer than ``TIMEOUT`` on one piece of text; ``span`` says which."""
+
+    def __init__(self, span: Span) -> None:
+        self.span = span
+        super().__init__(f"regex timed out on characters {span.start}-{span.end}")
+
+
 def finditer(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
     """``pattern.finditer`` over ``text[start:end]`` with the module's timeout."""
-    return pattern.finditer(text, start, len(text) if end is None else end, timeout=TIMEOUT)
+    end = len(text) if end is None else end
+    try:
+        yield from pattern.finditer(text, start, end, timeout=TIMEOUT)
+    except TimeoutError:
+        raise RegexTimeout(Span(start, end)) from None
+
+
+def finditer_spans(pattern: regex.Pattern[str], text: str, spans: Iterable[Span]) -> Iterator[regex.Match[str]]:
+    """Matches in each span in turn (chunks or paragraphs), each span with its own timeout."""
+    for span in spans:
+        yield from finditer(pattern, text, span.start, span.end)
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
     """``pattern.fullmatch`` over ``text[start:end]`` with the module's timeout."""
-    return pattern.fullmatch(text, start, end, timeout=TIMEOUT)
+    try:
+        return pattern.fullmatch(text, start, end, timeout=TIMEOUT)
+    except TimeoutError:
+        raise RegexTimeout(Span(start, end)) from None
 

@@ -10,7 +10,7 @@ import regex
 from ..model import Diagnostic, Edit, Span
 from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
-from ._regex import compile_pattern, finditer
+from ._regex import compile_pattern, finditer_spans
 
 
 def _form_pattern(form: str) -> str:
@@ -50,7 +50,7 @@ class ConsistencyCheck(Check):
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         for forms, pattern in self.groups:
             uses: dict[int, list[Span]] = {}
-            for match in finditer(pattern, doc.text):
+            for match in finditer_spans(pattern, doc.text, doc.chunks):
                 if _glossed(doc.text, match.start(), match.end()):
                     continue
                 index = int(match.lastgroup[1:])

@@ -10,7 +10,7 @@ import regex
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
-from ._regex import compile_pattern, finditer, fullmatch
+from ._regex import compile_pattern, finditer_spans, fullmatch
 
 SCOPES = ("text", "paragraph", "whole-paragraph")
 
@@ -78,9 +78,19 @@ class PatternCheck(Check):
                 if match is not None:
                     yield self._finding(doc, match)
             return
-        segments = doc.paragraphs if self.scope == "paragraph" else [Span(0, len(doc.text))]
-        for segment in segments:
-            for match in finditer(self.pattern, doc.text, segment.start, segment.end):
+        if self.scope == "text":
+            for match in finditer_spans(self.pattern, doc.text, doc.chunks):
+                yield self._finding(doc, match)
+            return
+        # "paragraph" scope: one search per chunk finds the paragraphs with a candidate
+        # (a text may have a million paragraphs), then each of those is searched on its own.
+        candidates: dict[Span, None] = {}
+        for match in finditer_spans(self.pattern, doc.text, doc.chunks):
+            paragraph = doc.paragraph_at(match.start())
+            if paragraph is not None:
+                candidates[paragraph] = None
+        for paragraph in candidates:
+            for match in finditer_spans(self.pattern, doc.text, doc.pieces(paragraph)):
                 yield self._finding(doc, match)
 
     def _finding(self, doc: Document, match: regex.Match[str]) -> Diagnostic:

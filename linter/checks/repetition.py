@@ -8,7 +8,7 @@ from typing import Any
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, register
 from ..segments import Document
-from ._regex import compile_pattern, finditer
+from ._regex import compile_pattern, finditer_spans
 
 _DOUBLED = compile_pattern(r"(?<![\w'’-])(\p{L}+)([ \t]+)(\1)(?![\w'’-])", ignore_case=True)
 
@@ -32,7 +32,7 @@ class RepetitionCheck(Check):
         self.safe_words = {word.lower() for word in params.get("safe-words", [])}
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        for match in finditer(_DOUBLED, doc.text):
+        for match in finditer_spans(_DOUBLED, doc.text, doc.chunks):
             first, second = match.group(1), match.group(3)
             word = first.lower()
             if word in self.exceptions or second[:1].isupper():

@@ -8,7 +8,7 @@ from typing import Any
 from ..model import Diagnostic, Edit, Span
 from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
-from ._regex import compile_pattern, finditer
+from ._regex import compile_pattern, finditer_spans
 
 
 def match_case(template: str, found: str) -> str:
@@ -50,8 +50,8 @@ class SubstitutionCheck(Check):
         )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        excepted = [Span(*m.span()) for m in finditer(self.exceptions, doc.text)] if self.exceptions else []
-        for match in finditer(self.pattern, doc.text):
+        excepted = [Span(*m.span()) for m in finditer_spans(self.exceptions, doc.text, doc.chunks)] if self.exceptions else []
+        for match in finditer_spans(self.pattern, doc.text, doc.chunks):
             span = Span(match.start(), match.end())
             if any(e.contains(span) for e in excepted):
                 continue

@@ -10,7 +10,7 @@ import regex
 from ..model import Diagnostic, Edit, Span
 from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
-from ._regex import compile_pattern, finditer
+from ._regex import compile_pattern, finditer_spans
 
 # A lowercase word that is not part of a URL, handle, hashtag, file name or hyphenated word.
 _LOWER_WORD = compile_pattern(r"(?<![\w.@/#-])\p{Ll}+(?![\w@/]|-\w|\.\w)")
@@ -64,7 +64,7 @@ class VocabularyCheck(Check):
             present = self._present(text)
             if not present:
                 return
-        for match in finditer(_LOWER_WORD, text):
+        for match in finditer_spans(_LOWER_WORD, text, doc.chunks):
             phrases = self.by_first.get(match.group())
             if phrases is None:
                 continue

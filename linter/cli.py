@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")  # never crash on what cannot be printed
     try:
         if not args_list or args_list[0] not in (*COMMANDS, "--version", "-h", "--help"):
             args_list.insert(0, "check")

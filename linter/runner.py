@@ -18,7 +18,7 @@ from .config import LintConfig
 from .engine import ExtraFinder, active_rules, lint
 from .model import Applicability, Diagnostic
 from .ruleset import Ruleset
-from .sources import Decoded, InputError, decode, encode, read_text, write_atomic
+from .sources import Decoded, InputError, decode, display_path, encode, read_text, write_atomic
 from .sources.textfile import read_bytes
 from .sources.records import Record, compress, decompress, is_records, parse_records
 from .suppress import is_markdown, per_file_ignores
@@ -114,23 +114,24 @@ def process_path(path: str, options: RunOptions) -> FileOutcome:
     options = options.for_path(path)
     if is_records(path):
         return process_records(path, options)
-    outcome = FileOutcome(path)
+    label = display_path(path)
+    outcome = FileOutcome(label)
     try:
         if path == "-":
             decoded = decode(sys.stdin.buffer.read(), "-", options.encoding)
         else:
-            decoded = read_text(Path(path), path, options.encoding)
-        unit, new_text = lint_text(decoded.text, path, None, options)
+            decoded = read_text(Path(path), label, options.encoding)
+        unit, new_text = lint_text(decoded.text, label, None, options)
         outcome.units.append(unit)
         outcome.changed = new_text != decoded.text
         if options.mode is Mode.FIX:
-            _write_back(path, decoded, new_text, outcome.changed)
+            _write_back(path, label, decoded, new_text, outcome.changed)
     except InputError as error:
         outcome.errors.append(error)
     return outcome
 
 
-def _write_back(path: str, decoded: Decoded, text: str, changed: bool) -> None:
+def _write_back(path: str, label: str, decoded: Decoded, text: str, changed: bool) -> None:
     if path == "-":
         sys.stdout.buffer.write(encode(text, decoded))
         sys.stdout.buffer.flush()
@@ -140,9 +141,9 @@ def _write_back(path: str, decoded: Decoded, text: str, changed: bool) -> None:
     try:
         write_atomic(Path(path), encode(text, decoded))
     except PermissionError:
-        raise InputError(path, "cannot write the fixes: permission denied (file left unchanged)") from None
+        raise InputError(label, "cannot write the fixes: the file is read-only (file left unchanged)") from None
     except OSError as error:
-        raise InputError(path, f"cannot write the fixes: {error.strerror or error} (file left unchanged)") from None
+        raise InputError(label, f"cannot write the fixes: {error.strerror or error} (file left unchanged)") from None
 
 
 def process_records(path: str, options: RunOptions) -> FileOutcome:
@@ -151,21 +152,22 @@ def process_records(path: str, options: RunOptions) -> FileOutcome:
     With ``--fix`` only the text field of changed records is rewritten, in place in
     the original line, and the file is written once, atomically.
     """
-    outcome = FileOutcome(path)
+    label = display_path(path)
+    outcome = FileOutcome(label)
     try:
-        data = decompress(read_bytes(Path(path), path), path)
+        data = decompress(read_bytes(Path(path), label), label)
     except InputError as error:
         outcome.errors.append(error)
         return outcome
     lines: list[bytes] = []
-    for _number, content, ending, record in parse_records(data, path, options.text_field, options.id_field):
+    for _number, content, ending, record in parse_records(data, label, options.text_field, options.id_field):
         if isinstance(record, InputError):
             outcome.errors.append(record)
         if not isinstance(record, Record):
             lines.append(content + ending)
             continue
         try:
-            unit, new_text = lint_text(record.text, path, record.record_id, options)
+            unit, new_text = lint_text(record.text, label, record.record_id, options)
         except InputError as error:
             outcome.errors.append(error)
             lines.append(content + ending)
@@ -180,6 +182,6 @@ def process_records(path: str, options: RunOptions) -> FileOutcome:
         try:
             write_atomic(Path(path), compress(b"".join(lines), path))
         except OSError as error:
-            outcome.errors.append(InputError(path, f"cannot write the fixes: {error.strerror or error} (file left unchanged)"))
+            outcome.errors.append(InputError(label, f"cannot write the fixes: {error.strerror or error} (file left unchanged)"))
     return outcome
 

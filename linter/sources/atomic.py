@@ -18,7 +18,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     target = Path(os.path.realpath(path))
     if target.exists():
         mode = stat.S_IMODE(target.stat().st_mode)
-        if not os.access(target, os.W_OK):
+        # Mode bits, not os.access: root may write anything, but a file nobody may write
+        # was made read-only on purpose.
+        if not mode & 0o222 or not os.access(target, os.W_OK):
             raise PermissionError(f"{path}: file is read-only")
     else:
         umask = os.umask(0)

@@ -12,6 +12,15 @@ DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md")
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"})
 
 
+def display_path(path: str) -> str:
+    """A path that can always be printed: undecodable bytes of a file name become ``\\xNN``.
+
+    ``os.walk`` returns such names with surrogate escapes, which open the file but
+    cannot be written to a UTF-8 stream.
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _matches(path: str, patterns: Iterable[str]) -> bool:
     name = os.path.basename(path)
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)

@@ -24,7 +24,7 @@ _BLOCK_MARKER = regex.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
 
 # A sentence may end after terminal punctuation, optionally followed by closing quotes
 # or brackets, when white space comes next.
-_CANDIDATE_END = regex.compile(r"(?:\.{3}|…|[.!?])+[\"'”’)\]]*(?=\s)")
+_CANDIDATE_END = regex.compile(r"(?:\.{3}|…|[.!?])++[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = regex.compile(r"(\S+)$")
 _NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*(\S+)")
 

@@ -253,7 +253,6 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
         color=_use_color(args.color, stream),
         width=shutil.get_terminal_size((100, 24)).columns,
         quiet=args.quiet,
-        statistics=args.statistics,
     )
     if args.statistics:
         write_statistics(report, stream)

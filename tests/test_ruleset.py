@@ -8,23 +8,8 @@ import pytest
 
 from linter.ruleset import RulesetError, builtin_rules_dir, load_ruleset
 
-GOOD = """
-[[rule]]
-code = "HS101"
-name = "no-utilise"
-kind = "consistency"
-check = "substitution"
-swap = { utilise = "use" }
-severity = "warning"
-fix = "safe"
-message = "Write '{replacement}'."
-why = "House style prefers the short word to the long one in every story."
-good = ["We use it."]
-[[rule.bad]]
-text = "We utilise it."
-flagged = "utilise"
-fixed = "We use it."
-"""
+from .conftest import HOUSE_PACK as GOOD
+
 
 
 def write_pack(tmp_path: Path, text: str) -> Path:

@@ -10,6 +10,8 @@ import pytest
 
 from linter.cli import main
 
+from .conftest import HOUSE_PACK
+
 DIRTY = "They met in kyiv. .\n\nThen,, they left the capital.\n"
 
 
@@ -91,23 +93,6 @@ class TestConfiguration:
         assert [f["code"] for f in findings(capsys, "story.txt")] == ["HS101"]
 
 
-HOUSE_PACK = """
-[[rule]]
-code = "HS101"
-name = "no-utilise"
-kind = "consistency"
-check = "substitution"
-swap = { utilise = "use" }
-severity = "warning"
-fix = "safe"
-message = "Write '{replacement}'."
-why = "House style prefers the short word to the long one in every story."
-good = ["We use it."]
-[[rule.bad]]
-text = "We utilise it."
-flagged = "utilise"
-fixed = "We use it."
-"""
 
 
 class TestRuleTest:

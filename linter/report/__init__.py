@@ -23,7 +23,6 @@ class Report:
     color: bool = False
     width: int = 100
     quiet: bool = False
-    statistics: bool = False
 
     def shown(self, unit: Unit) -> tuple[Diagnostic, ...] | list[Diagnostic]:
         """What a unit shows: its findings, or with ``--diff`` the fixes that would be applied."""

@@ -23,8 +23,9 @@ _NON_SPACE = regex.compile(r"\S")
 _BLOCK_MARKER = regex.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
 
 # A sentence may end after terminal punctuation, optionally followed by closing quotes
-# or brackets, when white space comes next.
-_CANDIDATE_END = regex.compile(r"(?:\.{3}|…|[.!?])++[\"'”’)\]]*(?=\s)")
+# or brackets, when white space comes next. A match starts only at the first mark of
+# a run, so a long run without white space after it is scanned once, not once per mark.
+_CANDIDATE_END = regex.compile(r"(?<![.!?…])(?:\.{3}|…|[.!?])++[\"'”’)\]]*+(?=\s)")
 _WORD_BEFORE = regex.compile(r"(\S+)$")
 _NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*(\S+)")
 

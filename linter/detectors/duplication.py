@@ -14,8 +14,13 @@ from . import detector
 
 _NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
 _WORD = regex.compile(r"\w+")
-# Prose ends like a sentence and does not open with a label ("Portion: 1 cup", "Q: ...").
-_PROSE = regex.compile(r"(?s)(?!\W*[\w\x20]{1,40}:\s).*[.!?…][\"'”’)]*")
+_LABEL = regex.compile(r"\W*[\w\x20]{1,40}:\s")
+
+
+def _is_prose(text: str) -> bool:
+    """Prose ends like a sentence and does not open with a label ("Portion: 1 cup", "Q: ...")."""
+    end = text.rstrip("\"'”’)")
+    return end[-1:] in (".", "!", "?", "…") and not _LABEL.match(text)
 
 
 def normalise(text: str) -> str:
@@ -34,7 +39,7 @@ def _repeats(
     seen: dict[str, Span] = {}
     for span in spans:
         text = doc.text[span.start : span.end]
-        if len(_WORD.findall(text)) < min_words or not _PROSE.fullmatch(text):
+        if len(_WORD.findall(text)) < min_words or not _is_prose(text):
             continue
         key = keys[span] if keys is not None else normalise(text)
         first = seen.get(key)
@@ -66,9 +71,9 @@ def duplicate_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -
     """
     paragraph_keys = {p: normalise(doc.text[p.start : p.end]) for p in doc.paragraphs}
     whole = set(paragraph_keys.values())
-    copies = [later for _first, later, _exact in _repeats(doc, doc.paragraphs, 1, paragraph_keys)]
+    copies = {later for _first, later, _exact in _repeats(doc, doc.paragraphs, 1, paragraph_keys)}
     keys = {s: normalise(doc.text[s.start : s.end]) for s in doc.sentences}
-    sentences = [s for s in doc.sentences if keys[s] not in whole and not any(c.contains(s) for c in copies)]
+    sentences = [s for s in doc.sentences if keys[s] not in whole and doc.paragraph_at(s.start) not in copies]
     for first, later, _exact in _repeats(doc, sentences, options["min_words"], keys):
         start = later.start
         while start > 0 and doc.text[start - 1] in " \t":

@@ -90,16 +90,19 @@ def stripped_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
             yield rule.diagnostic(Span(start, end), reason="reported words speak in the first person")
 
 
-def _next_starts_with_quote(doc: Document, paragraph: Span) -> bool:
-    index = doc.paragraphs.index(paragraph)
-    if index + 1 >= len(doc.paragraphs):
-        return False
-    following = doc.paragraphs[index + 1]
-    return doc.text[following.start : following.start + 1] in "“\"„«"
+def _starts_with_quote(text: str, paragraph: Span | None) -> bool:
+    return paragraph is not None and text[paragraph.start : paragraph.start + 1] in "“\"„«"
+
+
+def _after_sentence(text: str, start: int, at: int) -> bool:
+    """Whether white space after sentence punctuation comes right before ``at`` (only that run is read)."""
+    before = at
+    while before > start and text[before - 1].isspace():
+        before -= 1
+    return start < before < at and text[before - 1] in ".!?,:;…"
 
 
 _MARK = regex.compile(r"[“”\"]")
-_AFTER_SENTENCE = regex.compile(r"[.!?,:;…]\s+$")
 
 
 def _direction(text: str, at: int) -> str:
@@ -135,21 +138,23 @@ def unbalanced_quotes(doc: Document, rule: Rule, options: Mapping[str, Any]) -> 
 
 def _imbalances(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     text = doc.text
-    for paragraph in doc.paragraphs:
+    paragraphs = doc.paragraphs
+    for index, paragraph in enumerate(paragraphs):
         opened: int | None = None
         for match in _MARK.finditer(text, paragraph.start, paragraph.end):
             at = match.start()
             if text[at] == '"' and at > 0 and text[at - 1].isdigit() and opened is None:
                 continue  # an inch mark (13" laptop); with a quotation open it closes it ("in 2004")
             if _direction(text, at) == "open":
-                if opened is not None and not _AFTER_SENTENCE.search(text, paragraph.start, at):
+                if opened is not None and not _after_sentence(text, paragraph.start, at):
                     yield rule.diagnostic(Span(opened, opened + 1), mark=text[opened], problem="opens a quotation that is never closed")
                 opened = at
             elif opened is None:
                 yield rule.diagnostic(Span(at, at + 1), mark=text[at], problem="closes a quotation that was never opened")
             else:
                 opened = None
-        if opened is not None and not _next_starts_with_quote(doc, paragraph):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if opened is not None and not _starts_with_quote(text, following):
             yield rule.diagnostic(Span(opened, opened + 1), mark=text[opened], problem="opens a quotation that is never closed")
 
 

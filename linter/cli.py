@@ -18,11 +18,11 @@ from typing import TextIO
 
 from . import __version__
 from .config import LintConfig
-from .grammar import GrammarBackend, GrammarUnavailable
+from .grammar import GrammarUnavailable
 from .model import Applicability, Severity
-from .registry import RuleDefinitionError
 from .ruleset import Ruleset, RulesetError, load_ruleset
-from .runner import FileOutcome, Mode, RunOptions, process_path
+from .parallel import Recipe, Runner, default_jobs, progress
+from .runner import FileOutcome, Mode, RunOptions
 from .selection import Selection, SelectionError
 from .settings import FAIL_ON, ConfigError, Settings, find_config, load_settings
 from .sources import iter_paths, write_atomic
@@ -44,6 +44,16 @@ class _Parser(argparse.ArgumentParser):
 
 def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return jobs
 
 
 def _add_config_flags(parser: argparse.ArgumentParser) -> None:
@@ -79,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as the baseline and exit 0")
     check.add_argument("--grammar", action="store_true", help="also check grammar with LanguageTool (NL8xx)")
     check.add_argument("--grammar-server", metavar="URL", help="the LanguageTool server to use (implies --grammar)")
+    check.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="worker processes (default: all cores; 1: serial)")
+    check.add_argument("--output", type=Path, metavar="DIR", help="with --fix: write repaired copies here instead of rewriting the inputs")
+    check.add_argument("--engine", choices=("local", "dask"), default="local", help="run on this machine, or on a Dask cluster (JSONL/Parquet)")
+    check.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to use (default: a local cluster)")
+    check.add_argument("--findings", type=Path, metavar="PATH", help="with --engine dask: write findings here (.parquet folder or .jsonl)")
     _add_config_flags(check)
 
     rule = commands.add_parser("rule", help="list the rules, explain one, or test a folder of rule packs")
@@ -132,11 +147,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _ruleset(settings: Settings) -> Ruleset:
-    ruleset = load_ruleset(settings.rules_dir)
-    try:
-        return ruleset.with_vocabulary(settings.vocabulary)
-    except RuleDefinitionError as error:
-        raise ConfigError(f"{settings.path}: 'vocabulary': {error}") from None
+    return Recipe(LintConfig(), settings.rules_dir, settings.vocabulary, str(settings.path)).build().ruleset
 
 
 def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -186,31 +197,44 @@ def _merge(args: argparse.Namespace, settings: Settings) -> Settings:
 def run_check(args: argparse.Namespace, settings: Settings) -> int:
     if args.diff and args.fix:
         raise UsageError("newslint check: --fix and --diff cannot be combined")
+    if args.output is not None and not args.fix:
+        raise UsageError("newslint check: --output needs --fix")
     settings = _merge(args, settings)
-    ruleset = _ruleset(settings)
-    selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
-    selection.validate(ruleset)
-    baseline = Baseline.load(args.baseline) if args.baseline is not None else None
     mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
-    grammar = GrammarBackend.connect(settings.grammar_server) if settings.grammar else None
-    options = RunOptions(
-        ruleset=ruleset,
+    selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
+    recipe = Recipe(
         config=LintConfig(selection=selection, severity=settings.severity),
+        rules_dir=settings.rules_dir,
+        vocabulary=settings.vocabulary,
+        settings_path=str(settings.path),
         mode=mode,
         at_least=Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE,
         encoding=args.encoding,
         per_file_ignores=settings.per_file_ignores,
         text_field=settings.text_field,
         id_field=settings.id_field,
-        grammar=grammar,
+        grammar=settings.grammar,
+        grammar_server=settings.grammar_server,
+        output_dir=args.output,
     )
+    options = recipe.build()
+    selection.validate(options.ruleset)
+    baseline = Baseline.load(args.baseline) if args.baseline is not None else None
     paths = args.paths or ["."]
+    files = list(iter_paths(paths, settings.include, settings.exclude))
+    if args.engine == "dask":
+        from .corpus import run_dask
+
+        return run_dask(recipe, files, args.scheduler, args.findings, settings.fail_on, sys.stdout)
+    jobs = args.jobs or default_jobs()
     outcomes: list[FileOutcome] = []
-    for path in iter_paths(paths, settings.include, settings.exclude):
-        outcome = process_path(path, options)
-        for error in outcome.errors:
-            _error(str(error))
-        outcomes.append(outcome)
+    with Runner(recipe, options, jobs, files) as runner:
+        bar, advance = progress(sys.stderr.isatty() and runner.parallel, len(files))
+        with bar:
+            for outcome in runner.run(files, advance):
+                for error in outcome.errors:
+                    _error(str(error))
+                outcomes.append(outcome)
 
     if args.write_baseline is not None:
         return _write_baseline(args.write_baseline, outcomes)

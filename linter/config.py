@@ -22,5 +22,13 @@ class LintConfig:
     def __hash__(self) -> int:
         return hash((self.selection, tuple(sorted(self.severity.items())), self.markdown))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # A mapping proxy cannot be pickled; worker processes get a plain copy, wrapped again.
+        return (_rebuild, (self.selection, dict(self.severity), self.markdown))
+
+
+def _rebuild(selection: Selection, severity: dict[str, Severity], markdown: bool) -> LintConfig:
+    return LintConfig(selection, MappingProxyType(severity), markdown)
+
 
 DEFAULT_CONFIG = LintConfig()

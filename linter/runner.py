@@ -7,9 +7,11 @@ loop and worker processes share one implementation.
 from __future__ import annotations
 
 import enum
+import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +22,7 @@ from .model import Applicability, Diagnostic
 from .ruleset import Ruleset
 from .sources import Decoded, InputError, decode, display_path, encode, read_text, write_atomic
 from .sources.textfile import read_bytes
+from .sources.parquet import is_parquet, read_rows, write_with_texts
 from .sources.records import Record, compress, decompress, is_records, parse_records
 from .suppress import is_markdown, per_file_ignores
 
@@ -47,6 +50,23 @@ class RunOptions:
     text_field: str = "text"
     id_field: str | None = None
     grammar: GrammarBackend | None = None
+    #: With ``--fix``: write repaired copies under this folder instead of rewriting the inputs.
+    output_dir: Path | None = None
+
+    def target(self, path: str) -> Path:
+        """Where ``--fix`` writes ``path``: the file itself, or its copy under ``output_dir``.
+
+        The copy keeps the path relative to the working directory (just the name for a
+        path outside it), so a data set's layout is kept.
+        """
+        if self.output_dir is None:
+            return Path(path)
+        relative = os.path.relpath(os.path.abspath(path))
+        if relative.startswith(os.pardir):
+            relative = os.path.basename(path)
+        target = self.output_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
 
     def extra(self) -> ExtraFinder | None:
         """The grammar backend as an extra finder, when it is on and a grammar rule is selected."""
@@ -109,11 +129,53 @@ def lint_text(text: str, path: str, record: str | int | None, options: RunOption
     return unit, result.text
 
 
-def process_path(path: str, options: RunOptions) -> FileOutcome:
-    """Read, lint, and in ``--fix`` mode write back one file; never raises for bad input."""
+#: Records of a data file, as ``(record id, text)``, linted together by one worker.
+Batch = tuple[tuple[str | int, str], ...]
+#: Per record: the unit and the text to write back, or why it could not be linted.
+BatchResult = list[tuple[Unit, str] | InputError]
+#: Lints the batches of one data file, in order: serially here, or in a worker pool.
+BatchMapper = Callable[[str, Sequence[Batch]], Iterable[BatchResult]]
+#: Characters of text per batch: large enough to amortise sending it to a worker.
+BATCH_CHARS = 250_000
+
+
+def lint_batch(path: str, batch: Batch, options: RunOptions) -> BatchResult:
+    """Lint each record of a batch; ``options`` are already those of ``path``."""
+    label = display_path(path)
+    results: BatchResult = []
+    for record_id, text in batch:
+        try:
+            results.append(lint_text(text, label, record_id, options))
+        except InputError as error:
+            results.append(error)
+    return results
+
+
+def batches_of(records: Iterable[tuple[str | int, str]]) -> list[Batch]:
+    """Consecutive records grouped into batches of about ``BATCH_CHARS`` characters."""
+    batches: list[Batch] = []
+    current: list[tuple[str | int, str]] = []
+    size = 0
+    for record in records:
+        current.append(record)
+        size += len(record[1])
+        if size >= BATCH_CHARS:
+            batches.append(tuple(current))
+            current, size = [], 0
+    if current:
+        batches.append(tuple(current))
+    return batches
+
+
+def process_path(path: str, options: RunOptions, batches: BatchMapper | None = None) -> FileOutcome:
+    """Read, lint, and in ``--fix`` mode write back one file; never raises for bad input.
+
+    The records of a data file go through ``batches`` (serially when it is None).
+    """
     options = options.for_path(path)
-    if is_records(path):
-        return process_records(path, options)
+    if is_records(path) or is_parquet(path):
+        mapper = batches or (lambda p, bs: (lint_batch(p, b, options) for b in bs))
+        return (process_records if is_records(path) else process_parquet)(path, options, mapper)
     label = display_path(path)
     outcome = FileOutcome(label)
     try:
@@ -125,28 +187,36 @@ def process_path(path: str, options: RunOptions) -> FileOutcome:
         outcome.units.append(unit)
         outcome.changed = new_text != decoded.text
         if options.mode is Mode.FIX:
-            _write_back(path, label, decoded, new_text, outcome.changed)
+            _write_back(path, label, decoded, new_text, outcome.changed, options)
     except InputError as error:
         outcome.errors.append(error)
     return outcome
 
 
-def _write_back(path: str, label: str, decoded: Decoded, text: str, changed: bool) -> None:
+def _write_back(path: str, label: str, decoded: Decoded, text: str, changed: bool, options: RunOptions) -> None:
     if path == "-":
         sys.stdout.buffer.write(encode(text, decoded))
         sys.stdout.buffer.flush()
         return
-    if not changed:
-        return
+    if changed or options.output_dir is not None:
+        _write(label, lambda target: write_atomic(target, encode(text, decoded)), options.target(path))
+
+
+def _write(label: str, write: Callable[[Path], None], target: Path) -> None:
+    """Write with ``write``; a failure is an input error naming the file, which stays unchanged."""
     try:
-        write_atomic(Path(path), encode(text, decoded))
+        write(target)
     except PermissionError:
         raise InputError(label, "cannot write the fixes: the file is read-only (file left unchanged)") from None
     except OSError as error:
         raise InputError(label, f"cannot write the fixes: {error.strerror or error} (file left unchanged)") from None
 
 
-def process_records(path: str, options: RunOptions) -> FileOutcome:
+def _results(path: str, mapper: BatchMapper, records: Iterable[tuple[str | int, str]]) -> Iterable[tuple[Unit, str] | InputError]:
+    return chain.from_iterable(mapper(path, batches_of(records)))
+
+
+def process_records(path: str, options: RunOptions, mapper: BatchMapper) -> FileOutcome:
     """Lint each record of a JSONL file; a bad line is an error of that record only.
 
     With ``--fix`` only the text field of changed records is rewritten, in place in
@@ -159,29 +229,57 @@ def process_records(path: str, options: RunOptions) -> FileOutcome:
     except InputError as error:
         outcome.errors.append(error)
         return outcome
+    parsed = list(parse_records(data, label, options.text_field, options.id_field))
+    results = iter(_results(path, mapper, ((r.record_id, r.text) for *_, r in parsed if isinstance(r, Record))))
     lines: list[bytes] = []
-    for _number, content, ending, record in parse_records(data, label, options.text_field, options.id_field):
+    for _number, content, ending, record in parsed:
         if isinstance(record, InputError):
             outcome.errors.append(record)
-        if not isinstance(record, Record):
+        result = next(results) if isinstance(record, Record) else None
+        if isinstance(result, InputError):
+            outcome.errors.append(result)
+        if not isinstance(record, Record) or not isinstance(result, tuple):
             lines.append(content + ending)
             continue
-        try:
-            unit, new_text = lint_text(record.text, label, record.record_id, options)
-        except InputError as error:
-            outcome.errors.append(error)
-            lines.append(content + ending)
-            continue
+        unit, new_text = result
         outcome.units.append(unit)
         if new_text != record.text:
             outcome.changed = True
             lines.append(record.with_text(new_text).encode("utf-8") + ending)
         else:
             lines.append(content + ending)
-    if options.mode is Mode.FIX and outcome.changed:
+    if options.mode is Mode.FIX and (outcome.changed or options.output_dir is not None):
         try:
-            write_atomic(Path(path), compress(b"".join(lines), path))
-        except OSError as error:
-            outcome.errors.append(InputError(label, f"cannot write the fixes: {error.strerror or error} (file left unchanged)"))
+            _write(label, lambda target: write_atomic(target, compress(b"".join(lines), path)), options.target(path))
+        except InputError as error:
+            outcome.errors.append(error)
     return outcome
 
+
+def process_parquet(path: str, options: RunOptions, mapper: BatchMapper) -> FileOutcome:
+    """Lint each row of a Parquet file; with ``--fix`` write it again with only the text column changed."""
+    label = display_path(path)
+    outcome = FileOutcome(label)
+    try:
+        rows = list(read_rows(Path(path), label, options.text_field, options.id_field))
+    except InputError as error:
+        outcome.errors.append(error)
+        return outcome
+    results = iter(_results(path, mapper, ((record_id, text) for _row, record_id, text in rows if isinstance(text, str))))
+    new_texts: list[str | None] = []
+    for _row, _record_id, text in rows:
+        result = text if isinstance(text, InputError) else next(results)
+        if isinstance(result, InputError):
+            outcome.errors.append(result)
+            new_texts.append(None)
+            continue
+        unit, new_text = result
+        outcome.units.append(unit)
+        outcome.changed |= new_text != text
+        new_texts.append(new_text if new_text != text else None)
+    if options.mode is Mode.FIX and (outcome.changed or options.output_dir is not None):
+        try:
+            _write(label, lambda target: write_with_texts(Path(path), target, label, options.text_field, new_texts), options.target(path))
+        except InputError as error:
+            outcome.errors.append(error)
+    return outcome

@@ -92,9 +92,9 @@ def compress(data: bytes, path: str) -> bytes:
     return gzip.compress(data, mtime=0) if path.lower().endswith(".gz") else data
 
 
-def split_lines(data: bytes) -> Iterator[tuple[int, bytes, bytes]]:
+def split_lines(data: bytes, first_line: int = 1) -> Iterator[tuple[int, bytes, bytes]]:
     """``(number, content, ending)`` for each line, keeping ``\\n`` or ``\\r\\n``."""
-    number = 0
+    number = first_line - 1
     for chunk in data.splitlines(keepends=True):
         number += 1
         if chunk.endswith(b"\r\n"):
@@ -106,10 +106,13 @@ def split_lines(data: bytes) -> Iterator[tuple[int, bytes, bytes]]:
 
 
 def parse_records(
-    data: bytes, path: str, text_field: str, id_field: str | None
+    data: bytes, path: str, text_field: str, id_field: str | None, first_line: int = 1
 ) -> Iterator[tuple[int, bytes, bytes, Record | InputError | None]]:
-    """Each line with its record, an input error for that line, or None (a blank line)."""
-    for number, content, ending in split_lines(data):
+    """Each line with its record, an input error for that line, or None (a blank line).
+
+    ``first_line`` numbers the lines of a block that starts inside a larger file.
+    """
+    for number, content, ending in split_lines(data, first_line):
         where = f"{path}:{number}"
         if not content.strip():
             yield number, content, ending, None

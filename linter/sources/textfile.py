@@ -31,6 +31,10 @@ class InputError(Exception):
         self.message = message
         super().__init__(f"{path}: {message}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Raised in worker processes and sent back to the parent, so it must pickle.
+        return (InputError, (self.path, self.message))
+
 
 @dataclass(frozen=True, slots=True)
 class Decoded:

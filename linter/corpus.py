@@ -1,0 +1,214 @@
+"""Corpora as data frames: the pure lint function mapped over partitions by Dask, or by you.
+
+``lint_frame`` is the unit of work: a pandas frame of articles in, a frame of
+findings out (the columns of ``--format jsonl``). Dask maps it over the partitions
+of Parquet data sets, and the same batch function over newline-aligned blocks of
+JSONL files; Ray or Spark users can map ``lint_frame`` themselves. Findings come back
+in (path, record, offset) order, exactly as a serial run prints them. Dask, pandas
+and pyarrow are optional (``pip install 'newslint[dask]'``) and imported only here.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from .config import LintConfig
+from .line_index import LineIndex
+from .model import Severity
+from .parallel import Recipe, default_jobs
+from .report.jsonout import finding_record
+from .runner import BatchResult, Mode, RunOptions, lint_batch, process_path
+from .sources import InputError, display_path
+from .sources.parquet import is_parquet
+from .sources.records import Record, decompress, is_records, parse_records
+
+if TYPE_CHECKING:
+    import pandas
+
+#: Bytes of a JSONL file per Dask task.
+BLOCK_BYTES = 1_000_000
+COLUMNS = (
+    "path", "record", "code", "name", "kind", "severity", "message", "line", "column",
+    "end_line", "end_column", "start", "end", "score", "source", "fix",
+)
+
+_OPTIONS: dict[bytes, RunOptions] = {}
+
+
+def _options(recipe: Recipe) -> RunOptions:
+    """The recipe's options, built once per worker process."""
+    key = pickle.dumps(recipe)
+    if key not in _OPTIONS:
+        _OPTIONS[key] = recipe.build()
+    return _OPTIONS[key]
+
+
+def _rows(results: BatchResult) -> tuple[list[dict[str, Any]], list[str]]:
+    rows: list[dict[str, Any]] = []
+    errors: list[str] = []
+    for result in results:
+        if isinstance(result, InputError):
+            errors.append(str(result))
+            continue
+        unit, _text = result
+        index = LineIndex(unit.text)
+        rows.extend(finding_record(unit, index, d) for d in unit.diagnostics)
+    return rows, errors
+
+
+def _frame(rows: list[dict[str, Any]]) -> pandas.DataFrame:
+    import pandas
+
+    return pandas.DataFrame(rows, columns=list(COLUMNS))
+
+
+def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str = "<frame>", first_row: int = 1) -> pandas.DataFrame:
+    """Findings for the articles in ``frame`` (column ``recipe.text_field``), one row per finding.
+
+    Records are named by ``recipe.id_field`` when the frame has it, else by row number
+    counting from ``first_row``. Rows whose text is not a string are listed, as one-line
+    errors, in ``result.attrs["errors"]``.
+    """
+    recipe = recipe or Recipe(LintConfig())
+    options = _options(recipe).for_path(path)
+    texts = frame[recipe.text_field].tolist()
+    has_ids = recipe.id_field is not None and recipe.id_field in frame.columns
+    ids = frame[recipe.id_field].tolist() if has_ids else [None] * len(texts)
+    records, errors = [], []
+    for row, (text, record_id) in enumerate(zip(texts, ids), start=first_row):
+        name = record_id if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) else row
+        if isinstance(text, str):
+            records.append((name, text))
+        else:
+            errors.append(f"{display_path(path)}:{row}: row has a {'null' if text is None else 'non-string'} '{recipe.text_field}' value")
+    rows, lint_errors = _rows(lint_batch(path, tuple(records), options))
+    result = _frame(rows)
+    result.attrs["errors"] = errors + lint_errors
+    return result
+
+
+def _lint_block(data: bytes, first_line: int, path: str, recipe: Recipe) -> tuple[list[dict[str, Any]], list[str]]:
+    """Findings and errors for a newline-aligned block of a JSONL file."""
+    options = _options(recipe).for_path(path)
+    label = display_path(path)
+    records, errors = [], []
+    for _number, _content, _ending, record in parse_records(data, label, recipe.text_field, recipe.id_field, first_line):
+        if isinstance(record, InputError):
+            errors.append(str(record))
+        elif isinstance(record, Record):
+            records.append((record.record_id, record.text))
+    rows, lint_errors = _rows(lint_batch(path, tuple(records), options))
+    return rows, errors + lint_errors
+
+
+def _lint_partition(frame: pandas.DataFrame, first_row: int, path: str, recipe: Recipe) -> tuple[list[dict[str, Any]], list[str]]:
+    result = lint_frame(frame, recipe, path, first_row)
+    return result.to_dict("records"), result.attrs["errors"]
+
+
+def _lint_file(path: str, recipe: Recipe) -> tuple[list[dict[str, Any]], list[str]]:
+    outcome = process_path(path, _options(recipe))
+    rows = [finding_record(u, LineIndex(u.text), d) for u in outcome.units for d in u.diagnostics]
+    return rows, [str(e) for e in outcome.errors]
+
+
+def _line_count(data: bytes) -> int:
+    return len(data.splitlines())
+
+
+def _tasks(path: str, recipe: Recipe) -> list[Any]:
+    """Delayed ``(rows, errors)`` for one input, in record order."""
+    import dask
+    from dask import delayed
+
+    if is_records(path):
+        from dask.bytes import read_bytes
+
+        gzipped = path.lower().endswith(".gz")
+        _sample, files = read_bytes(
+            path, delimiter=b"\n", blocksize=None if gzipped else BLOCK_BYTES, sample=False, compression="gzip" if gzipped else None
+        )
+        blocks = files[0]
+        counts = dask.compute(*[delayed(_line_count)(block) for block in blocks])
+        starts = [1 + sum(counts[:i]) for i in range(len(blocks))]
+        return [delayed(_lint_block)(block, start, path, recipe) for block, start in zip(blocks, starts)]
+    if is_parquet(path):
+        import dask.dataframe as dd
+
+        columns = [recipe.text_field] + ([recipe.id_field] if recipe.id_field else [])
+        parts = dd.read_parquet(path, columns=columns).to_delayed()
+        lengths = dask.compute(*[delayed(len)(part) for part in parts])
+        starts = [1 + sum(lengths[:i]) for i in range(len(parts))]
+        return [delayed(_lint_partition)(part, start, path, recipe) for part, start in zip(parts, starts)]
+    return [delayed(_lint_file)(path, recipe)]
+
+
+def lint_dataset(paths: Sequence[str], recipe: Recipe, client: Any) -> tuple[list[dict[str, Any]], list[str]]:
+    """Findings (as ``--format jsonl`` records) and errors for ``paths``, computed on ``client``'s cluster."""
+    rows: list[dict[str, Any]] = []
+    errors: list[str] = []
+    for path in paths:
+        try:
+            tasks = _tasks(path, recipe)
+        except (OSError, ValueError) as error:  # unreadable or not a data set: one line, go on
+            errors.append(f"{display_path(path)}: cannot read ({error})")
+            continue
+        for part_rows, part_errors in client.gather(client.compute(tasks)):
+            rows.extend(part_rows)
+            errors.extend(part_errors)
+    return rows, errors
+
+
+def write_findings(rows: list[dict[str, Any]], target: Path | None, stream: TextIO) -> None:
+    """JSONL on ``stream`` (or in a ``.jsonl`` file), or a Parquet file for a ``.parquet`` target."""
+    if target is not None and is_parquet(str(target)):
+        frame = _frame(rows)
+        frame["record"] = frame["record"].map(lambda r: None if r is None else str(r))
+        frame["fix"] = frame["fix"].map(lambda f: None if f is None else json.dumps(f, ensure_ascii=False))
+        frame.to_parquet(target, index=False)
+        return
+    lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    if target is None:
+        stream.write(lines)
+    else:
+        target.write_text(lines, encoding="utf-8")
+
+
+def run_dask(recipe: Recipe, paths: Sequence[str], scheduler: str | None, findings: Path | None, fail_on: str, stream: TextIO) -> int:
+    """``newslint check --engine dask``: exit 2 on input errors, 1 on findings at ``fail_on``, else 0."""
+    if recipe.mode is not Mode.CHECK:
+        print("newslint: error: --engine dask only checks; fix with the local engine (--fix --output DIR)", file=sys.stderr)
+        return 2
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        print("newslint: error: --engine dask needs Dask: pip install 'newslint[dask]'", file=sys.stderr)
+        return 2
+    with ExitStack() as stack:
+        try:
+            if scheduler:
+                client = stack.enter_context(Client(scheduler, timeout="20s"))
+            else:
+                cluster = stack.enter_context(
+                    LocalCluster(n_workers=default_jobs(), threads_per_worker=1, processes=True, dashboard_address=None)
+                )
+                client = stack.enter_context(Client(cluster))
+        except (OSError, TimeoutError) as error:
+            print(f"newslint: error: cannot reach the Dask scheduler {scheduler or '(local)'}: {error}", file=sys.stderr)
+            return 2
+        rows, errors = lint_dataset(paths, recipe, client)
+    for error in errors:
+        print(f"newslint: error: {error}", file=sys.stderr)
+    write_findings(rows, findings, stream)
+    if errors:
+        return 2
+    if fail_on == "never":
+        return 0
+    threshold = Severity.parse(fail_on)
+    return 1 if any(Severity.parse(row["severity"]) >= threshold for row in rows) else 0

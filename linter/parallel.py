@@ -1,0 +1,205 @@
+"""Lint many files, and the records of large data files, in a pool of worker processes.
+
+A :class:`Recipe` describes a run in picklable terms; each worker builds its own
+:class:`RunOptions` from it once (loading and compiling the rules), then lints whole
+text files or batches of records. Results come back in submission order, so the
+output is exactly that of a serial run. Small runs, standard input and a local
+LanguageTool server stay serial: a pool would only add start-up time.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import LintConfig
+from .model import Applicability
+from .registry import RuleDefinitionError
+from .ruleset import load_ruleset
+from .runner import Batch, BatchResult, FileOutcome, Mode, RunOptions, lint_batch, process_path
+from .settings import ConfigError
+from .sources.parquet import is_parquet
+from .sources.records import is_records
+
+#: Inputs smaller than this in all are linted serially (starting workers costs more).
+SERIAL_BYTES = 1_000_000
+#: Text files handed to a worker at a time.
+FILES_PER_TASK = 8
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """Everything a worker needs to build the run's options itself."""
+
+    config: LintConfig
+    rules_dir: tuple[Path, ...] = ()
+    vocabulary: tuple[str, ...] = ()
+    settings_path: str | None = None
+    mode: Mode = Mode.CHECK
+    at_least: Applicability = Applicability.SAFE
+    encoding: str | None = None
+    per_file_ignores: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    text_field: str = "text"
+    id_field: str | None = None
+    grammar: bool = False
+    grammar_server: str | None = None
+    output_dir: Path | None = None
+
+    def build(self) -> RunOptions:
+        """Load the rules (built-in packs, ``rules_dir``, the vocabulary) and connect the grammar backend."""
+        ruleset = load_ruleset(self.rules_dir)
+        try:
+            ruleset = ruleset.with_vocabulary(self.vocabulary)
+        except RuleDefinitionError as error:
+            raise ConfigError(f"{self.settings_path}: 'vocabulary': {error}") from None
+        grammar = None
+        if self.grammar:
+            from .grammar import GrammarBackend
+
+            grammar = GrammarBackend.connect(self.grammar_server)
+        return RunOptions(
+            ruleset=ruleset,
+            config=self.config,
+            mode=self.mode,
+            at_least=self.at_least,
+            encoding=self.encoding,
+            per_file_ignores=dict(self.per_file_ignores),
+            text_field=self.text_field,
+            id_field=self.id_field,
+            grammar=grammar,
+            output_dir=self.output_dir,
+        )
+
+
+_WORKER_OPTIONS: RunOptions | None = None
+
+
+def _start_worker(recipe: Recipe) -> None:
+    global _WORKER_OPTIONS
+    _WORKER_OPTIONS = recipe.build()
+
+
+def _worker_options() -> RunOptions:
+    assert _WORKER_OPTIONS is not None, "worker used before its initializer ran"
+    return _WORKER_OPTIONS
+
+
+def _worker_files(paths: Sequence[str]) -> list[FileOutcome]:
+    options = _worker_options()
+    return [process_path(path, options) for path in paths]
+
+
+def _worker_batch(task: tuple[str, Batch]) -> BatchResult:
+    path, batch = task
+    return lint_batch(path, batch, _worker_options().for_path(path))
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def wants_pool(paths: Sequence[str], jobs: int, recipe: Recipe) -> bool:
+    """Whether a pool can pay off: several cores, no stdin, no local Java server, enough input."""
+    if jobs <= 1 or "-" in paths or (recipe.grammar and recipe.grammar_server is None):
+        return False
+    total = 0
+    for path in paths:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            continue  # reported when the file is read
+        if total >= SERIAL_BYTES:
+            return True
+    return False
+
+
+def _is_data(path: str) -> bool:
+    return is_records(path) or is_parquet(path)
+
+
+class Runner:
+    """Process paths in order, serially or on a pool; use as a context manager."""
+
+    def __init__(self, recipe: Recipe, options: RunOptions, jobs: int, paths: Sequence[str]) -> None:
+        self.options = options
+        self._stack = ExitStack()
+        self._pool: ProcessPoolExecutor | None = None
+        if wants_pool(paths, jobs, recipe):
+            self._pool = self._start(recipe, jobs)
+
+    def _start(self, recipe: Recipe, jobs: int) -> ProcessPoolExecutor | None:
+        try:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["linter.parallel"])
+            pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(recipe,))
+            pool.submit(int).result()  # fail here, not halfway, when processes cannot start
+        except (OSError, ValueError, ImportError, BrokenProcessPool) as error:
+            print(f"newslint: cannot start {jobs} worker processes ({error}); running serially", file=sys.stderr)
+            return None
+        self._stack.callback(pool.shutdown, cancel_futures=True)
+        return pool
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    @property
+    def parallel(self) -> bool:
+        return self._pool is not None
+
+    def run(self, paths: Sequence[str], advance: Callable[[int], None] = lambda n: None) -> Iterator[FileOutcome]:
+        """Outcomes in the order of ``paths``; ``advance`` is told how many files are done."""
+        pool = self._pool
+        if pool is None:
+            for path in paths:
+                yield process_path(path, self.options)
+                advance(1)
+            return
+        index = 0
+        while index < len(paths):
+            if _is_data(paths[index]):
+                yield process_path(paths[index], self.options, self._map_batches)
+                advance(1)
+                index += 1
+                continue
+            end = index
+            while end < len(paths) and not _is_data(paths[end]):
+                end += 1
+            groups = [paths[i : i + FILES_PER_TASK] for i in range(index, end, FILES_PER_TASK)]
+            for outcomes in pool.map(_worker_files, groups):
+                yield from outcomes
+                advance(len(outcomes))
+            index = end
+
+    def _map_batches(self, path: str, batches: Sequence[Batch]) -> Iterator[BatchResult]:
+        assert self._pool is not None
+        return self._pool.map(_worker_batch, [(path, batch) for batch in batches])
+
+
+def progress(enabled: bool, total: int) -> tuple[Any, Callable[[int], None]]:
+    """A rich progress bar on stderr (a context manager) and its ``advance``; a no-op when disabled."""
+    if not enabled:
+        return ExitStack(), lambda n: None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn("newslint"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    )
+    task = bar.add_task("files", total=total)
+    return bar, lambda n: bar.advance(task, n)

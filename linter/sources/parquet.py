@@ -1,0 +1,89 @@
+"""Parquet data sets (optional ``pyarrow``): read the text and id columns, write a repaired copy.
+
+Only the text column changes on ``--fix``; the schema, every other column and the row
+order are kept, and the new file replaces the old one (or lands in ``--output``) in one
+rename, like every other write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .atomic import write_atomic
+from .textfile import InputError
+
+if TYPE_CHECKING:
+    import pyarrow
+
+SUFFIXES = (".parquet", ".pq")
+#: Rows read from disk at a time when writing a repaired copy.
+BATCH_ROWS = 4096
+
+
+def is_parquet(path: str) -> bool:
+    return path.lower().endswith(SUFFIXES)
+
+
+def _pyarrow(label: str) -> Any:
+    try:
+        import pyarrow.parquet
+    except ImportError:
+        raise InputError(label, "reading Parquet needs pyarrow: pip install 'newslint[parquet]'") from None
+    return pyarrow.parquet
+
+
+def _open(path: Path, label: str) -> Any:
+    parquet = _pyarrow(label)
+    try:
+        return parquet.ParquetFile(path)
+    except FileNotFoundError:
+        raise InputError(label, "no such file") from None
+    except PermissionError:
+        raise InputError(label, "permission denied") from None
+    except OSError as error:
+        raise InputError(label, f"not a readable Parquet file ({error})") from None
+
+
+def read_rows(
+    path: Path, label: str, text_field: str, id_field: str | None
+) -> Iterator[tuple[int, str | int, str | InputError]]:
+    """``(row, record id, text)`` per row (row numbers count from 1); a row without a string text gets an InputError."""
+    table = _open(path, label)
+    names = table.schema_arrow.names
+    if text_field not in names:
+        raise InputError(label, f"has no '{text_field}' column (columns: {', '.join(names)})")
+    columns = [text_field] + ([id_field] if id_field and id_field in names and id_field != text_field else [])
+    row = 0
+    for batch in table.iter_batches(batch_size=BATCH_ROWS, columns=columns):
+        texts = batch.column(text_field).to_pylist()
+        ids = batch.column(id_field).to_pylist() if len(columns) == 2 else [None] * len(texts)
+        for text, record_id in zip(texts, ids):
+            row += 1
+            name: str | int = record_id if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) else row
+            if isinstance(text, str):
+                yield row, name, text
+            else:
+                yield row, name, InputError(f"{label}:{row}", f"row has a {'null' if text is None else 'non-string'} '{text_field}' value")
+
+
+def write_with_texts(source: Path, target: Path, label: str, text_field: str, texts: Sequence[str | None]) -> None:
+    """Write ``source`` to ``target`` with the text column replaced by ``texts`` (None keeps a row's value)."""
+    import pyarrow as pa
+
+    parquet = _pyarrow(label)
+    table = _open(source, label)
+    schema: pyarrow.Schema = table.schema_arrow
+    index = schema.get_field_index(text_field)
+    sink = pa.BufferOutputStream()
+    offset = 0
+    with parquet.ParquetWriter(sink, schema) as writer:
+        for batch in table.iter_batches(batch_size=BATCH_ROWS):
+            count = batch.num_rows
+            old = batch.column(index).to_pylist()
+            new = [o if t is None else t for o, t in zip(old, texts[offset : offset + count])]
+            offset += count
+            column = pa.array(new, type=schema.field(index).type)
+            writer.write_batch(batch.set_column(index, schema.field(index), column))
+    write_atomic(target, sink.getvalue().to_pybytes())

@@ -29,8 +29,8 @@ from .sources import iter_paths, write_atomic
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMAT_NAMES = ("full", "concise", "json", "jsonl", "github", "sarif", "junit", "gitlab")
-COMMANDS = ("check", "rule", "config")
+FORMAT_NAMES = ("full", "concise", "json", "jsonl", "github", "sarif", "junit", "gitlab", "report")
+COMMANDS = ("check", "rule", "config", "report")
 
 
 class UsageError(Exception):
@@ -54,6 +54,23 @@ def _jobs(value: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return jobs
+
+
+def _pattern(value: str) -> str:
+    import regex
+
+    try:
+        regex.compile(value)
+    except regex.error as error:
+        raise argparse.ArgumentTypeError(f"not a valid pattern: {error}") from None
+    return value
+
+
+def _add_report_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--html", type=Path, metavar="FILE", help="corpus report: also write a self-contained HTML page")
+    parser.add_argument(
+        "--source-pattern", type=_pattern, metavar="REGEX", help="corpus report: name a document's source by this pattern's first group in its path"
+    )
 
 
 def _add_config_flags(parser: argparse.ArgumentParser) -> None:
@@ -94,7 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--engine", choices=("local", "dask"), default="local", help="run on this machine, or on a Dask cluster (JSONL/Parquet)")
     check.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to use (default: a local cluster)")
     check.add_argument("--findings", type=Path, metavar="PATH", help="with --engine dask: write findings here (.parquet folder or .jsonl)")
+    _add_report_flags(check)
     _add_config_flags(check)
+
+    report = commands.add_parser("report", help="summarise a findings file (from --format jsonl/json) of a corpus run")
+    report.add_argument("findings", nargs="+", type=Path, metavar="FINDINGS", help="findings files (.jsonl, .json or .parquet)")
+    report.add_argument("--documents", type=_jobs, metavar="N", help="documents checked in all (a findings file lists only those with findings)")
+    report.add_argument("--top", type=_jobs, default=10, metavar="N", help="rows in the worst-documents and sources tables (default: 10)")
+    report.add_argument("--title", default="newslint corpus report", help="title of the HTML page")
+    report.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (default: auto)")
+    _add_report_flags(report)
 
     rule = commands.add_parser("rule", help="list the rules, explain one, or test a folder of rule packs")
     rule.add_argument("code", nargs="?", metavar="CODE", help="a rule code or name")
@@ -116,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args_list or args_list[0] not in (*COMMANDS, "--version", "-h", "--help"):
             args_list.insert(0, "check")
         args = build_parser().parse_args(args_list)
+        if args.command == "report":
+            return _report_command(args)
         settings = _settings(args)
         if args.command == "config":
             sys.stdout.write(settings.as_toml())
@@ -166,6 +194,27 @@ def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{count - len(failures)} passed, {len(failures)} failed")
         return EXIT_FINDINGS if failures else EXIT_OK
     return show_rules(_ruleset(settings), args.code, args.format, sys.stdout)
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    from .report.corpus import print_summary, read_findings, summarise, write_page
+    from .sources import InputError
+
+    rows = []
+    try:
+        for path in args.findings:
+            rows.extend(read_findings(path))
+        summary = summarise(rows, total=args.documents, source_pattern=args.source_pattern, top=args.top)
+        print_summary(summary, sys.stdout, _use_color(args.color, sys.stdout), shutil.get_terminal_size((100, 24)).columns)
+        if args.html is not None:
+            write_page(summary, args.html, args.title)
+    except InputError as error:
+        _error(str(error))
+        return EXIT_ERROR
+    except OSError as error:
+        _error(f"{args.html}: cannot write the page: {error.strerror or error}")
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:
@@ -277,6 +326,8 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
         color=_use_color(args.color, stream),
         width=shutil.get_terminal_size((100, 24)).columns,
         quiet=args.quiet,
+        html=args.html,
+        source_pattern=args.source_pattern,
     )
     if args.statistics:
         write_statistics(report, stream)

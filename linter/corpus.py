@@ -86,7 +86,8 @@ def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str 
         if isinstance(text, str):
             records.append((name, text))
         else:
-            errors.append(f"{display_path(path)}:{row}: row has a {'null' if text is None else 'non-string'} '{recipe.text_field}' value")
+            missing = text is None or text != text  # pandas gives NaN for a missing string
+            errors.append(f"{display_path(path)}:{row}: row has a {'null' if missing else 'non-string'} '{recipe.text_field}' value")
     rows, lint_errors = _rows(lint_batch(path, tuple(records), options))
     result = _frame(rows)
     result.attrs["errors"] = errors + lint_errors

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from ..line_index import LineIndex
@@ -23,6 +24,9 @@ class Report:
     color: bool = False
     width: int = 100
     quiet: bool = False
+    #: ``--format report``: also write the HTML page here; name sources by this pattern's first group.
+    html: Path | None = None
+    source_pattern: str | None = None
 
     def shown(self, unit: Unit) -> tuple[Diagnostic, ...] | list[Diagnostic]:
         """What a unit shows: its findings, or with ``--diff`` the fixes that would be applied."""
@@ -71,3 +75,16 @@ def fix_label(diagnostic: Diagnostic) -> str:
 def load_writers() -> None:
     """Import the modules that register writers (kept lazy so start-up stays fast)."""
     from . import ci, concise, full, jsonout, sarif  # noqa: F401
+
+    FORMATS["report"] = _write_corpus_report
+
+
+def _write_corpus_report(report: Report, stream: TextIO) -> None:
+    """``report``: the corpus summary of this run (rich tables; ``--html`` also writes the page)."""
+    from .corpus import print_summary, report_documents, summarise, write_page
+
+    rows, documents = report_documents(report)
+    summary = summarise(rows, documents, source_pattern=report.source_pattern)
+    print_summary(summary, stream, report.color, report.width)
+    if report.html is not None:
+        write_page(summary, report.html, "newslint corpus report")

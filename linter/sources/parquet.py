@@ -42,8 +42,8 @@ def _open(path: Path, label: str) -> Any:
         raise InputError(label, "no such file") from None
     except PermissionError:
         raise InputError(label, "permission denied") from None
-    except OSError as error:
-        raise InputError(label, f"not a readable Parquet file ({error})") from None
+    except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is a ValueError
+        raise InputError(label, f"not a readable Parquet file ({str(error).splitlines()[0]})") from None
 
 
 def read_rows(
@@ -56,7 +56,14 @@ def read_rows(
         raise InputError(label, f"has no '{text_field}' column (columns: {', '.join(names)})")
     columns = [text_field] + ([id_field] if id_field and id_field in names and id_field != text_field else [])
     row = 0
-    for batch in table.iter_batches(batch_size=BATCH_ROWS, columns=columns):
+    batches = table.iter_batches(batch_size=BATCH_ROWS, columns=columns)
+    while True:
+        try:
+            batch = next(batches, None)
+        except (OSError, ValueError) as error:
+            raise InputError(label, f"damaged Parquet data after row {row} ({str(error).splitlines()[0]})") from None
+        if batch is None:
+            return
         texts = batch.column(text_field).to_pylist()
         ids = batch.column(id_field).to_pylist() if len(columns) == 2 else [None] * len(texts)
         for text, record_id in zip(texts, ids):

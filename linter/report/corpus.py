@@ -1,0 +1,275 @@
+"""A corpus at a glance: what is wrong, how often, in which documents and which sources.
+
+Built from finding records (the fields of ``--format jsonl``), so it summarises a
+run just finished (``check --format report``) as well as a findings file written by
+an earlier or distributed run (``newslint report FINDINGS``). A findings file lists
+only documents with findings; the share of damaged documents needs the number of
+documents checked, which a run knows and ``--documents`` can supply.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import regex
+
+from ..sources import InputError, display_path
+from ..sources.parquet import is_parquet
+
+#: Document damage categories: a label and the rule kinds that make a document count.
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "leak": ("boilerplate", "metadata"),
+    "garble": ("garbled",),
+    "encoding": ("encoding",),
+    "markup": ("markup",),
+    "duplication": ("duplication",),
+}
+#: How each category reads in the report ("documents with ...").
+CATEGORY_LABELS = {
+    "leak": "leaked page text",
+    "garble": "garbled text",
+    "encoding": "encoding damage",
+    "markup": "markup debris",
+    "duplication": "duplicated text",
+}
+SEVERITY_WEIGHT = {"error": 3, "warning": 2, "info": 1}
+#: Upper bounds of the histogram bins of damage per document.
+BINS = (0, 2, 9, 29, 99)
+
+
+def _bin_label(index: int) -> str:
+    low = 0 if index == 0 else BINS[index - 1] + 1
+    if index == len(BINS):
+        return f"{low}+"
+    high = BINS[index]
+    return str(high) if low == high else f"{low}–{high}"
+
+
+@dataclass
+class CodeCount:
+    code: str
+    name: str
+    kind: str
+    severity: str
+    count: int = 0
+    documents: int = 0
+
+
+@dataclass
+class SourceRow:
+    source: str
+    documents: int
+    findings: int
+    damaged: int
+    leaks: int
+
+
+@dataclass
+class Summary:
+    """The numbers of a corpus report; renderers only format them."""
+
+    documents: int
+    documents_known: bool
+    findings: int
+    by_severity: Counter[str]
+    by_kind: Counter[str]
+    codes: list[CodeCount]
+    shares: dict[str, int]
+    worst: list[tuple[str, int, list[str]]]
+    histogram: list[tuple[str, int]]
+    sources: list[SourceRow]
+    notes: list[str] = field(default_factory=list)
+
+
+def document_label(path: str, record: Any) -> str:
+    return path if record is None else f"{path}[{record}]"
+
+
+def _damage(rows: Sequence[Mapping[str, Any]]) -> int:
+    """A document's damage: its findings weighted by severity (error 3, warning 2, info 1)."""
+    return sum(SEVERITY_WEIGHT.get(row["severity"], 1) for row in rows)
+
+
+def summarise(
+    rows: Iterable[Mapping[str, Any]],
+    documents: Iterable[tuple[str, Any]] = (),
+    total: int | None = None,
+    source_pattern: str | None = None,
+    top: int = 10,
+) -> Summary:
+    """Summarise finding records; ``documents`` are all those checked (with or without findings)."""
+    per_document: dict[tuple[str, Any], list[Mapping[str, Any]]] = defaultdict(list)
+    for document in documents:
+        per_document[document]
+    checked = len(per_document)
+    all_rows = list(rows)
+    for row in all_rows:
+        per_document[(row["path"], row["record"])].append(row)
+    notes = []
+    if total is None and checked:
+        total = checked
+    known = total is not None
+    if total is None:
+        total = len(per_document)
+        notes.append("Documents without findings are not in a findings file: shares are of documents with findings (give --documents N).")
+    codes: dict[str, CodeCount] = {}
+    for document_rows in per_document.values():
+        for code in {row["code"] for row in document_rows}:
+            sample = next(row for row in document_rows if row["code"] == code)
+            entry = codes.setdefault(code, CodeCount(code, sample["name"], sample["kind"], sample["severity"]))
+            entry.documents += 1
+            entry.count += sum(1 for row in document_rows if row["code"] == code)
+    shares = {
+        label: sum(1 for rs in per_document.values() if any(r["kind"] in kinds for r in rs)) for label, kinds in CATEGORIES.items()
+    }
+    damage = {document: _damage(rs) for document, rs in per_document.items()}
+    ranked = sorted(per_document, key=lambda d: (-damage[d], d[0], str(d[1])))
+    worst = [
+        (document_label(*d), damage[d], [c for c, _ in Counter(r["code"] for r in per_document[d]).most_common(3)])
+        for d in ranked[:top]
+        if damage[d] > 0
+    ]
+    counts = Counter(min(_bin_index(damage[d]), len(BINS)) for d in per_document)
+    counts[0] += max(0, total - len(per_document))
+    histogram = [(_bin_label(i), counts.get(i, 0)) for i in range(len(BINS) + 1)]
+    return Summary(
+        documents=total,
+        documents_known=known,
+        findings=len(all_rows),
+        by_severity=Counter(row["severity"] for row in all_rows),
+        by_kind=Counter(row["kind"] for row in all_rows),
+        codes=sorted(codes.values(), key=lambda c: (-c.count, c.code)),
+        shares=shares,
+        worst=worst,
+        histogram=histogram,
+        sources=_sources(per_document, source_pattern, top),
+        notes=notes,
+    )
+
+
+def _bin_index(value: int) -> int:
+    for index, high in enumerate(BINS):
+        if value <= high:
+            return index
+    return len(BINS)
+
+
+def _sources(per_document: Mapping[tuple[str, Any], list[Mapping[str, Any]]], pattern: str | None, top: int) -> list[SourceRow]:
+    """Damage per source: the file, or the first group of ``pattern`` in the document's path."""
+    compiled = regex.compile(pattern) if pattern else None
+    grouped: dict[str, list[list[Mapping[str, Any]]]] = defaultdict(list)
+    for (path, _record), rows in per_document.items():
+        name = path
+        if compiled is not None:
+            match = compiled.search(path)
+            name = (match.group(1) if match.groups() else match.group(0)) if match else "(other)"
+        grouped[name].append(rows)
+    leak_kinds = CATEGORIES["leak"]
+    table = [
+        SourceRow(
+            source=name,
+            documents=len(docs),
+            findings=sum(len(rows) for rows in docs),
+            damaged=sum(1 for rows in docs if rows),
+            leaks=sum(1 for rows in docs if any(r["kind"] in leak_kinds for r in rows)),
+        )
+        for name, docs in grouped.items()
+    ]
+    table.sort(key=lambda row: (-row.findings / max(row.documents, 1), row.source))
+    return table[:top]
+
+
+def read_findings(path: Path) -> list[dict[str, Any]]:
+    """Finding records from a ``--format jsonl``/``json`` output or a Parquet findings file."""
+    label = display_path(str(path))
+    try:
+        if is_parquet(str(path)):
+            from ..sources.parquet import _pyarrow
+
+            table = _pyarrow(label).read_table(path)
+            rows = table.to_pylist()
+        else:
+            text = path.read_text(encoding="utf-8")
+            stripped = text.lstrip()
+            rows = json.loads(text) if stripped.startswith("[") else [json.loads(line) for line in text.splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(label, f"cannot read the findings ({getattr(error, 'strerror', None) or error})") from None
+    except ValueError as error:
+        raise InputError(label, f"not a findings file of newslint ({error})") from None
+    required = {"path", "record", "code", "name", "kind", "severity"}
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or not required <= row.keys():
+            raise InputError(label, f"finding {number} lacks the fields {', '.join(sorted(required))}")
+    return rows
+
+
+def print_summary(summary: Summary, stream: TextIO, color: bool, width: int) -> None:
+    """Rich tables for the terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=stream, force_terminal=color, no_color=not color, width=width, highlight=False)
+    severities = ", ".join(f"{summary.by_severity[s]} {s}" for s in ("error", "warning", "info") if summary.by_severity[s])
+    console.print(f"[bold]{summary.documents}[/] documents, [bold]{summary.findings}[/] findings ({severities or 'none'})")
+    for note in summary.notes:
+        console.print(f"[dim]{note}[/]")
+
+    shares = Table(title="Documents damaged", title_justify="left")
+    shares.add_column("damage")
+    shares.add_column("documents", justify="right")
+    shares.add_column("share", justify="right")
+    for label, count in summary.shares.items():
+        shares.add_row(CATEGORY_LABELS[label], str(count), f"{100 * count / max(summary.documents, 1):.1f}%")
+    console.print(shares)
+
+    codes = Table(title="Findings by rule", title_justify="left")
+    for name, justify in (("code", "left"), ("rule", "left"), ("kind", "left"), ("findings", "right"), ("documents", "right")):
+        codes.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for entry in summary.codes:
+        codes.add_row(entry.code, entry.name, entry.kind, str(entry.count), str(entry.documents))
+    console.print(codes)
+
+    histogram = Table(title="Damage per document (error 3, warning 2, info 1)", title_justify="left")
+    histogram.add_column("damage")
+    histogram.add_column("documents", justify="right")
+    for label, count in summary.histogram:
+        histogram.add_row(label, str(count))
+    console.print(histogram)
+
+    if summary.worst:
+        worst = Table(title="Most damaged documents", title_justify="left")
+        worst.add_column("document", overflow="fold")
+        worst.add_column("damage", justify="right")
+        worst.add_column("main rules")
+        for label, damage, top_codes in summary.worst:
+            worst.add_row(label, str(damage), ", ".join(top_codes))
+        console.print(worst)
+
+    sources = Table(title="Sources by findings per document", title_justify="left")
+    for name in ("source", "documents", "findings", "per document", "with a leak"):
+        sources.add_column(name, justify="left" if name == "source" else "right", overflow="fold" if name == "source" else None)  # type: ignore[arg-type]
+    for row in summary.sources:
+        sources.add_row(row.source, str(row.documents), str(row.findings), f"{row.findings / max(row.documents, 1):.1f}", str(row.leaks))
+    console.print(sources)
+
+
+def write_page(summary: Summary, target: Path, title: str) -> None:
+    """The HTML page, written atomically."""
+    from ..sources import write_atomic
+    from .html import render_html
+
+    write_atomic(target, render_html(summary, title).encode("utf-8"))
+
+
+def report_documents(report: Any) -> tuple[list[dict[str, Any]], list[tuple[str, Any]]]:
+    """Finding records and every checked document of a finished run."""
+    from .jsonout import finding_record
+
+    rows = [finding_record(*item) for item in report.findings()]
+    documents = [(unit.path, unit.record) for outcome in report.outcomes for unit in outcome.units]
+    return rows, documents

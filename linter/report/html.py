@@ -1,0 +1,111 @@
+"""The corpus report as one self-contained HTML page: inline CSS and SVG, no script, no network."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from .. import __version__
+from .corpus import CATEGORY_LABELS, Summary
+
+_STYLE = """
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1100px;color:#1d2430;padding:0 1rem}
+h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.15rem;margin:2rem 0 .6rem;border-bottom:1px solid #dde3ea;padding-bottom:.2rem}
+.lead{color:#4a5566}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:.8rem;margin:1rem 0}
+.card{background:#f4f6f9;border-radius:8px;padding:.7rem .9rem}.card b{display:block;font-size:1.5rem}.card span{color:#4a5566;font-size:.85rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e6eaef}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.doc{word-break:break-all}
+.charts{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}@media(max-width:800px){.charts{grid-template-columns:1fr}}
+svg text{font:12px system-ui,sans-serif;fill:#1d2430}.note{color:#8a5a00}footer{margin-top:2.5rem;color:#6b7585;font-size:.8rem}
+"""
+_COLOURS = ("#2f6fb0", "#d0663a", "#3a9a5b", "#8a5cc2", "#c8a02a", "#3aa0a8", "#b04a7a", "#6b7585")
+
+
+def _bars(items: Sequence[tuple[str, int]], unit: str) -> str:
+    """A horizontal bar chart, one bar per item, labelled with its value."""
+    if not items:
+        return "<p>No findings.</p>"
+    top = max(value for _, value in items) or 1
+    row, label_width, bar_width = 26, 130, 330
+    parts = [f'<svg role="img" aria-label="{escape(unit)}" width="{label_width + bar_width + 70}" height="{row * len(items) + 6}">']
+    for i, (label, value) in enumerate(items):
+        y = i * row + 4
+        width = max(2, round(bar_width * value / top)) if value else 0
+        colour = _COLOURS[i % len(_COLOURS)]
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end">{escape(label)}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{width}" height="{row - 8}" rx="3" fill="{colour}"/>'
+            f'<text x="{label_width + width + 6}" y="{y + 15}">{value}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _columns(items: Sequence[tuple[str, int]], caption: str) -> str:
+    """A vertical bar chart (the histogram), bins along the bottom."""
+    top = max((value for _, value in items), default=0) or 1
+    column, height, base = 64, 180, 210
+    parts = [f'<svg role="img" aria-label="{escape(caption)}" width="{column * len(items) + 20}" height="{base + 30}">']
+    for i, (label, value) in enumerate(items):
+        bar = round(height * value / top)
+        x = 10 + i * column
+        parts.append(
+            f'<rect x="{x + 6}" y="{base - bar}" width="{column - 12}" height="{bar}" rx="3" fill="#2f6fb0"/>'
+            f'<text x="{x + column / 2}" y="{base - bar - 5}" text-anchor="middle">{value}</text>'
+            f'<text x="{x + column / 2}" y="{base + 18}" text-anchor="middle">{escape(label)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: set[int], wrap: int | None = None) -> str:
+    head = "".join(f'<th class="n">{escape(h)}</th>' if i in numeric else f"<th>{escape(h)}</th>" for i, h in enumerate(headers))
+    body = []
+    for row in rows:
+        cells = []
+        for i, value in enumerate(row):
+            css = ' class="n"' if i in numeric else ' class="doc"' if i == wrap else ""
+            cells.append(f"<td{css}>{escape(str(value))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def render_html(summary: Summary, title: str) -> str:
+    """The whole page."""
+    total = max(summary.documents, 1)
+    cards = [(f"{summary.documents:,}", "documents"), (f"{summary.findings:,}", "findings")]
+    cards += [(f"{100 * count / total:.1f}%", f"with {CATEGORY_LABELS[label]}") for label, count in summary.shares.items()]
+    card_html = "".join(f'<div class="card"><b>{escape(v)}</b><span>{escape(k)}</span></div>' for v, k in cards)
+    notes = "".join(f'<p class="note">{escape(n)}</p>' for n in summary.notes)
+    kinds = summary.by_kind.most_common()
+    codes = _table(
+        ["code", "rule", "kind", "severity", "findings", "documents"],
+        [(c.code, c.name, c.kind, c.severity, c.count, c.documents) for c in summary.codes],
+        {4, 5},
+    )
+    worst = _table(["document", "damage", "main rules"], [(d, s, ", ".join(c)) for d, s, c in summary.worst], {1}, wrap=0)
+    sources = _table(
+        ["source", "documents", "findings", "per document", "with a leak"],
+        [(r.source, r.documents, r.findings, f"{r.findings / max(r.documents, 1):.1f}", r.leaks) for r in summary.sources],
+        {1, 2, 3, 4},
+        wrap=0,
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{escape(title)}</title><style>{_STYLE}</style></head>
+<body>
+<h1>{escape(title)}</h1>
+<p class="lead">Text quality of a news corpus, as found by newslint {escape(__version__)}.</p>
+{notes}<div class="grid">{card_html}</div>
+<div class="charts">
+<section><h2>Findings by kind</h2>{_bars(kinds, "findings by kind")}</section>
+<section><h2>Damage per document</h2>{_columns(summary.histogram, "documents per damage score")}
+<p class="lead">Damage is the findings of a document weighted by severity: error 3, warning 2, info 1.</p></section>
+</div>
+<h2>Documents damaged</h2>{_bars([(CATEGORY_LABELS[k], v) for k, v in summary.shares.items()], "documents per damage category")}
+<h2>Findings by rule</h2>{codes}
+<h2>Most damaged documents</h2>{worst}
+<h2>Sources by findings per document</h2>{sources}
+<footer>Generated by newslint {escape(__version__)}. This page needs no network.</footer>
+</body></html>
+"""

@@ -19,6 +19,7 @@ from .model import Span
 CHUNK = 1 << 16
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _WORD = regex.compile(r"\w+")
+_LOWERCASE_RUN = regex.compile(r"(?<!\p{L})\p{Ll}+")
 _NON_SPACE = regex.compile(r"\S")
 _BLOCK_MARKER = regex.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
 
@@ -79,6 +80,14 @@ class Document:
     @cached_property
     def line_index(self) -> LineIndex:
         return LineIndex(self.text)
+
+    @cached_property
+    def lowercase_runs(self) -> frozenset[str]:
+        """Every distinct lowercase word (a run of lowercase letters not inside a longer word).
+
+        Rules that look words up skip a text whose words include none of theirs.
+        """
+        return frozenset(_LOWERCASE_RUN.findall(self.text))
 
     @cached_property
     def lines(self) -> list[Span]:

@@ -130,3 +130,16 @@ def test_fuzz_harness_smoke() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 distinct crashes" in result.stdout
+
+
+@BUDGET
+@given(TEXT)
+def test_fast_fluency_scoring_equals_the_model_definition(sentence: str) -> None:
+    """``Model.quality`` sums the weights directly; it must agree with ``features`` (what training sees)."""
+    from linter.fluency import features, load_model
+
+    model = load_model()
+    dense, sparse = features(sentence, model.buckets)
+    reference = model.bias + sum((v - m) / s * w for v, m, s, w in zip(dense, model.mean, model.scale, model.dense_weights))
+    reference += sum(model.weights[key] * value for key, value in sparse.items())
+    assert abs(model.quality(sentence) - reference) < 1e-9

@@ -10,7 +10,7 @@ import regex
 from ..model import Diagnostic, Edit, Span
 from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
-from ._regex import compile_pattern, finditer_spans
+from ._regex import TIMEOUT, compile_pattern
 
 # A lowercase word that is not part of a URL, handle, hashtag, file name or hyphenated word.
 _LOWER_WORD = compile_pattern(r"(?<![\w.@/#-])\p{Ll}+(?![\w@/]|-\w|\.\w)")
@@ -27,9 +27,9 @@ class VocabularyCheck(Check):
     which is how names that double as ordinary words (``china``, ``turkey``,
     ``may``) are handled without flagging the ordinary word.
 
-    The text is scanned once for lowercase words, each looked up in a table
-    (a list of several hundred names as one regex alternation is far slower);
-    names of several words are matched from their first word.
+    Only listed words that the text contains are searched for (a list of several
+    hundred names as one regex alternation, or a look-up of every lowercase word,
+    is far slower); names of several words are matched from their first word.
     """
 
     name = "vocabulary"
@@ -57,6 +57,24 @@ class VocabularyCheck(Check):
                 present.add(proper)
         return present
 
+    def _starts(self, doc: Document) -> list[tuple[int, str]]:
+        """``(offset, first word)`` of each whole lowercase word that starts a listed name, in text order.
+
+        Only the listed words that occur in the text at all are searched for, so a text
+        without any costs one set intersection.
+        """
+        text = doc.text
+        starts = []
+        for first in doc.lowercase_runs.intersection(self.by_first):
+            at = text.find(first)
+            while at >= 0:
+                match = _LOWER_WORD.match(text, at, timeout=TIMEOUT)
+                if match is not None and match.end() == at + len(first):
+                    starts.append((at, first))
+                at = text.find(first, at + len(first))
+        starts.sort()
+        return starts
+
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         present: set[str] | None = None
@@ -64,12 +82,8 @@ class VocabularyCheck(Check):
             present = self._present(text)
             if not present:
                 return
-        for match in finditer_spans(_LOWER_WORD, text, doc.chunks):
-            phrases = self.by_first.get(match.group())
-            if phrases is None:
-                continue
-            start = match.start()
-            for phrase in phrases:
+        for start, first in self._starts(doc):
+            for phrase in self.by_first[first]:
                 end = start + len(phrase)
                 if text.startswith(phrase, start) and _END.match(text, end):
                     proper = self.words[phrase]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -28,20 +29,26 @@ def normalise(text: str) -> str:
     return _NOISE.sub(" ", text).strip()
 
 
-def _repeats(
-    doc: Document, spans: list[Span], min_words: int, keys: dict[Span, str] | None = None
-) -> Iterator[tuple[Span, Span, bool]]:
+def _keys(doc: Document, spans: list[Span]) -> dict[Span, str]:
+    return {span: normalise(doc.text[span.start : span.end]) for span in spans}
+
+
+def _repeats(doc: Document, spans: list[Span], min_words: int, keys: dict[Span, str]) -> Iterator[tuple[Span, Span, bool]]:
     """Yield ``(first, later, exact)`` for each prose span whose text was seen before.
 
     Lists, schedules and recipes repeat their lines legitimately; only spans that read as
-    prose (a sentence end, no leading label) are compared.
+    prose (a sentence end, no leading label) are compared. Spans whose key occurs once
+    cannot repeat anything, so only the others are examined.
     """
+    counts = Counter(keys[span] for span in spans)
     seen: dict[str, Span] = {}
     for span in spans:
+        key = keys[span]
+        if counts[key] < 2:
+            continue
         text = doc.text[span.start : span.end]
         if len(_WORD.findall(text)) < min_words or not _is_prose(text):
             continue
-        key = keys[span] if keys is not None else normalise(text)
         first = seen.get(key)
         if first is None:
             seen[key] = span
@@ -52,7 +59,7 @@ def _repeats(
 @detector("duplicate-paragraph", min_words=10)
 def duplicate_paragraphs(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """The later copy is deleted together with the break before it; exact copies are safe to drop."""
-    for first, later, exact in _repeats(doc, doc.paragraphs, options["min_words"]):
+    for first, later, exact in _repeats(doc, doc.paragraphs, options["min_words"], _keys(doc, doc.paragraphs)):
         line, _ = doc.line_index.position(first.start)
         yield rule.diagnostic(
             later,
@@ -69,10 +76,10 @@ def duplicate_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -
 
     A sentence that is a whole paragraph on its own is left to the paragraph check too.
     """
-    paragraph_keys = {p: normalise(doc.text[p.start : p.end]) for p in doc.paragraphs}
+    paragraph_keys = _keys(doc, doc.paragraphs)
     whole = set(paragraph_keys.values())
     copies = {later for _first, later, _exact in _repeats(doc, doc.paragraphs, 1, paragraph_keys)}
-    keys = {s: normalise(doc.text[s.start : s.end]) for s in doc.sentences}
+    keys = _keys(doc, doc.sentences)
     sentences = [s for s in doc.sentences if keys[s] not in whole and doc.paragraph_at(s.start) not in copies]
     for first, later, _exact in _repeats(doc, sentences, options["min_words"], keys):
         start = later.start

@@ -18,6 +18,7 @@ _LOWER_START = regex.compile(r"[\"'“‘(\[]*(?P<word>(?=\p{Latin})\p{Ll}[\p{L}
 _ENDS_SENTENCE = regex.compile(r"(?<![.…])\.$")
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 _COMMA_FRAGMENT = regex.compile(r"(?P<word>\p{Lu}\p{L}+),\s")
+_LETTER_DIGIT = regex.compile(r"\p{Ll}\d")
 _MIXED_TOKEN = regex.compile(r"(?<![\w@#/.-])\p{Ll}+\d+\p{Ll}+(?![\w@/]|\.\w)")
 
 
@@ -86,6 +87,18 @@ def nonwords(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[
     from ..fluency import zipf
 
     text = doc.text
+    min_length = options["min_length"]
+    unknown = {word for word in doc.lowercase_runs if len(word) >= min_length and zipf(word) == 0}
+    if unknown:
+        yield from _unknown_runs(doc, rule, options, unknown)
+    if _LETTER_DIGIT.search(text):  # the full token pattern costs four times this scan
+        for match in _MIXED_TOKEN.finditer(text):
+            yield rule.diagnostic(Span(match.start(), match.end()), words=match.group())
+
+
+def _unknown_runs(doc: Document, rule: Rule, options: Mapping[str, Any], unknown: set[str]) -> Iterator[Diagnostic]:
+    """Runs of at least ``min_run`` unknown words with only white space between them."""
+    text = doc.text
     candidate = _candidates(options["min_length"])
     run: list[Span] = []
 
@@ -96,15 +109,13 @@ def nonwords(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[
         run.clear()
 
     for match in candidate.finditer(text):
-        if zipf(match.group()) > 0:
+        if match.group() not in unknown:
             yield from close()
             continue
         if run and not text[run[-1].end : match.start()].isspace():
             yield from close()
         run.append(Span(match.start(), match.end()))
     yield from close()
-    for match in _MIXED_TOKEN.finditer(text):
-        yield rule.diagnostic(Span(match.start(), match.end()), words=match.group())
 
 
 @lru_cache(maxsize=8)

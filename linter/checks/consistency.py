@@ -49,6 +49,8 @@ class ConsistencyCheck(Check):
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         for forms, pattern in self.groups:
+            if sum(form in doc.text for form in forms) < 2:
+                continue  # two forms must both occur; a substring test says when they cannot
             uses: dict[int, list[Span]] = {}
             for match in finditer_spans(pattern, doc.text, doc.chunks):
                 if _glossed(doc.text, match.start(), match.end()):

@@ -18,7 +18,8 @@ from ..ruleset import Rule
 from ..segments import Document
 from . import detector
 
-_TERMINAL = regex.compile(r"[.!?…:;\"'”’)\]]\s*$")
+#: Characters that end a line of prose (lines are compared stripped).
+_TERMINAL = frozenset(".!?…:;\"'”’)]")
 _WORD = regex.compile(r"\w+")
 _SYMBOL = regex.compile(r"#|…|\.\.\.")
 _BRACES = regex.compile(r"[{}]")
@@ -35,7 +36,7 @@ def measure(doc: Document) -> dict[str, float]:
     return {
         "lines": len(lines),
         "words": words,
-        "no_terminal": sum(1 for line in lines if not _TERMINAL.search(line)) / len(lines),
+        "no_terminal": sum(1 for line in lines if line[-1] not in _TERMINAL) / len(lines),
         "duplicate_lines": sum(n for n in counts.values() if n > 1) / len(lines),
         "short_lines": sum(1 for line in lines if len(line) < 30) / len(lines),
         "symbols_per_word": len(_SYMBOL.findall(doc.text)) / max(words, 1),

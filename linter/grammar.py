@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cache import cache_dir
 from .model import Applicability, Diagnostic, Edit, Span
 from .ruleset import Rule, Ruleset
 from .segments import Document
@@ -53,8 +54,7 @@ def utf16_to_code_points(text: str, start: int, utf16_length: int) -> Span:
 
 
 def default_cache_dir() -> Path:
-    base = os.environ.get("NEWSLINT_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "newslint")
-    return Path(base) / "languagetool"
+    return cache_dir("languagetool")
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,13 @@ LanguageTool server stay serial: a pool would only add start-up time.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import LintConfig
 from .model import Applicability
@@ -28,6 +25,9 @@ from .runner import Batch, BatchResult, FileOutcome, Mode, RunOptions, lint_batc
 from .settings import ConfigError
 from .sources.parquet import is_parquet
 from .sources.records import is_records
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 #: Inputs smaller than this in all are linted serially (starting workers costs more).
 SERIAL_BYTES = 1_000_000
@@ -140,6 +140,10 @@ class Runner:
             self._pool = self._start(recipe, jobs)
 
     def _start(self, recipe: Recipe, jobs: int) -> ProcessPoolExecutor | None:
+        import multiprocessing  # imported here: a serial run (one file, pre-commit) does not pay for them
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["linter.parallel"])

@@ -92,7 +92,7 @@ class TestPool:
         def refuse(*args, **kwargs):
             raise OSError("no semaphores here")
 
-        monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
+        monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", refuse)
         for n in range(5):
             (tmp_path / f"{n}.txt").write_text(article(n))
         code, out, err = run(capsys, "check", ".", "--format", "concise", "--jobs", "2")

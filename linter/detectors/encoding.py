@@ -23,6 +23,9 @@ from . import detector
 
 # Characters that occur in mojibake; a paragraph without any is not given to ftfy at all.
 _SUSPECT = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+# Mojibake of UTF-8 read as Latin-1, cp1252 or MacRoman always has a character from this set
+# (the lead byte of a multi-byte sequence); curly quotes, dashes and ellipses alone never are.
+_MOJIBAKE_GATE = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020-\u2022\u2030\u2039\u203a\u20ac\u2122]")
 _WORD_EDGE = regex.compile(r"\s")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ESCAPED_TAG = regex.compile(r"&(?:amp;)*lt;/?[A-Za-z][^\n]{0,400}?&(?:amp;)*gt;")
@@ -80,6 +83,8 @@ def _changed_regions(old: str, new: str) -> Iterator[tuple[int, int, str]]:
 @detector("mojibake")
 def mojibake(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """One finding per damaged word or run of words, with ftfy's repair as a safe fix."""
+    if not _MOJIBAKE_GATE.search(doc.text):
+        return  # spares importing ftfy for texts whose only non-ASCII is typography
     import ftfy.badness
 
     for paragraph in doc.paragraphs:

@@ -22,6 +22,8 @@ from zlib import crc32
 
 import regex
 
+from .frequencies import ZipfTable
+
 __all__ = ["garble_score", "features", "predicted_quality"]
 
 TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*|\d+|[^\s\p{L}\d]")
@@ -30,21 +32,16 @@ _SPACE_BEFORE_PUNCT = regex.compile(r"\s[,.;:!?]")
 DENSE = 12
 
 
-@cache
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en")
+_TABLE = ZipfTable()
 
 
 def zipf(word: str) -> float:
     """Zipf frequency (log10 of uses per billion words) of a lowercase word in English; 0 if unknown.
 
-    A plain look-up in wordfreq's English table: ``wordfreq.zipf_frequency`` would
-    tokenize and normalise every word again, which costs more than the rest of a lint.
+    A plain look-up in wordfreq's English table (:mod:`.frequencies`): ``wordfreq.zipf_frequency``
+    would tokenize and normalise every word again, which costs more than the rest of a lint.
     """
-    frequency = _frequencies().get(word)
-    return math.log10(frequency) + 9 if frequency else 0.0
+    return _TABLE.get(word)
 
 
 def _token_id(token: str) -> int:

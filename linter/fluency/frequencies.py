@@ -1,0 +1,118 @@
+"""English word frequencies (wordfreq) as Zipf values, fast to start and fast in bulk.
+
+Importing wordfreq and unpacking its table takes about 0.2 s, most of a one-file run.
+So the table is copied once into newslint's cache folder in two forms: an SQLite
+file, from which a short run looks up only the words it meets (a few ms), and a
+marshalled dict, which a long run loads whole (about 0.09 s) once it has looked up
+more than ``SWITCH_AFTER`` distinct words. The copies are named after the size and
+time of wordfreq's data file, so a new wordfreq makes new copies; without a writable
+cache folder the table is used from wordfreq directly.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import marshal
+import math
+import os
+import sqlite3
+from pathlib import Path
+
+from ..cache import cache_dir
+
+#: Distinct words looked up one by one before the whole table is loaded.
+SWITCH_AFTER = 3_000
+
+
+def _source() -> Path | None:
+    """wordfreq's English data file, found without importing wordfreq."""
+    spec = importlib.util.find_spec("wordfreq")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    path = Path(folders[0]) / "data" / "large_en.msgpack.gz" if folders else None
+    return path if path is not None and path.exists() else None
+
+
+def _from_wordfreq() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return {word: math.log10(frequency) + 9 for word, frequency in get_frequency_dict("en").items() if frequency > 0}
+
+
+def _write_copies(table: dict[str, float], stem: Path) -> None:
+    """The marshal and SQLite copies, each written to a temporary file and renamed."""
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    temporary = stem.with_name(f".{stem.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(marshal.dumps(table))
+    os.replace(temporary, stem.with_suffix(".marshal"))
+    with sqlite3.connect(temporary) as connection:
+        connection.execute("CREATE TABLE zipf (word TEXT PRIMARY KEY, value REAL) WITHOUT ROWID")
+        connection.executemany("INSERT INTO zipf VALUES (?, ?)", table.items())
+    connection.close()
+    os.replace(temporary, stem.with_suffix(".sqlite"))
+
+
+class ZipfTable:
+    """Word to Zipf value (0.0 for words English does not have), loaded as described above."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, float] = {}
+        self.complete = False
+        self._stem: Path | None = None
+        self._database: sqlite3.Connection | None = None
+        self._looked_up = 0
+
+    def get(self, word: str) -> float:
+        value = self.values.get(word)
+        if value is not None:
+            return value
+        if self.complete:
+            return 0.0
+        return self._look_up(word)
+
+    def _look_up(self, word: str) -> float:
+        if self._database is None:
+            self._open()
+            if self.complete:
+                return self.values.get(word, 0.0)
+        assert self._database is not None
+        self._looked_up += 1
+        if self._looked_up > SWITCH_AFTER:
+            self._load_all()
+            return self.values.get(word, 0.0)
+        row = self._database.execute("SELECT value FROM zipf WHERE word = ?", (word,)).fetchone()
+        value = row[0] if row else 0.0
+        self.values[word] = value
+        return value
+
+    def _open(self) -> None:
+        source = _source()
+        if source is not None:
+            stat = source.stat()
+            self._stem = cache_dir("wordfreq") / f"en-{stat.st_size}-{stat.st_mtime_ns}"
+            database = self._stem.with_suffix(".sqlite")
+            if not database.exists():
+                try:
+                    _write_copies(_from_wordfreq(), self._stem)
+                except (OSError, sqlite3.Error):
+                    pass  # no writable cache: fall through to the whole table
+            try:
+                self._database = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+                self._database.execute("SELECT 1 FROM zipf LIMIT 1")
+                return
+            except sqlite3.Error:
+                self._database = None
+        self._load_all()
+
+    def _load_all(self) -> None:
+        table = None
+        if self._stem is not None:
+            try:
+                loaded = marshal.loads(self._stem.with_suffix(".marshal").read_bytes())
+                table = loaded if isinstance(loaded, dict) else None
+            except (OSError, ValueError, EOFError, TypeError):
+                table = None
+        self.values = table if table is not None else _from_wordfreq()
+        self.complete = True
+        if self._database is not None:
+            self._database.close()
+            self._database = None

@@ -21,7 +21,7 @@ from .config import LintConfig
 from .grammar import GrammarUnavailable
 from .model import Applicability, Severity
 from .ruleset import Ruleset, RulesetError, load_ruleset
-from .parallel import Recipe, Runner, default_jobs, progress
+from .corpus.pool import Recipe, Runner, default_jobs, progress
 from .runner import FileOutcome, Mode, RunOptions
 from .selection import Selection, SelectionError
 from .settings import FAIL_ON, ConfigError, Settings, find_config, load_settings
@@ -272,7 +272,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     paths = args.paths or ["."]
     files = list(iter_paths(paths, settings.include, settings.exclude))
     if args.engine == "dask":
-        from .corpus import run_dask
+        from .corpus.frames import run_dask
 
         return run_dask(recipe, files, args.scheduler, args.findings, settings.fail_on, sys.stdout)
     jobs = args.jobs or default_jobs()

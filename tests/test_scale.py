@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from linter import parallel
+from linter.corpus import pool as parallel
 from linter.cli import main
-from linter.parallel import Recipe
+from linter.corpus import Recipe
 from linter.config import LintConfig
 
 pa = pytest.importorskip("pyarrow")
@@ -169,7 +169,7 @@ class TestDask:
             yield client
 
     def test_findings_on_a_local_cluster_equal_the_serial_run(self, tmp_path, capsys, client, monkeypatch) -> None:
-        from linter import corpus
+        from linter.corpus import frames as corpus
 
         monkeypatch.setattr(corpus, "BLOCK_BYTES", 2_000)  # several blocks, so line numbers cross block boundaries
         write_jsonl(tmp_path / "data.jsonl", 60)

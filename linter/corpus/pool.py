@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import LintConfig
-from .model import Applicability
-from .registry import RuleDefinitionError
-from .ruleset import load_ruleset
-from .runner import Batch, BatchResult, FileOutcome, Mode, RunOptions, lint_batch, process_path
-from .settings import ConfigError
-from .sources.parquet import is_parquet
-from .sources.records import is_records
+from ..config import LintConfig
+from ..model import Applicability
+from ..registry import RuleDefinitionError
+from ..ruleset import load_ruleset
+from ..runner import Batch, BatchResult, FileOutcome, Mode, RunOptions, lint_batch, process_path
+from ..settings import ConfigError
+from ..sources.parquet import is_parquet
+from ..sources.records import is_records
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -62,7 +62,7 @@ class Recipe:
             raise ConfigError(f"{self.settings_path}: 'vocabulary': {error}") from None
         grammar = None
         if self.grammar:
-            from .grammar import GrammarBackend
+            from ..grammar import GrammarBackend
 
             grammar = GrammarBackend.connect(self.grammar_server)
         return RunOptions(
@@ -146,7 +146,7 @@ class Runner:
 
         try:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["linter.parallel"])
+            context.set_forkserver_preload(["linter.corpus.pool"])
             pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(recipe,))
             pool.submit(int).result()  # fail here, not halfway, when processes cannot start
         except (OSError, ValueError, ImportError, BrokenProcessPool) as error:

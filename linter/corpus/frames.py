@@ -18,15 +18,15 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .config import LintConfig
-from .line_index import LineIndex
-from .model import Severity
-from .parallel import Recipe, default_jobs
-from .report.jsonout import finding_record
-from .runner import BatchResult, Mode, RunOptions, lint_batch, process_path
-from .sources import InputError, display_path
-from .sources.parquet import is_parquet
-from .sources.records import Record, decompress, is_records, parse_records
+from ..config import LintConfig
+from ..line_index import LineIndex
+from ..model import Severity
+from ..report.jsonout import finding_record
+from ..runner import BatchResult, Mode, RunOptions, lint_batch, process_path
+from ..sources import InputError, display_path
+from ..sources.parquet import is_parquet
+from ..sources.records import Record, is_records, parse_records
+from .pool import Recipe, default_jobs
 
 if TYPE_CHECKING:
     import pandas

@@ -175,7 +175,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _ruleset(settings: Settings) -> Ruleset:
-    return Recipe(LintConfig(), settings.rules_dir, settings.vocabulary, str(settings.path)).build().ruleset
+    return Recipe(rules_dir=settings.rules_dir, vocabulary=settings.vocabulary, settings_path=str(settings.path)).build().ruleset
 
 
 def _rule_command(args: argparse.Namespace, settings: Settings) -> int:

@@ -10,7 +10,7 @@ import enum
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,21 +37,22 @@ class Mode(enum.Enum):
     DIFF = "diff"
 
 
-@dataclass(frozen=True)
-class RunOptions:
-    """What a run does to every file."""
+@dataclass(frozen=True, kw_only=True)
+class RunPlan:
+    """What a run does to every file, in plain values (a worker process receives these)."""
 
-    ruleset: Ruleset
-    config: LintConfig
     mode: Mode = Mode.CHECK
     at_least: Applicability = Applicability.SAFE
     encoding: str | None = None
     per_file_ignores: Mapping[str, Sequence[str]] = field(default_factory=dict)
     text_field: str = "text"
     id_field: str | None = None
-    grammar: GrammarBackend | None = None
     #: With ``--fix``: write repaired copies under this folder instead of rewriting the inputs.
     output_dir: Path | None = None
+
+    def plan(self) -> dict[str, object]:
+        """These fields as keyword arguments, to build a subclass from another."""
+        return {f.name: getattr(self, f.name) for f in fields(RunPlan)}
 
     def target(self, path: str) -> Path:
         """Where ``--fix`` writes ``path``: the file itself, or its copy under ``output_dir``.
@@ -67,6 +68,15 @@ class RunOptions:
         target = self.output_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
+
+
+@dataclass(frozen=True, kw_only=True)
+class RunOptions(RunPlan):
+    """A run's plan with what it needs built: the rules, the configuration, the grammar backend."""
+
+    ruleset: Ruleset
+    config: LintConfig
+    grammar: GrammarBackend | None = None
 
     def extra(self) -> ExtraFinder | None:
         """The grammar backend as an extra finder, when it is on and a grammar rule is selected."""

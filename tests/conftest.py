@@ -1,10 +1,11 @@
-"""Shared fixtures: the built-in ruleset is loaded once per test session."""
+"""Shared fixtures and helpers: the built-in ruleset (loaded once per session), the CLI runner."""
 
 from __future__ import annotations
 
 import pytest
 
 from linter import Ruleset, load_ruleset
+from linter.cli import main
 
 #: A user's rule pack, written as a team would keep its house style.
 HOUSE_PACK = """
@@ -29,3 +30,17 @@ fixed = "We use it."
 @pytest.fixture(scope="session")
 def ruleset() -> Ruleset:
     return load_ruleset()
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch) -> None:
+    """Run in a fresh folder with a fixed terminal width (snapshots and relative paths)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    """``newslint ARGV`` in-process: exit code, stdout, stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -13,6 +13,8 @@ import pytest
 from linter import __version__
 from linter.cli import main
 
+from .conftest import run
+
 DIRTY = "They met in kyiv. .\n\nThen,, they left.\n"
 CLEAN = "They met in Kyiv.\n\nThen, they left.\n"
 
@@ -21,12 +23,6 @@ CLEAN = "They met in Kyiv.\n\nThen, they left.\n"
 def _terminal(monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("NO_COLOR", raising=False)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def write(path: Path, data: bytes | str) -> Path:

@@ -29,7 +29,7 @@ ARTICLE = (
 
 def render(ruleset, mode: Mode, color: bool, width: int = 100) -> str:
     load_writers()
-    options = RunOptions(ruleset, LintConfig(), mode, Applicability.SAFE)
+    options = RunOptions(ruleset=ruleset, config=LintConfig(), mode=mode, at_least=Applicability.SAFE)
     unit, new_text = lint_text(ARTICLE, "article.txt", None, options)
     outcome = FileOutcome("article.txt", [unit], changed=new_text != ARTICLE)
     stream = io.StringIO()

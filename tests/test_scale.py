@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from linter.corpus import pool as parallel
-from linter.cli import main
 from linter.corpus import Recipe
-from linter.config import LintConfig
+from linter.corpus import pool as parallel
+
+from .conftest import run
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -32,16 +32,7 @@ def article(number: int) -> str:
     return f"{first}{stray} They agreed to meet again in spring.\n\nThe council said the plan,, would cost {number} million.\n"
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("COLUMNS", "100")
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def write_jsonl(path: Path, count: int) -> None:
@@ -101,11 +92,11 @@ class TestPool:
     def test_stdin_and_small_runs_stay_serial(self, tmp_path, monkeypatch) -> None:
         monkeypatch.setattr(parallel, "SERIAL_BYTES", 1_000_000)
         (tmp_path / "a.txt").write_text(article(1))
-        recipe = Recipe(LintConfig())
+        recipe = Recipe()
         assert not parallel.wants_pool(["-"], 4, recipe)
         assert not parallel.wants_pool(["a.txt"], 4, recipe)
         assert not parallel.wants_pool(["a.txt"] * 10**6, 1, recipe)
-        assert not parallel.wants_pool(["big.txt"], 4, Recipe(LintConfig(), grammar=True))
+        assert not parallel.wants_pool(["big.txt"], 4, Recipe(grammar=True))
 
     def test_bad_jobs_value_is_a_usage_error(self, capsys) -> None:
         code, _out, err = run(capsys, "check", ".", "--jobs", "0")
@@ -175,13 +166,13 @@ class TestDask:
         write_jsonl(tmp_path / "data.jsonl", 60)
         write_parquet(tmp_path / "data.parquet", 30)
         _code, serial, _err = run(capsys, "check", "data.jsonl", "--format", "jsonl", "--jobs", "1")
-        recipe = Recipe(LintConfig())
+        recipe = Recipe()
         rows, errors = corpus.lint_dataset(["data.jsonl"], recipe, client)
         assert not errors and len(rows) > 60
         assert [json.dumps(r, ensure_ascii=False) for r in rows] == serial.splitlines()
 
         _code, serial_pq, _err = run(capsys, "check", "data.parquet", "--text-field", "body", "--format", "jsonl", "--jobs", "1")
-        rows, errors = corpus.lint_dataset(["data.parquet"], Recipe(LintConfig(), text_field="body"), client)
+        rows, errors = corpus.lint_dataset(["data.parquet"], Recipe(text_field="body"), client)
         assert [json.dumps(r, ensure_ascii=False) for r in rows] == serial_pq.splitlines()
 
     def test_cli_against_a_scheduler_address(self, tmp_path, capsys, client) -> None:

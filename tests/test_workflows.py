@@ -8,23 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from linter.cli import main
 
-from .conftest import HOUSE_PACK
+from .conftest import HOUSE_PACK, run
 
 DIRTY = "They met in kyiv. .\n\nThen,, they left the capital.\n"
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("COLUMNS", "100")
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def findings(capsys, *argv: str) -> list[dict]:

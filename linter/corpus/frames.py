@@ -18,7 +18,6 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..config import LintConfig
 from ..line_index import LineIndex
 from ..model import Severity
 from ..report.jsonout import finding_record
@@ -75,7 +74,7 @@ def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str 
     counting from ``first_row``. Rows whose text is not a string are listed, as one-line
     errors, in ``result.attrs["errors"]``.
     """
-    recipe = recipe or Recipe(LintConfig())
+    recipe = recipe or Recipe()
     options = _options(recipe).for_path(path)
     texts = frame[recipe.text_field].tolist()
     has_ids = recipe.id_field is not None and recipe.id_field in frame.columns

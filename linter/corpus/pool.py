@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import LintConfig
-from ..model import Applicability
 from ..registry import RuleDefinitionError
 from ..ruleset import load_ruleset
-from ..runner import Batch, BatchResult, FileOutcome, Mode, RunOptions, lint_batch, process_path
+from ..runner import Batch, BatchResult, FileOutcome, RunOptions, RunPlan, lint_batch, process_path
 from ..settings import ConfigError
 from ..sources.parquet import is_parquet
 from ..sources.records import is_records
@@ -35,23 +34,16 @@ SERIAL_BYTES = 1_000_000
 FILES_PER_TASK = 8
 
 
-@dataclass(frozen=True)
-class Recipe:
-    """Everything a worker needs to build the run's options itself."""
+@dataclass(frozen=True, kw_only=True)
+class Recipe(RunPlan):
+    """A run in picklable form: each worker builds its own :class:`RunOptions` from it."""
 
-    config: LintConfig
+    config: LintConfig = LintConfig()
     rules_dir: tuple[Path, ...] = ()
     vocabulary: tuple[str, ...] = ()
     settings_path: str | None = None
-    mode: Mode = Mode.CHECK
-    at_least: Applicability = Applicability.SAFE
-    encoding: str | None = None
-    per_file_ignores: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    text_field: str = "text"
-    id_field: str | None = None
     grammar: bool = False
     grammar_server: str | None = None
-    output_dir: Path | None = None
 
     def build(self) -> RunOptions:
         """Load the rules (built-in packs, ``rules_dir``, the vocabulary) and connect the grammar backend."""
@@ -65,18 +57,7 @@ class Recipe:
             from ..grammar import GrammarBackend
 
             grammar = GrammarBackend.connect(self.grammar_server)
-        return RunOptions(
-            ruleset=ruleset,
-            config=self.config,
-            mode=self.mode,
-            at_least=self.at_least,
-            encoding=self.encoding,
-            per_file_ignores=dict(self.per_file_ignores),
-            text_field=self.text_field,
-            id_field=self.id_field,
-            grammar=grammar,
-            output_dir=self.output_dir,
-        )
+        return RunOptions(**self.plan(), ruleset=ruleset, config=self.config, grammar=grammar)
 
 
 _WORKER_OPTIONS: RunOptions | None = None

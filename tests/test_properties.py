@@ -94,8 +94,9 @@ def test_every_pattern_survives_long_runs_of_what_it_repeats(ruleset) -> None:
     """Adversarial input for each rule: long runs of the characters its pattern repeats."""
     # Found this way and fixed: runs of "." backtracked exponentially in the sentence splitter and
     # then quadratically (a match tried from every dot); runs of '"' re-read the paragraph for every
-    # mark; a long URL-like token made the duplicate check's prose pattern quadratic.
-    units = [".", ". ", "a", " ", "Mr ", "&amp;", "<span ", '"', "\n", "!?", "…", ",", "(", "A.", "Ã©", "https://a.b/", "#", "1.", "\r\n"]
+    # mark; a long URL-like token made the duplicate check's prose pattern quadratic; a long paragraph
+    # with mojibake made the repair's diff quadratic (100 KB took minutes).
+    units = [".", ". ", "a", " ", "Mr ", "&amp;", "<span ", '"', "\n", "!?", "…", ",", "(", "A.", "Ã©", "https://a.b/", "#", "1.", "\r\n", "the cafÃ© said “yes” "]
     runs = [unit * 20_000 for unit in units] + ["." * 100_000, '"' * 100_000]
     for text in runs:
         started = time.monotonic()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,14 @@ class TestPool:
         for path in sorted((tmp_path / "serial").iterdir()):
             assert (tmp_path / "pooled" / path.name).read_bytes() == path.read_bytes()
         assert ". ." not in (tmp_path / "pooled" / "0.txt").read_text()
+
+    def test_progress_bar_on_a_terminal_leaves_the_output_alone(self, tmp_path, capsys, monkeypatch) -> None:
+        for n in range(20):
+            (tmp_path / f"{n:02}.txt").write_text(article(n))
+        serial = run(capsys, "check", ".", "--format", "jsonl", "--jobs", "1")
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+        code, out, err = run(capsys, "check", ".", "--format", "jsonl", "--jobs", "2")
+        assert (code, out) == serial[:2] and "Traceback" not in err
 
     def test_a_pool_that_cannot_start_falls_back_to_serial(self, tmp_path, capsys, monkeypatch) -> None:
         def refuse(*args, **kwargs):

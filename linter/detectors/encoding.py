@@ -88,15 +88,36 @@ def mojibake(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[
     import ftfy.badness
 
     for paragraph in doc.paragraphs:
-        text = doc.text[paragraph.start : paragraph.end]
-        if not _SUSPECT.search(text) or not ftfy.badness.is_bad(text):
-            continue
-        fixed = repair(text)
-        if fixed == text:
-            continue
-        for start, end, replacement in _changed_regions(text, fixed):
-            span = Span(paragraph.start + start, paragraph.start + end)
-            yield rule.diagnostic(span, edits=[Edit(span, replacement)], match=text[start:end], replacement=replacement)
+        for window in _windows(doc.text, paragraph):
+            text = doc.text[window.start : window.end]
+            if not _SUSPECT.search(text) or not ftfy.badness.is_bad(text):
+                continue
+            fixed = repair(text)
+            if fixed == text:
+                continue
+            for start, end, replacement in _changed_regions(text, fixed):
+                span = Span(window.start + start, window.start + end)
+                yield rule.diagnostic(span, edits=[Edit(span, replacement)], match=text[start:end], replacement=replacement)
+
+
+#: Characters of text given to ftfy and compared with its repair at a time: the comparison
+#: (difflib) grows with the square of the length, and a scraped paragraph can be megabytes long.
+WINDOW = 500
+
+
+def _windows(text: str, paragraph: Span) -> Iterator[Span]:
+    """The paragraph in pieces of at most ``WINDOW`` characters, cut at ASCII white space.
+
+    Mojibake never contains ASCII white space (every byte of a multi-byte sequence is
+    0x80 or above), so a cut there never splits a damaged character.
+    """
+    start = paragraph.start
+    while paragraph.end - start > WINDOW:
+        cut = max(text.rfind(" ", start, start + WINDOW), text.rfind("\n", start, start + WINDOW), text.rfind("\t", start, start + WINDOW))
+        end = cut + 1 if cut > start else start + WINDOW
+        yield Span(start, end)
+        start = end
+    yield Span(start, paragraph.end)
 
 
 @detector("html-entity")

@@ -144,3 +144,16 @@ def test_fast_fluency_scoring_equals_the_model_definition(sentence: str) -> None
     reference = model.bias + sum((v - m) / s * w for v, m, s, w in zip(dense, model.mean, model.scale, model.dense_weights))
     reference += sum(model.weights[key] * value for key, value in sparse.items())
     assert abs(model.quality(sentence) - reference) < 1e-9
+
+
+MOJIBAKE_PIECES = ["café", "naïve", "“yes”", "said", "Ã©", "â€™s", "Ã\xa0la", "Ã¼ber", "\n", "  ", "\t", "word"]
+
+
+@BUDGET
+@given(st.lists(st.sampled_from(MOJIBAKE_PIECES), min_size=1, max_size=20).map(" ".join))
+def test_word_by_word_repair_regions_equal_difflib(text: str) -> None:
+    """The fast comparison of a repair gives the regions the general alignment gives."""
+    from linter.detectors.encoding import _aligned_regions, _changed_regions, repair
+
+    fixed = repair(text)
+    assert list(_changed_regions(text, fixed)) == list(_aligned_regions(text, fixed))

@@ -27,6 +27,7 @@ _SUSPECT = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u0
 # (the lead byte of a multi-byte sequence); curly quotes, dashes and ellipses alone never are.
 _MOJIBAKE_GATE = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020-\u2022\u2030\u2039\u203a\u20ac\u2122]")
 _WORD_EDGE = regex.compile(r"\s")
+_SPACES = regex.compile(r"(\s+)")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ESCAPED_TAG = regex.compile(r"&(?:amp;)*lt;/?[A-Za-z][^\n]{0,400}?&(?:amp;)*gt;")
 
@@ -62,7 +63,24 @@ def repair(text: str) -> str:
 
 
 def _changed_regions(old: str, new: str) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, replacement)`` regions of ``old`` that differ, widened to whole words."""
+    """``(start, end, replacement)`` regions of ``old`` that differ, widened to whole words.
+
+    The repair almost always keeps the white space, so the words are compared one by
+    one; only when it does not (a damaged no-break space) does difflib, whose time
+    grows with the square of the length, align the two.
+    """
+    old_parts, new_parts = _SPACES.split(old), _SPACES.split(new)
+    if len(old_parts) != len(new_parts) or old_parts[1::2] != new_parts[1::2]:
+        yield from _aligned_regions(old, new)
+        return
+    offset = 0
+    for index, (before, after) in enumerate(zip(old_parts, new_parts)):
+        if index % 2 == 0 and before != after:
+            yield offset, offset + len(before), after
+        offset += len(before)
+
+
+def _aligned_regions(old: str, new: str) -> Iterator[tuple[int, int, str]]:
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     regions: list[list[int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

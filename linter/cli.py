@@ -266,18 +266,19 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         grammar_server=settings.grammar_server,
         output_dir=args.output,
     )
-    options = recipe.build()
-    selection.validate(options.ruleset)
-    baseline = Baseline.load(args.baseline) if args.baseline is not None else None
     paths = args.paths or ["."]
     files = list(iter_paths(paths, settings.include, settings.exclude))
     if args.engine == "dask":
         from .corpus.frames import run_dask
 
+        selection.validate(recipe.build().ruleset)
         return run_dask(recipe, files, args.scheduler, args.findings, settings.fail_on, sys.stdout)
-    jobs = args.jobs or default_jobs()
     outcomes: list[FileOutcome] = []
-    with Runner(recipe, options, jobs, files) as runner:
+    with Runner(recipe, args.jobs or default_jobs(), files) as runner:  # workers start loading the rules now
+        options = recipe.build()
+        selection.validate(options.ruleset)
+        baseline = Baseline.load(args.baseline) if args.baseline is not None else None
+        runner.use(options)
         bar, advance = progress(sys.stderr.isatty() and runner.parallel, len(files))
         with bar:
             for outcome in runner.run(files, advance):

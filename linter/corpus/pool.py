@@ -111,30 +111,50 @@ def _is_data(path: str) -> bool:
 
 
 class Runner:
-    """Process paths in order, serially or on a pool; use as a context manager."""
+    """Process paths in order, serially or on a pool; use as a context manager.
 
-    def __init__(self, recipe: Recipe, options: RunOptions, jobs: int, paths: Sequence[str]) -> None:
-        self.options = options
+    The workers start (and load the rules) while the caller builds its own options;
+    :meth:`use` hands those over and waits until the workers are up.
+    """
+
+    def __init__(self, recipe: Recipe, jobs: int, paths: Sequence[str]) -> None:
+        self.options: RunOptions | None = None
         self._stack = ExitStack()
         self._pool: ProcessPoolExecutor | None = None
+        self._jobs = jobs
+        self._probe: Any = None
         if wants_pool(paths, jobs, recipe):
-            self._pool = self._start(recipe, jobs)
+            self._start(recipe, jobs)
 
-    def _start(self, recipe: Recipe, jobs: int) -> ProcessPoolExecutor | None:
+    def _start(self, recipe: Recipe, jobs: int) -> None:
         import multiprocessing  # imported here: a serial run (one file, pre-commit) does not pay for them
         from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
 
         try:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["linter.corpus.pool"])
             pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(recipe,))
-            pool.submit(int).result()  # fail here, not halfway, when processes cannot start
-        except (OSError, ValueError, ImportError, BrokenProcessPool) as error:
-            print(f"newslint: cannot start {jobs} worker processes ({error}); running serially", file=sys.stderr)
-            return None
+            self._probe = pool.submit(int)
+        except (OSError, ValueError, ImportError) as error:
+            self._fall_back(error)
+            return
+        self._pool = pool
         self._stack.callback(pool.shutdown, cancel_futures=True)
-        return pool
+
+    def _fall_back(self, error: BaseException) -> None:
+        print(f"newslint: cannot start {self._jobs} worker processes ({error}); running serially", file=sys.stderr)
+        self._pool = None
+
+    def use(self, options: RunOptions) -> None:
+        """The options for serial work; waits for the workers, so a pool that cannot start fails here, not halfway."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        self.options = options
+        if self._probe is not None:
+            try:
+                self._probe.result()
+            except (OSError, BrokenProcessPool) as error:
+                self._fall_back(error)
 
     def __enter__(self) -> Runner:
         return self
@@ -148,6 +168,7 @@ class Runner:
 
     def run(self, paths: Sequence[str], advance: Callable[[int], None] = lambda n: None) -> Iterator[FileOutcome]:
         """Outcomes in the order of ``paths``; ``advance`` is told how many files are done."""
+        assert self.options is not None, "Runner.use(options) comes before run()"
         pool = self._pool
         if pool is None:
             for path in paths:
@@ -157,7 +178,7 @@ class Runner:
         index = 0
         while index < len(paths):
             if _is_data(paths[index]):
-                yield process_path(paths[index], self.options, self._map_batches)
+                yield process_path(paths[index], self.options, self._map_batches)  # type: ignore[arg-type]
                 advance(1)
                 index += 1
                 continue

@@ -147,10 +147,10 @@ class Runner:
 
     def use(self, options: RunOptions) -> None:
         """The options for serial work; waits for the workers, so a pool that cannot start fails here, not halfway."""
-        from concurrent.futures.process import BrokenProcessPool
-
         self.options = options
         if self._probe is not None:
+            from concurrent.futures.process import BrokenProcessPool
+
             try:
                 self._probe.result()
             except (OSError, BrokenProcessPool) as error:

@@ -236,11 +236,47 @@ class Document:
 
     @cached_property
     def _paragraph_words(self) -> dict[int, int]:
-        return {p.start: len(_WORD.findall(self.text, p.start, p.end)) for p in self.paragraphs}
+        return {}
 
     def word_count(self, paragraph: Span) -> int:
         """Words in one of the document's paragraphs (counted once for every rule that asks)."""
-        return self._paragraph_words[paragraph.start]
+        count = self._paragraph_words.get(paragraph.start)
+        if count is None:
+            count = self._paragraph_words[paragraph.start] = len(_WORD.findall(self.text, paragraph.start, paragraph.end))
+        return count
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """The text in lower case, or None in the rare text whose lower case has another length
+        (``İ`` lowers to two characters), where offsets into it would not be offsets into the text."""
+        lowered = self.text.lower()
+        return lowered if len(lowered) == len(self.text) else None
+
+    def mentions(self, words: tuple[str, ...]) -> bool:
+        """Whether the text contains one of ``words`` (lowercase literals), in any case.
+
+        A plain substring search: a regex alternation of the same words costs a
+        match attempt at every character, this costs one fast scan per word.
+        """
+        lowered = self.lowered
+        return lowered is None or any(word in lowered for word in words)
+
+    def paragraphs_with(self, words: tuple[str, ...]) -> list[Span]:
+        """The paragraphs that contain one of ``words`` (lowercase literals), in text order."""
+        lowered = self.lowered
+        if lowered is None:
+            return self.paragraphs
+        found: set[Span] = set()
+        for word in words:
+            position = lowered.find(word)
+            while position != -1:
+                paragraph = self.paragraph_at(position)
+                if paragraph is None:
+                    position = lowered.find(word, position + 1)
+                    continue
+                found.add(paragraph)
+                position = lowered.find(word, paragraph.end + 1)
+        return sorted(found)
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:

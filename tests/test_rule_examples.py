@@ -27,3 +27,14 @@ def test_every_rule_has_both_kinds_of_example() -> None:
         assert rule.bad and rule.good, rule.code
         if rule.fix is not None and rule.fix >= Applicability.UNSAFE:
             assert all(e.fixed is not None for e in rule.bad), rule.code
+
+
+def test_gate_words_are_in_every_flagged_example() -> None:
+    """A gate promises that every match holds one of its words; the bad examples must keep that promise."""
+    for rule in RULESET:
+        gate = getattr(rule.check, "gate", None)
+        if gate is None:
+            continue
+        for example in rule.bad:
+            for flagged in example.flagged:
+                assert any(word in flagged.lower() for word in gate), (rule.code, flagged)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import regex
@@ -32,10 +32,11 @@ class PatternCheck(Check):
     about metadata whose value is a URL); whole-paragraph rules keep them by default.
     A fix that deletes whole paragraphs takes their line break with them.
 
-    ``gate`` is a pattern that every match contains (in practice: a copy of the
-    alternatives inside the pattern's own lookahead). It is searched for once in the
-    whole text, and a text without it skips the rule: a paragraph-by-paragraph rule
-    then costs one scan instead of one full match per paragraph.
+    ``gate`` lists words (lowercase literals) of which every match contains at least
+    one, whatever its case. The rule then looks only where one occurs: a text without
+    any is skipped, and a paragraph rule tries only the paragraphs that hold one. A
+    substring search is one fast scan per word, where a regex spends a match attempt
+    on every character, and most boilerplate rules have a few telling words.
     """
 
     name = "pattern"
@@ -48,14 +49,16 @@ class PatternCheck(Check):
         "scope": (str, False),
         "max-words": (int, False),
         "skip-urls": (bool, False),
-        "gate": (str, False),
+        "gate": (list, False),
     }
 
     def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
         super().__init__(rule, params)
         self.pattern = compile_pattern(params["pattern"], ignore_case=params.get("ignore-case", False))
         gate = params.get("gate")
-        self.gate = compile_pattern(gate, ignore_case=params.get("ignore-case", False)) if gate else None
+        if gate is not None and (not gate or not all(isinstance(w, str) and w and w == w.lower() for w in gate)):
+            raise RuleDefinitionError("gate must be a non-empty list of lowercase words")
+        self.gate: tuple[str, ...] | None = tuple(gate) if gate is not None else None
         self.group = params.get("group", 0)
         if isinstance(self.group, int) and not 0 <= self.group <= self.pattern.groups or (
             isinstance(self.group, str) and self.group not in self.pattern.groupindex
@@ -78,10 +81,10 @@ class PatternCheck(Check):
             raise RuleDefinitionError("max-words goes with scope = 'whole-paragraph'")
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        if self.gate is not None and next(finditer_spans(self.gate, doc.text, doc.chunks), None) is None:
+        if self.gate is not None and not doc.mentions(self.gate):
             return
         if self.scope == "whole-paragraph":
-            for paragraph in doc.paragraphs:
+            for paragraph in doc.paragraphs if self.gate is None else doc.paragraphs_with(self.gate):
                 if self.max_words is not None and doc.word_count(paragraph) > self.max_words:
                     continue
                 match = fullmatch(self.pattern, doc.text, paragraph.start, paragraph.end)
@@ -92,16 +95,21 @@ class PatternCheck(Check):
             for match in finditer_spans(self.pattern, doc.text, doc.chunks):
                 yield self._finding(doc, match)
             return
-        # "paragraph" scope: one search per chunk finds the paragraphs with a candidate
-        # (a text may have a million paragraphs), then each of those is searched on its own.
+        for paragraph in self._candidates(doc):
+            for match in finditer_spans(self.pattern, doc.text, doc.pieces(paragraph)):
+                yield self._finding(doc, match)
+
+    def _candidates(self, doc: Document) -> Iterable[Span]:
+        """The paragraphs a ``paragraph`` rule searches one by one: those holding a gate word or,
+        without a gate, those where one search per chunk found a match (a text may have a million paragraphs)."""
+        if self.gate is not None:
+            return doc.paragraphs_with(self.gate)
         candidates: dict[Span, None] = {}
         for match in finditer_spans(self.pattern, doc.text, doc.chunks):
             paragraph = doc.paragraph_at(match.start())
             if paragraph is not None:
                 candidates[paragraph] = None
-        for paragraph in candidates:
-            for match in finditer_spans(self.pattern, doc.text, doc.pieces(paragraph)):
-                yield self._finding(doc, match)
+        return candidates
 
     def _finding(self, doc: Document, match: regex.Match[str]) -> Diagnostic:
         start, end = match.span(self.group)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import regex
 
@@ -29,8 +30,19 @@ def normalise(text: str) -> str:
     return _NOISE.sub(" ", text).strip()
 
 
+#: Normalised paragraph texts per document: both duplicate checks compare paragraphs.
+_PARAGRAPH_KEYS: WeakKeyDictionary[Document, dict[Span, str]] = WeakKeyDictionary()
+
+
 def _keys(doc: Document, spans: list[Span]) -> dict[Span, str]:
     return {span: normalise(doc.text[span.start : span.end]) for span in spans}
+
+
+def _paragraph_keys(doc: Document) -> dict[Span, str]:
+    keys = _PARAGRAPH_KEYS.get(doc)
+    if keys is None:
+        keys = _PARAGRAPH_KEYS[doc] = _keys(doc, doc.paragraphs)
+    return keys
 
 
 def _repeats(doc: Document, spans: list[Span], min_words: int, keys: dict[Span, str]) -> Iterator[tuple[Span, Span, bool]]:
@@ -59,7 +71,7 @@ def _repeats(doc: Document, spans: list[Span], min_words: int, keys: dict[Span, 
 @detector("duplicate-paragraph", min_words=10)
 def duplicate_paragraphs(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """The later copy is deleted together with the break before it; exact copies are safe to drop."""
-    for first, later, exact in _repeats(doc, doc.paragraphs, options["min_words"], _keys(doc, doc.paragraphs)):
+    for first, later, exact in _repeats(doc, doc.paragraphs, options["min_words"], _paragraph_keys(doc)):
         line, _ = doc.line_index.position(first.start)
         yield rule.diagnostic(
             later,
@@ -76,7 +88,7 @@ def duplicate_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -
 
     A sentence that is a whole paragraph on its own is left to the paragraph check too.
     """
-    paragraph_keys = _keys(doc, doc.paragraphs)
+    paragraph_keys = _paragraph_keys(doc)
     whole = set(paragraph_keys.values())
     copies = {later for _first, later, _exact in _repeats(doc, doc.paragraphs, 1, paragraph_keys)}
     keys = _keys(doc, doc.sentences)

@@ -21,8 +21,11 @@ from . import detector
 #: Characters that end a line of prose (lines are compared stripped).
 _TERMINAL = frozenset(".!?…:;\"'”’)]")
 _WORD = regex.compile(r"\w+")
-_SYMBOL = regex.compile(r"#|…|\.\.\.")
-_BRACES = regex.compile(r"[{}]")
+
+
+def _count(text: str, *marks: str) -> int:
+    """Non-overlapping occurrences of any of ``marks`` (which share no characters): one fast scan each."""
+    return sum(text.count(mark) for mark in marks)
 
 
 def measure(doc: Document) -> dict[str, float]:
@@ -39,8 +42,8 @@ def measure(doc: Document) -> dict[str, float]:
         "no_terminal": sum(1 for line in lines if line[-1] not in _TERMINAL) / len(lines),
         "duplicate_lines": sum(n for n in counts.values() if n > 1) / len(lines),
         "short_lines": sum(1 for line in lines if len(line) < 30) / len(lines),
-        "symbols_per_word": len(_SYMBOL.findall(doc.text)) / max(words, 1),
-        "braces": float(len(_BRACES.findall(doc.text))),
+        "symbols_per_word": _count(doc.text, "#", "…", "...") / max(words, 1),
+        "braces": float(_count(doc.text, "{", "}")),
     }
 
 

@@ -41,11 +41,11 @@ def lowercase_sentence_start(doc: Document, rule: Rule, options: Mapping[str, An
     """
     text = doc.text
     for before, after in _sentence_pairs(doc):
-        # A "sentence" of punctuation alone is a stray mark (NL101's), not a split.
-        if not _ENDS_SENTENCE.search(text, before.start, before.end) or not _WORD.search(text, before.start, before.end):
-            continue
         match = _LOWER_START.match(text, after.start, after.end)
         if match is None:
+            continue
+        # A "sentence" of punctuation alone is a stray mark (NL101's), not a split.
+        if not _ENDS_SENTENCE.search(text, before.start, before.end) or not _WORD.search(text, before.start, before.end):
             continue
         word = match.group("word")
         if any(c.isupper() for c in word[1:]):

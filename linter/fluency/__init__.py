@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import math
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
-from typing import NamedTuple
 from importlib import resources
+from itertools import chain
+from operator import eq
+from typing import NamedTuple
 from zlib import crc32
 
 import regex
@@ -51,11 +53,15 @@ def _token_id(token: str) -> int:
 
 _MIX = 0x9E3779B97F4A7C15  # 64-bit golden-ratio multiplier (Fibonacci hashing)
 _MASK = (1 << 64) - 1
-_START, _END = _token_id("<s>"), _token_id("</s>")
 
 
 class _Token(NamedTuple):
-    """What the features need of a token, computed once per distinct token."""
+    """What the features need of a token, computed once per distinct token.
+
+    A pair's hash is ``((first << 32 | second) * _MIX mod 2**64) >> 32``; since the
+    product distributes over the two halves, each token carries its share as the
+    first (``left``) and as the second (``right``) of a pair, and a pair costs one addition.
+    """
 
     id: int
     word: str | None  # lowercased, for words only
@@ -63,6 +69,16 @@ class _Token(NamedTuple):
     upper: bool
     lower: bool
     digit: bool
+    left: int
+    right: int
+
+
+def _make(token_id: int, word: str | None, zipf_value: float, upper: bool, lower: bool, digit: bool) -> _Token:
+    return _Token(token_id, word, zipf_value, upper, lower, digit, ((token_id << 32) * _MIX) & _MASK, (token_id * _MIX) & _MASK)
+
+
+_START = _make(_token_id("<s>"), None, 0.0, False, False, False)
+_END = _make(_token_id("</s>"), None, 0.0, False, False, False)
 
 
 @lru_cache(maxsize=200_000)
@@ -70,8 +86,8 @@ def _token(token: str) -> _Token:
     digit = token.isdigit()
     lowered = token.lower()
     if not token[0].isalpha():
-        return _Token(_token_id("<num>" if digit else lowered), None, 0.0, False, False, digit)
-    return _Token(_token_id(lowered), lowered, zipf(lowered), token[0].isupper(), token[0].islower(), digit)
+        return _make(_token_id("<num>" if digit else lowered), None, 0.0, False, False, digit)
+    return _make(_token_id(lowered), lowered, zipf(lowered), token[0].isupper(), token[0].islower(), digit)
 
 
 def _tokens(sentence: str) -> list[_Token]:
@@ -79,32 +95,36 @@ def _tokens(sentence: str) -> list[_Token]:
 
 
 def _dense(sentence: str, tokens: list[_Token]) -> list[float]:
-    """The dense features: frequency, rarity and shape of the sentence's tokens."""
+    """The dense features: frequency, rarity and shape of the sentence's tokens.
+
+    Counts below a threshold come from one sorted copy (``bisect``) instead of a pass each.
+    """
     words = [t for t in tokens if t.word is not None]
     zs = [t.zipf for t in words] or [0.0]
     lowercase_z = [t.zipf for t in words if t.lower] or [7.0]
+    ranked, lowercase_ranked = sorted(zs), sorted(lowercase_z)
     n = len(tokens)
     lowered = [t.word for t in words]
     return [
         math.log1p(n),
         sum(zs) / len(zs),
-        min(zs),
-        sum(z < 1 for z in zs) / len(zs),
-        sum(z < 2.5 for z in zs) / len(zs),
-        min(lowercase_z),
-        sum(z < 2 for z in lowercase_z) / len(lowercase_z),
-        sum(t.upper for t in words) / max(1, len(words)),
-        float(sum(1 for a, b in zip(lowered, lowered[1:]) if a == b)),
+        ranked[0],
+        bisect_left(ranked, 1) / len(zs),
+        bisect_left(ranked, 2.5) / len(zs),
+        lowercase_ranked[0],
+        bisect_left(lowercase_ranked, 2) / len(lowercase_z),
+        sum([t.upper for t in words]) / max(1, len(words)),
+        float(sum(map(eq, lowered, lowered[1:]))),
         float(len(_SPACE_BEFORE_PUNCT.findall(sentence))),
         (n - len(words)) / max(n, 1),
-        sum(t.digit for t in tokens) / max(n, 1),
+        sum([t.digit for t in tokens]) / max(n, 1),
     ]
 
 
 def _ids(tokens: list[_Token]) -> tuple[list[int], list[int]]:
     """Token ids with sentence start and end, and the ids of adjacent pairs (Fibonacci hashing)."""
-    ids = [_START, *(t.id for t in tokens), _END]
-    return ids, [((((a << 32) | b) * _MIX) & _MASK) >> 32 for a, b in zip(ids, ids[1:])]
+    framed = [_START, *tokens, _END]
+    return [t.id for t in framed], [((a.left + b.right) & _MASK) >> 32 for a, b in zip(framed, framed[1:])]
 
 
 def features(sentence: str, buckets: int) -> tuple[list[float], dict[int, float]]:

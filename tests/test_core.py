@@ -104,6 +104,20 @@ class TestSegments:
         assert [doc.text[q.start : q.end] for q in doc.quotes] == ['"we agree"', "“Fine,”"]
 
 
+    def test_paragraphs_with_a_gate_word_in_any_case(self) -> None:
+        doc = Document("Accept our COOKIES.\n\nThe council met.\n\nCookie policy")
+        assert [doc.text[p.start : p.end] for p in doc.paragraphs_with(("cookie",))] == ["Accept our COOKIES.", "Cookie policy"]
+        assert doc.mentions(("cookie",)) and not doc.mentions(("javascript",))
+        assert doc.paragraphs_with(("javascript",)) == []
+
+    def test_gate_looks_everywhere_when_lower_case_changes_offsets(self) -> None:
+        # "İ" lowers to two characters, so offsets into the lowered text would drift.
+        doc = Document("İstanbul.\n\nThe council met.")
+        assert doc.lowered is None
+        assert doc.paragraphs_with(("javascript",)) == doc.paragraphs
+        assert doc.mentions(("javascript",))
+
+
 class TestSelection:
     def test_prefix_name_and_specificity(self, ruleset) -> None:
         config = LintConfig(selection=Selection(select=("NL1",), ignore=("double-period",)))

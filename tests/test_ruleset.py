@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from linter.examples import check_example
 from linter.ruleset import RulesetError, builtin_rules_dir, load_ruleset
 
 from .conftest import HOUSE_PACK as GOOD
@@ -63,3 +64,43 @@ def test_invalid_toml(tmp_path: Path) -> None:
 
 def test_builtin_packs_are_found() -> None:
     assert any(entry.name.endswith(".toml") for entry in builtin_rules_dir().iterdir())
+
+
+GATED = '''
+[[rule]]
+code = "HS201"
+name = "sponsored-line"
+kind = "boilerplate"
+check = "pattern"
+scope = "whole-paragraph"
+pattern = '(?i)sponsored\\s+by\\s+\\w+'
+gate = GATE
+severity = "warning"
+fix = "none"
+message = "Sponsor line."
+why = "Ads."
+good = ["The talks were sponsored by the UN and lasted a week."]
+[[rule.bad]]
+text = "Text.\\n\\nSponsored by Acme"
+flagged = "Sponsored by Acme"
+'''
+
+
+@pytest.mark.parametrize(
+    ("gate", "expected"),
+    [
+        ('"sponsored"', "key 'gate' has the wrong type"),
+        ('["Sponsored"]', "gate must be a non-empty list of lowercase words"),
+        ("[]", "gate must be a non-empty list of lowercase words"),
+    ],
+)
+def test_bad_gates_are_reported(tmp_path: Path, gate: str, expected: str) -> None:
+    with pytest.raises(RulesetError, match=expected):
+        load_ruleset([write_pack(tmp_path, GATED.replace("GATE", gate))])
+
+
+def test_a_gate_that_misses_a_bad_example_fails_it(tmp_path: Path) -> None:
+    for gate, error in (('["sponsored"]', None), ('["advert"]', "expected ['Sponsored by Acme'] to be flagged, got []")):
+        ruleset = load_ruleset([write_pack(tmp_path, GATED.replace("GATE", gate))], builtin=False)
+        rule = ruleset.get("HS201")
+        assert check_example(rule, rule.bad[0], ruleset) == error

@@ -173,8 +173,14 @@ def builtin_rules_dir() -> Traversable:
 
 
 def load_ruleset(extra_dirs: Iterable[Path] = (), *, builtin: bool = True) -> Ruleset:
-    """Load the built-in packs and any user pack folders into one validated ruleset."""
-    rules: list[Rule] = []
+    """Load the built-in packs and any user pack folders into one validated ruleset.
+
+    Compiling the patterns is most of newslint's start-up, so a ruleset built from
+    the same pack texts by the same code is taken from the cache (:mod:`.ruleset_cache`).
+    """
+    from .ruleset_cache import cached_ruleset
+
+    packs: list[tuple[str, str]] = []
     sources: list[Traversable] = [builtin_rules_dir()] if builtin else []
     sources.extend(extra_dirs)
     for folder in sources:
@@ -182,17 +188,26 @@ def load_ruleset(extra_dirs: Iterable[Path] = (), *, builtin: bool = True) -> Ru
             raise RulesetError(f"{folder}: rules folder not found")
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".toml"):
-                rules.extend(load_pack(entry))
-    return _checked(rules)
+                packs.append((_display_path(entry), _read_pack(entry)))
+    return cached_ruleset(packs, lambda: _checked([rule for label, text in packs for rule in parse_pack(label, text)]))
 
 
 def load_pack(path: Traversable) -> list[Rule]:
     """Parse and validate one TOML pack."""
-    label = _display_path(path)
+    return parse_pack(_display_path(path), _read_pack(path))
+
+
+def _read_pack(path: Traversable) -> str:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise RulesetError(f"{label}: cannot read rule pack: {error}") from None
+        raise RulesetError(f"{_display_path(path)}: cannot read rule pack: {error}") from None
+
+
+def parse_pack(label: str, text: str) -> list[Rule]:
+    """Parse and validate the text of one TOML pack; ``label`` names it in errors."""
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RulesetError(f"{label}: invalid TOML: {error}") from None
     unknown = set(data) - {"rule"}

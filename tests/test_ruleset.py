@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from linter import lint
 from linter.examples import check_example
 from linter.ruleset import RulesetError, builtin_rules_dir, load_ruleset
 
@@ -104,3 +105,46 @@ def test_a_gate_that_misses_a_bad_example_fails_it(tmp_path: Path) -> None:
         ruleset = load_ruleset([write_pack(tmp_path, GATED.replace("GATE", gate))], builtin=False)
         rule = ruleset.get("HS201")
         assert check_example(rule, rule.bad[0], ruleset) == error
+
+
+class TestCompiledRulesetCache:
+    """A ruleset comes from the cache only when built from the same packs by the same code."""
+
+    def test_second_load_is_the_cached_one(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+        first = load_ruleset()
+        entries = list((tmp_path / "cache" / "rulesets").glob("*.pickle"))
+        assert len(entries) == 1
+        second = load_ruleset()
+        assert [r.code for r in second] == [r.code for r in first] and second is not first
+        text = "He said the the talks in kyiv went well. . Officials agreed."
+        assert lint(text, second) == lint(text, first) != []
+
+    def test_a_changed_pack_is_built_again(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+        (tmp_path / "packs").mkdir()
+        pack = write_pack(tmp_path / "packs", GOOD)
+        assert load_ruleset([pack]).get("HS101").message.startswith("Write")
+        (pack / "house.toml").write_text(GOOD.replace('message = "Write', 'message = "Please write'), encoding="utf-8")
+        assert load_ruleset([pack]).get("HS101").message.startswith("Please write")
+        assert len(list((tmp_path / "cache" / "rulesets").glob("*.pickle"))) == 2
+
+    def test_a_broken_entry_is_a_miss(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+        expected = load_ruleset()
+        (entry,) = (tmp_path / "cache" / "rulesets").glob("*.pickle")
+        entry.write_bytes(entry.read_bytes()[:100])
+        assert [r.code for r in load_ruleset()] == [r.code for r in expected]
+
+    def test_no_writable_cache_folder(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        blocked = tmp_path / "file"
+        blocked.write_text("not a folder")
+        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocked))
+        assert load_ruleset().get("NL101") is not None
+
+    def test_a_broken_pack_is_never_cached(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+        pack = write_pack(tmp_path, GOOD.replace('severity = "warning"', 'severity = "loud"'))
+        for _ in range(2):
+            with pytest.raises(RulesetError, match="unknown severity"):
+                load_ruleset([pack])

@@ -20,6 +20,7 @@ import regex
 
 from .model import KINDS, Applicability, Diagnostic, Edit, Fix, Severity, Span
 from .registry import Check, RuleDefinitionError, check_types
+from .ruleset_cache import cached_ruleset
 from .segments import Document
 
 CODE = regex.compile(r"[A-Z]{1,4}\d{3}")
@@ -178,8 +179,6 @@ def load_ruleset(extra_dirs: Iterable[Path] = (), *, builtin: bool = True) -> Ru
     Compiling the patterns is most of newslint's start-up, so a ruleset built from
     the same pack texts by the same code is taken from the cache (:mod:`.ruleset_cache`).
     """
-    from .ruleset_cache import cached_ruleset
-
     packs: list[tuple[str, str]] = []
     sources: list[Traversable] = [builtin_rules_dir()] if builtin else []
     sources.extend(extra_dirs)
@@ -190,11 +189,6 @@ def load_ruleset(extra_dirs: Iterable[Path] = (), *, builtin: bool = True) -> Ru
             if entry.name.endswith(".toml"):
                 packs.append((_display_path(entry), _read_pack(entry)))
     return cached_ruleset(packs, lambda: _checked([rule for label, text in packs for rule in parse_pack(label, text)]))
-
-
-def load_pack(path: Traversable) -> list[Rule]:
-    """Parse and validate one TOML pack."""
-    return parse_pack(_display_path(path), _read_pack(path))
 
 
 def _read_pack(path: Traversable) -> str:

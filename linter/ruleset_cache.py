@@ -60,9 +60,7 @@ def cached_ruleset(packs: Sequence[tuple[str, str]], build: Callable[[], Ruleset
     try:
         with path.open("rb") as stream:
             return pickle.load(stream)
-    except FileNotFoundError:
-        pass
-    except Exception:  # a truncated or foreign entry is only a cache miss
+    except Exception:  # missing, truncated or foreign: only a cache miss
         pass
     ruleset = build()
     try:

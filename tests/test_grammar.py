@@ -15,11 +15,10 @@ import re
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-from linter import Applicability, load_ruleset
+from linter import load_ruleset
 from linter.cli import main
 from linter.examples import check_example
 from linter.grammar import GrammarBackend, utf16_to_code_points

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from operator import eq
 from typing import Any
 
 import regex
@@ -39,7 +40,7 @@ class RepetitionCheck(Check):
         # Most texts repeat no word twice in a row at all; finding that out on a list of
         # folded words costs a fraction of running the back-referencing pattern.
         words = _WORDS.findall(doc.text.casefold())
-        if not any(a == b for a, b in zip(words, words[1:])):
+        if not any(map(eq, words, words[1:])):
             return
         for match in finditer_spans(_DOUBLED, doc.text, doc.chunks):
             first, second = match.group(1), match.group(3)

@@ -1,4 +1,4 @@
-"""Where newslint keeps caches that only save time: grammar answers, the word-frequency table.
+"""Where newslint keeps caches that only save time: grammar answers, the word-frequency table, compiled rulesets.
 
 ``NEWSLINT_CACHE_DIR`` overrides the location (default: ``$XDG_CACHE_HOME/newslint`` or
 ``~/.cache/newslint``). Deleting the folder is always safe.

@@ -187,15 +187,16 @@ def load_ruleset(extra_dirs: Iterable[Path] = (), *, builtin: bool = True) -> Ru
             raise RulesetError(f"{folder}: rules folder not found")
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".toml"):
-                packs.append((_display_path(entry), _read_pack(entry)))
+                label = _display_path(entry)
+                packs.append((label, _read_pack(label, entry)))
     return cached_ruleset(packs, lambda: _checked([rule for label, text in packs for rule in parse_pack(label, text)]))
 
 
-def _read_pack(path: Traversable) -> str:
+def _read_pack(label: str, path: Traversable) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise RulesetError(f"{_display_path(path)}: cannot read rule pack: {error}") from None
+        raise RulesetError(f"{label}: cannot read rule pack: {error}") from None
 
 
 def parse_pack(label: str, text: str) -> list[Rule]:

@@ -81,29 +81,31 @@ class PatternCheck(Check):
             raise RuleDefinitionError("max-words goes with scope = 'whole-paragraph'")
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        if self.gate is not None and not doc.mentions(self.gate):
+        if self.scope == "text":
+            if self.gate is not None and not doc.mentions(self.gate):
+                return
+            for match in finditer_spans(self.pattern, doc.text, doc.chunks):
+                yield self._finding(doc, match)
             return
-        if self.scope == "whole-paragraph":
-            for paragraph in doc.paragraphs if self.gate is None else doc.paragraphs_with(self.gate):
+        for paragraph in self._candidates(doc):
+            if self.scope == "whole-paragraph":
                 if self.max_words is not None and doc.word_count(paragraph) > self.max_words:
                     continue
                 match = fullmatch(self.pattern, doc.text, paragraph.start, paragraph.end)
                 if match is not None:
                     yield self._finding(doc, match)
-            return
-        if self.scope == "text":
-            for match in finditer_spans(self.pattern, doc.text, doc.chunks):
-                yield self._finding(doc, match)
-            return
-        for paragraph in self._candidates(doc):
+                continue
             for match in finditer_spans(self.pattern, doc.text, doc.pieces(paragraph)):
                 yield self._finding(doc, match)
 
     def _candidates(self, doc: Document) -> Iterable[Span]:
-        """The paragraphs a ``paragraph`` rule searches one by one: those holding a gate word or,
-        without a gate, those where one search per chunk found a match (a text may have a million paragraphs)."""
+        """The paragraphs a paragraph rule tries: those holding a gate word; without a gate, every
+        paragraph for ``whole-paragraph``, and for ``paragraph`` those where one search per chunk
+        found a match (a text may have a million paragraphs)."""
         if self.gate is not None:
             return doc.paragraphs_with(self.gate)
+        if self.scope == "whole-paragraph":
+            return doc.paragraphs
         candidates: dict[Span, None] = {}
         for match in finditer_spans(self.pattern, doc.text, doc.chunks):
             paragraph = doc.paragraph_at(match.start())

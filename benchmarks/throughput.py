@@ -19,6 +19,7 @@ slowest beside it); peak memory is the largest seen. This prints figures; it is 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -98,6 +99,14 @@ def corpus_size(path: Path) -> tuple[int, int, int]:
     return sum(len(t.encode("utf-8")) for t in texts), sum(len(_WORD.findall(t)) for t in texts), len(texts)
 
 
+def bytecode_missing() -> bool:
+    """Whether newslint's modules have no compiled bytecode on disk, so that every start compiles
+    the sources (about 0.1 s): an editable install under ``PYTHONDONTWRITEBYTECODE``. A normal
+    ``pip install`` compiles them once, so its users never pay this."""
+    spec = importlib.util.find_spec("linter.cli")
+    return spec is not None and spec.cached is not None and not Path(spec.cached).exists()
+
+
 def generate(folder: Path, megabytes: float) -> None:
     size = 0
     for number, text in enumerate(articles(seed=1)):
@@ -141,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"machine: {machine()}")
         print(f"corpus: {corpus if args.corpus else f'generated ({args.megabytes:g} MB)'}: {documents} documents, {size / 1e6:.2f} MB, {words:,} words")
         measure(command("check", str(corpus), "--isolated", "--format", "jsonl", "--jobs", "1"))  # warm caches
+        if bytecode_missing():
+            print("warning: newslint's bytecode is not cached (PYTHONDONTWRITEBYTECODE with an editable install): every run compiles its sources, which a normal install does not")
         # Rounds over all --jobs values, so that a machine that slows down mid-way slows every value alike.
         runs: dict[int, list[tuple[float, float, float]]] = {n: [] for n in jobs}
         for _ in range(args.repeat):

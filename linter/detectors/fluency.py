@@ -25,8 +25,10 @@ def narrative(text: str, min_words: int) -> bool:
     Quoted speech is the speaker's own words (spoken English, contractions), and lines
     of results or line-ups are mostly names and numbers; the model was trained on neither.
     """
+    if _QUOTE.search(text):  # first: one scan rejects a quarter of news sentences
+        return False
     words = _WORD.findall(text)
-    if len(words) < min_words or _QUOTE.search(text):
+    if len(words) < min_words:
         return False
     return len(_NAME_OR_NUMBER.findall(text)) <= 0.4 * len(words)
 

@@ -90,12 +90,16 @@ def measure(args: list[str]) -> tuple[float, float, float]:
     return seconds, main_peak / 1024, max(peaks.values(), default=0) / 1024
 
 
+def corpus_texts(path: Path) -> list[str]:
+    """The texts that newslint will read: a folder's ``.txt`` files, or a JSONL file's ``text`` fields."""
+    if path.is_file():
+        return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [p.read_text(encoding="utf-8") for p in sorted(path.rglob("*.txt"))]
+
+
 def corpus_size(path: Path) -> tuple[int, int, int]:
     """(bytes, words, documents) of the texts that newslint will read."""
-    if path.is_file():
-        texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    else:
-        texts = [p.read_text(encoding="utf-8") for p in sorted(path.rglob("*.txt"))]
+    texts = corpus_texts(path)
     return sum(len(t.encode("utf-8")) for t in texts), sum(len(_WORD.findall(t)) for t in texts), len(texts)
 
 

@@ -157,3 +157,15 @@ def test_word_by_word_repair_regions_equal_difflib(text: str) -> None:
 
     fixed = repair(text)
     assert list(_changed_regions(text, fixed)) == list(_aligned_regions(text, fixed))
+
+
+URL_PIECES = ["https://", "www.", "WWW.", "example.com", ".org/a?b=1", "a@b.co", "@handle", "#tag", "&#1", ".", "..", ":", "/", "-", "_", "é", " ", "\n", "\u00a0", "\u2003", "\x1c", '"', ")", "x", "1.5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(URL_PIECES), st.text(max_size=3)), max_size=40).map("".join))
+def test_protected_spans_equal_one_search_over_the_whole_text(text: str) -> None:
+    """``Document.protected`` searches only the runs around a mark; it must find what one search finds."""
+    from linter.segments import _URL, Document
+
+    assert Document(text).protected == [Span(m.start(), m.end()) for m in _URL.finditer(text)]

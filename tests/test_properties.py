@@ -169,3 +169,12 @@ def test_protected_spans_equal_one_search_over_the_whole_text(text: str) -> None
     from linter.segments import _URL, Document
 
     assert Document(text).protected == [Span(m.start(), m.end()) for m in _URL.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["a", " ", ".", "\u00a0", "\x1c", "\t\n", "“", "—", "€", "_", "e\u0301"]), st.text(max_size=3)), max_size=30).map("".join))
+def test_duplicate_keys_equal_the_regex_definition(text: str) -> None:
+    """``normalise`` translates and splits; it must give what collapsing ``_NOISE`` runs gives."""
+    from linter.detectors.duplication import _NOISE, normalise
+
+    assert normalise(text) == _NOISE.sub(" ", text).strip()

@@ -32,17 +32,17 @@ def measure(doc: Document) -> dict[str, float]:
     """The signals, each a share in [0, 1] or a ratio."""
     lines = [doc.text[s.start : s.end].strip() for s in doc.lines]
     lines = [line for line in lines if line]
-    words = len(_WORD.findall(doc.text))
     if not lines:
-        return {"lines": 0, "words": words}
+        return {"lines": 0}
     counts = Counter(lines)
+    symbols = _count(doc.text, "#", "…", "...")
     return {
         "lines": len(lines),
-        "words": words,
         "no_terminal": sum(1 for line in lines if line[-1] not in _TERMINAL) / len(lines),
         "duplicate_lines": sum(n for n in counts.values() if n > 1) / len(lines),
         "short_lines": sum(1 for line in lines if len(line) < 30) / len(lines),
-        "symbols_per_word": _count(doc.text, "#", "…", "...") / max(words, 1),
+        # Words are counted only when there is something to divide: most texts have no '#' or '…'.
+        "symbols_per_word": symbols / max(len(_WORD.findall(doc.text)), 1) if symbols else 0.0,
         "braces": float(_count(doc.text, "{", "}")),
     }
 

@@ -27,7 +27,9 @@ _BLOCK_MARKER = regex.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
 # or brackets, when white space comes next. A match starts only at the first mark of
 # a run, so a long run without white space after it is scanned once, not once per mark.
 _CANDIDATE_END = regex.compile(r"(?<![.!?…])(?:\.{3}|…|[.!?])++[\"'”’)\]]*+(?=\s)")
-_WORD_BEFORE = regex.compile(r"(\S+)$")
+# The word that ends at a mark, searched backwards from it: a forward search would start a
+# match at every character of the window before it.
+_WORD_BEFORE = regex.compile(r"(\S+)$", regex.REVERSE)
 _NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*(\S+)")
 
 # Abbreviations that stand before a name or number and never end a sentence.

@@ -18,7 +18,8 @@ _LOWER_START = regex.compile(r"[\"'“‘(\[]*(?P<word>(?=\p{Latin})\p{Ll}[\p{L}
 _ENDS_SENTENCE = regex.compile(r"(?<![.…])\.$")
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 _COMMA_FRAGMENT = regex.compile(r"(?P<word>\p{Lu}\p{L}+),\s")
-_LETTER_DIGIT = regex.compile(r"\p{Ll}\d")
+# A digit right after a lowercase letter; starting at the digit lets the engine skip ahead to digits.
+_LETTER_DIGIT = regex.compile(r"\d(?<=\p{Ll}\d)")
 _MIXED_TOKEN = regex.compile(r"(?<![\w@#/.-])\p{Ll}+\d+\p{Ll}+(?![\w@/]|\.\w)")
 
 

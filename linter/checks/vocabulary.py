@@ -49,13 +49,10 @@ class VocabularyCheck(Check):
             phrases.sort(key=len, reverse=True)
         self.require_proper_form = params.get("only-if-capitalized-elsewhere", False)
 
-    def _present(self, text: str) -> set[str]:
-        """The proper forms the text writes (as whole words)."""
-        present = set()
-        for proper in self.words.values():
-            if proper in text and regex.search(rf"(?<!\w){regex.escape(proper)}(?!\w)", text):
-                present.add(proper)
-        return present
+    @staticmethod
+    def _writes(text: str, proper: str) -> bool:
+        """Whether the text writes the proper form (as a whole word)."""
+        return proper in text and regex.search(rf"(?<!\w){regex.escape(proper)}(?!\w)", text) is not None
 
     def _starts(self, doc: Document) -> list[tuple[int, str]]:
         """``(offset, first word)`` of each whole lowercase word that starts a listed name, in text order.
@@ -77,17 +74,16 @@ class VocabularyCheck(Check):
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        present: set[str] | None = None
-        if self.require_proper_form:
-            present = self._present(text)
-            if not present:
-                return
+        # Whether the text writes a proper form, looked up only for the names it writes in lowercase.
+        written: dict[str, bool] = {}
         for start, first in self._starts(doc):
             for phrase in self.by_first[first]:
                 end = start + len(phrase)
                 if text.startswith(phrase, start) and _END.match(text, end):
                     proper = self.words[phrase]
-                    if present is None or proper in present:
+                    if self.require_proper_form and proper not in written:
+                        written[proper] = self._writes(text, proper)
+                    if not self.require_proper_form or written[proper]:
                         span = Span(start, end)
                         yield self.rule.diagnostic(span, edits=[Edit(span, proper)], match=phrase, replacement=proper)
                     break

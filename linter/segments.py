@@ -163,10 +163,11 @@ class Document:
     def protected(self) -> list[Span]:
         """URLs, e-mail addresses, bare domains, @handles and #hashtags.
 
-        The same spans as ``_URL.finditer(text)``, found about twenty times faster: ``_URL`` has
-        no literal to skip ahead to, so over the whole text it tries every character, while the
-        marks it needs (``@``, ``#``, ``://``, a period before a non-space) are rare, and a match
-        never crosses white space, so only the runs of non-space characters around a mark are searched.
+        The same spans as ``_URL.finditer(text)``, found 4 to 20 times faster (scraped pages to
+        edited news): ``_URL`` has no literal to skip ahead to, so over the whole text it tries
+        every character, while the marks it needs (``@``, ``#``, ``://``, a period before a
+        non-space) are rare, and a match never crosses white space, so only the runs of
+        non-space characters around a mark are searched.
         """
         text = self.text
         spans = []

@@ -103,7 +103,6 @@ class TestSegments:
         doc = Document('He said "we agree" and left. “Fine,” she said.')
         assert [doc.text[q.start : q.end] for q in doc.quotes] == ['"we agree"', "“Fine,”"]
 
-
     def test_paragraphs_with_a_gate_word_in_any_case(self) -> None:
         doc = Document("Accept our COOKIES.\n\nThe council met.\n\nCookie policy")
         assert [doc.text[p.start : p.end] for p in doc.paragraphs_with(("cookie",))] == ["Accept our COOKIES.", "Cookie policy"]

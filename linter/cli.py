@@ -20,12 +20,14 @@ from . import __version__
 from .config import LintConfig
 from .grammar import GrammarUnavailable
 from .model import Applicability, Severity
-from .ruleset import Ruleset, RulesetError, load_ruleset
-from .corpus.pool import Recipe, Runner, default_jobs, progress
+from .ruleset import Ruleset, RulesetError, load_ruleset, union
+from .corpus.pool import Job, Recipe, Runner, default_jobs, progress
 from .runner import FileOutcome, Mode, RunOptions
 from .selection import Selection, SelectionError
-from .settings import FAIL_ON, ConfigError, Settings, find_config, load_settings
+from .settings import FAIL_ON, ConfigError, Discovery, Settings, fails
 from .sources import iter_paths, write_atomic
+from .sources.pathmatch import PathPatterns
+from .suggest import unknown_command, unknown_options
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -40,6 +42,17 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: {message}")
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None) -> argparse.Namespace:  # type: ignore[override]
+        """As argparse, but an unknown option gets the closest known one as a hint."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = self
+            for action in self._actions:
+                if isinstance(action, argparse._SubParsersAction) and getattr(parsed, action.dest, None):
+                    command = action.choices[getattr(parsed, action.dest)]
+            command.error(unknown_options(extras, (o for a in command._actions for o in a.option_strings)))
+        return parsed
 
 
 def _codes(value: str) -> list[str]:
@@ -98,10 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument("--statistics", action="store_true", help="print only counts by rule")
     check.add_argument("--encoding", metavar="NAME", help="read files in this encoding (e.g. cp1252) instead of UTF-8")
-    check.add_argument("--include", type=_codes, metavar="GLOBS", help="file globs when recursing (default: *.txt,*.md)")
-    check.add_argument("--exclude", type=_codes, metavar="GLOBS", help="file globs to skip")
-    check.add_argument("--text-field", metavar="NAME", help="JSONL: the field holding the text (default: text)")
-    check.add_argument("--id-field", metavar="NAME", help="JSONL: the field naming the record (default: the line number)")
+    check.add_argument("--include", type=_codes, metavar="GLOBS", help="gitignore-style patterns of the files to lint when recursing (default: articles and data sets)")
+    check.add_argument("--exclude", type=_codes, metavar="GLOBS", help="gitignore-style patterns of the files and folders to skip when recursing")
+    check.add_argument("--force-exclude", action="store_true", help="also skip excluded paths named on the command line (pre-commit)")
+    check.add_argument("--require-files", action="store_true", help="exit 2 when no file matched (default: a warning, exit 0)")
+    check.add_argument("--text-field", metavar="NAME", help="JSONL and Parquet: the field holding the text (default: text)")
+    check.add_argument("--id-field", metavar="NAME", help="JSONL and Parquet: the field naming the record (default: the line or row number)")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings that are not in this baseline")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as the baseline and exit 0")
     check.add_argument("--grammar", action="store_true", help="also check grammar with LanguageTool (NL8xx)")
@@ -128,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("--test", type=Path, metavar="DIR", help="run the examples of the rule packs in DIR")
     _add_config_flags(rule)
 
-    config = commands.add_parser("config", help="print the effective configuration")
+    config = commands.add_parser("config", help="print the configuration that applies to a file or folder")
+    config.add_argument("path", nargs="?", metavar="PATH", help="the file or folder (default: the working directory)")
     _add_config_flags(config)
     return parser
 
@@ -140,17 +156,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")  # never crash on what cannot be printed
     try:
         if not args_list or args_list[0] not in (*COMMANDS, "--version", "-h", "--help"):
+            problem = unknown_command(args_list[0], COMMANDS) if args_list else None
+            if problem is not None:
+                raise UsageError(f"newslint: error: {problem}")
             args_list.insert(0, "check")
         args = build_parser().parse_args(args_list)
         if args.command == "report":
             return _report_command(args)
+        if args.command == "check":
+            return run_check(args, _discovery(args))
         settings = _settings(args)
         if args.command == "config":
             sys.stdout.write(settings.as_toml())
             return EXIT_OK
-        if args.command == "rule":
-            return _rule_command(args, settings)
-        return run_check(args, settings)
+        return _rule_command(args, settings)
     except (UsageError, RulesetError, SelectionError, ConfigError, BaselineError, GrammarUnavailable) as error:
         _error(str(error))
         return EXIT_ERROR
@@ -167,11 +186,15 @@ def _error(message: str) -> None:
     print(message if message.startswith("newslint") else f"newslint: error: {message}", file=sys.stderr)
 
 
+def _discovery(args: argparse.Namespace) -> Discovery:
+    """Configuration per folder; for ``check`` with the command-line flags on top."""
+    adjust = (lambda settings: _merge(args, settings)) if args.command == "check" else (lambda settings: settings)
+    return Discovery(adjust, config=args.config, isolated=args.isolated)
+
+
 def _settings(args: argparse.Namespace) -> Settings:
-    if getattr(args, "isolated", False):
-        return Settings()
-    path = args.config if args.config is not None else find_config(Path.cwd())
-    return load_settings(path)
+    """The settings of the working directory (``rule``), or of ``newslint config PATH``."""
+    return _discovery(args).for_path(getattr(args, "path", None) or os.curdir)
 
 
 def _ruleset(settings: Settings) -> Ruleset:
@@ -233,8 +256,9 @@ def _merge(args: argparse.Namespace, settings: Settings) -> Settings:
         extend_select=(*settings.extend_select, *args.extend_select),
         ignore=(*settings.ignore, *args.ignore),
         fail_on=args.fail_on or settings.fail_on,
-        include=tuple(args.include) if args.include else settings.include,
-        exclude=tuple(args.exclude) if args.exclude is not None else settings.exclude,
+        include=PathPatterns(tuple(args.include), os.getcwd()) if args.include else settings.include,
+        exclude=PathPatterns(tuple(args.exclude), os.getcwd()) if args.exclude is not None else settings.exclude,
+        force_exclude=args.force_exclude or settings.force_exclude,
         text_field=args.text_field or settings.text_field,
         id_field=args.id_field or settings.id_field,
         preview=args.preview or settings.preview,
@@ -243,15 +267,10 @@ def _merge(args: argparse.Namespace, settings: Settings) -> Settings:
     )
 
 
-def run_check(args: argparse.Namespace, settings: Settings) -> int:
-    if args.diff and args.fix:
-        raise UsageError("newslint check: --fix and --diff cannot be combined")
-    if args.output is not None and not args.fix:
-        raise UsageError("newslint check: --output needs --fix")
-    settings = _merge(args, settings)
-    mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
+def _recipe(args: argparse.Namespace, settings: Settings, mode: Mode) -> Recipe:
+    """The run's recipe for the files one configuration applies to."""
     selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
-    recipe = Recipe(
+    return Recipe(
         config=LintConfig(selection=selection, severity=settings.severity),
         rules_dir=settings.rules_dir,
         vocabulary=settings.vocabulary,
@@ -260,28 +279,70 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         at_least=Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE,
         encoding=args.encoding,
         per_file_ignores=settings.per_file_ignores,
+        root=settings.root,
         text_field=settings.text_field,
         id_field=settings.id_field,
         grammar=settings.grammar,
         grammar_server=settings.grammar_server,
         output_dir=args.output,
     )
+
+
+def _plan(args: argparse.Namespace, discovery: Discovery, files: list[str], mode: Mode) -> tuple[list[Recipe], list[Job], list[str]]:
+    """One recipe per configuration file in use, each file's job, and each file's ``fail-on``."""
+    index: dict[Path | None, int] = {}
+    recipes: list[Recipe] = []
+    jobs: list[Job] = []
+    fail_on: list[str] = []
+    for path in files or [os.curdir]:  # with no file, the working directory's rules still check the flags
+        settings = discovery.for_path(path)
+        if settings.path not in index:
+            index[settings.path] = len(recipes)
+            recipes.append(_recipe(args, settings, mode))
+        if files:
+            jobs.append((path, index[settings.path]))
+            fail_on.append(settings.fail_on)
+    return recipes, jobs, fail_on
+
+
+def _no_files(paths: list[str], required: bool) -> int | None:
+    """Say that nothing matched; exit 2 with ``--require-files``, else go on (exit 0, as ruff)."""
+    where = ", ".join(repr(p) for p in paths)
+    if required:
+        _error(f"no file to check under {where} (--require-files)")
+        return EXIT_ERROR
+    print(f"newslint: warning: no file to check under {where}", file=sys.stderr)
+    return None
+
+
+def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
+    if args.diff and args.fix:
+        raise UsageError("newslint check: --fix and --diff cannot be combined")
+    if args.output is not None and not args.fix:
+        raise UsageError("newslint check: --output needs --fix")
+    mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
     paths = args.paths or ["."]
-    files = list(iter_paths(paths, settings.include, settings.exclude))
+    files = list(iter_paths(paths, discovery.for_folder))
+    if not files and (code := _no_files(paths, args.require_files)) is not None:
+        return code
+    recipes, jobs, fail_on = _plan(args, discovery, files, mode)
     if args.engine == "dask":
         from .corpus.frames import run_dask
 
-        selection.validate(recipe.build().ruleset)
-        return run_dask(recipe, files, args.scheduler, args.findings, settings.fail_on, sys.stdout)
+        for recipe in recipes:
+            recipe.config.selection.validate(recipe.build().ruleset)
+        return run_dask([(path, recipes[i]) for path, i in jobs], args.scheduler, args.findings, fail_on, sys.stdout)
     outcomes: list[FileOutcome] = []
-    with Runner(recipe, args.jobs or default_jobs(), files) as runner:  # workers start loading the rules now
-        options = recipe.build()
-        selection.validate(options.ruleset)
+    with Runner(recipes, args.jobs or default_jobs(), files) as runner:  # workers start loading the rules now
+        built = [recipe.build() for recipe in recipes]
+        for recipe, options in zip(recipes, built):
+            recipe.config.selection.validate(options.ruleset)
+        options = replace(built[0], ruleset=union([b.ruleset for b in built]))  # what the report needs
         baseline = Baseline.load(args.baseline) if args.baseline is not None else None
-        runner.use(options)
+        runner.use(built)
         bar, advance = progress(sys.stderr.isatty() and runner.parallel, len(files))
         with bar:
-            for outcome in runner.run(files, advance):
+            for outcome in runner.run(jobs, advance):
                 for error in outcome.errors:
                     _error(str(error))
                 outcomes.append(outcome)
@@ -293,7 +354,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     # With ``--fix -`` the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if mode is Mode.FIX and "-" in paths else sys.stdout
     _write_report(args, options, outcomes, stream)
-    return _exit_code(settings.fail_on, mode, outcomes)
+    return _exit_code(fail_on, mode, outcomes)
 
 
 def _write_baseline(path: Path, outcomes: list[FileOutcome]) -> int:
@@ -337,13 +398,11 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
     stream.flush()
 
 
-def _exit_code(fail_on: str, mode: Mode, outcomes: list[FileOutcome]) -> int:
+def _exit_code(fail_on: list[str], mode: Mode, outcomes: list[FileOutcome]) -> int:
+    """``fail_on`` holds each file's ``fail-on`` (its configuration's, or the flag)."""
     if any(outcome.errors for outcome in outcomes):
         return EXIT_ERROR
     if mode is Mode.DIFF:
         return EXIT_FINDINGS if any(outcome.changed for outcome in outcomes) else EXIT_OK
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = Severity.parse(fail_on)
-    failing = any(d.severity >= threshold for outcome in outcomes for unit in outcome.units for d in unit.diagnostics)
+    failing = any(fails(d.severity, level) for outcome, level in zip(outcomes, fail_on) for unit in outcome.units for d in unit.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK

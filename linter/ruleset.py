@@ -165,6 +165,17 @@ class Ruleset:
         return by_key.get(key) or by_key.get(key.upper())
 
 
+def union(rulesets: Sequence[Ruleset]) -> Ruleset:
+    """The rules of several rulesets, the first of each code (a run over projects with their own packs)."""
+    if len(rulesets) == 1:
+        return rulesets[0]
+    rules: dict[str, Rule] = {}
+    for ruleset in rulesets:
+        for rule in ruleset:
+            rules.setdefault(rule.code, rule)
+    return Ruleset(tuple(rules.values()))
+
+
 def builtin_rules_dir() -> Traversable:
     """The shipped packs: inside the installed package, or ``rules/`` of a checkout."""
     packaged = resources.files("linter") / "_rules"

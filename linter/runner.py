@@ -21,10 +21,12 @@ from .engine import ExtraFinder, active_rules, lint
 from .model import Applicability, Diagnostic
 from .ruleset import Ruleset
 from .sources import Decoded, InputError, decode, display_path, encode, read_text, write_atomic
+from .sources.fields import FieldCensus
 from .sources.textfile import read_bytes
 from .sources.parquet import is_parquet, read_rows, write_with_texts
 from .sources.records import Record, compress, decompress, is_records, parse_records
-from .suppress import is_markdown, per_file_ignores
+from .sources.pathmatch import per_file_ignores
+from .suppress import is_markdown
 
 
 if TYPE_CHECKING:
@@ -45,6 +47,8 @@ class RunPlan:
     at_least: Applicability = Applicability.SAFE
     encoding: str | None = None
     per_file_ignores: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    #: The folder of the configuration file: ``per_file_ignores`` patterns are relative to it.
+    root: str | None = None
     text_field: str = "text"
     id_field: str | None = None
     #: With ``--fix``: write repaired copies under this folder instead of rewriting the inputs.
@@ -89,7 +93,7 @@ class RunOptions(RunPlan):
     def for_path(self, path: str) -> RunOptions:
         """The options for one file: its per-file ignores, and Markdown structure for ``.md``."""
         config = self.config
-        ignored = per_file_ignores(path, self.per_file_ignores)
+        ignored = per_file_ignores(path, self.per_file_ignores, self.root)
         if ignored:
             config = replace(config, selection=replace(config.selection, ignore=(*config.selection.ignore, *ignored)))
         if is_markdown(path):
@@ -239,7 +243,12 @@ def process_records(path: str, options: RunOptions, mapper: BatchMapper) -> File
     except InputError as error:
         outcome.errors.append(error)
         return outcome
-    parsed = list(parse_records(data, label, options.text_field, options.id_field))
+    census = FieldCensus()
+    parsed = list(parse_records(data, label, options.text_field, options.id_field, census=census))
+    problem = census.problem(label, options.text_field, options.id_field)
+    if problem is not None:
+        outcome.errors.append(problem)
+        return outcome
     results = iter(_results(path, mapper, ((r.record_id, r.text) for *_, r in parsed if isinstance(r, Record))))
     lines: list[bytes] = []
     for _number, content, ending, record in parsed:

@@ -1,23 +1,33 @@
 """Configuration files: ``[tool.newslint]`` in ``pyproject.toml``, ``newslint.toml`` or ``.newslint.toml``.
 
-Found by walking up from the working directory (the first folder that has one wins;
-in a folder with several, ``newslint.toml`` > ``.newslint.toml`` > ``pyproject.toml``
-with a ``[tool.newslint]`` table), or named with ``--config``. Every key is checked:
-an unknown key or a bad value is one line naming the file and the key, exit 2.
+Found per file, as ruff does: the nearest one at or above the file's folder (in a folder
+with several, ``newslint.toml`` > ``.newslint.toml`` > ``pyproject.toml`` with a
+``[tool.newslint]`` table); a file with none above it gets the one found from the
+working directory. ``--config`` names one for every file, ``--isolated`` ignores them.
+Every key is checked: an unknown key or a bad value is one line naming the file and
+the key, exit 2.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .model import Severity
+from .sources.discover import DEFAULT_INCLUDE
+from .sources.pathmatch import PathPatterns
 
 FILE_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
+
+
+def fails(severity: Severity, fail_on: str) -> bool:
+    """Whether a finding of ``severity`` fails a run with this ``fail-on``."""
+    return fail_on != "never" and severity >= Severity.parse(fail_on)
 
 
 class ConfigError(Exception):
@@ -35,8 +45,10 @@ class Settings:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: str = "warning"
-    include: tuple[str, ...] = ("*.txt", "*.md")
-    exclude: tuple[str, ...] = ()
+    include: PathPatterns = PathPatterns(DEFAULT_INCLUDE)
+    exclude: PathPatterns = PathPatterns()
+    #: Also skip excluded paths named on the command line (pre-commit passes every file by name).
+    force_exclude: bool = False
     vocabulary: tuple[str, ...] = ()
     rules_dir: tuple[Path, ...] = ()
     text_field: str = "text"
@@ -44,6 +56,11 @@ class Settings:
     grammar: bool = False
     grammar_server: str | None = None
     preview: bool = False
+
+    @property
+    def root(self) -> str | None:
+        """The folder the file's path patterns are relative to (``None``: the working directory)."""
+        return os.path.dirname(os.path.abspath(self.path)) if self.path else None
 
     def as_toml(self) -> str:
         """The settings as a ``[tool.newslint]``-style TOML table (``newslint config``)."""
@@ -60,8 +77,9 @@ class Settings:
             "per-file-ignores": {k: list(v) for k, v in self.per_file_ignores.items()},
             "severity": {k: v.label for k, v in self.severity.items()},
             "fail-on": self.fail_on,
-            "include": list(self.include),
-            "exclude": list(self.exclude),
+            "include": list(self.include.patterns),
+            "exclude": list(self.exclude.patterns),
+            "force-exclude": self.force_exclude,
             "vocabulary": list(self.vocabulary),
             "rules-dir": [str(p) for p in self.rules_dir],
             "text-field": self.text_field,
@@ -84,13 +102,12 @@ def _toml_value(value: Any) -> str:
     return str(value)
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest configuration file at or above ``start``."""
-    for folder in (start, *start.parents):
-        for name in FILE_NAMES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return candidate
+def _config_in(folder: Path) -> Path | None:
+    """The configuration file of ``folder`` itself, if it has one."""
+    for name in FILE_NAMES:
+        candidate = folder / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
     return None
 
 
@@ -127,9 +144,11 @@ def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
 
 def _parse(path: Path, data: Mapping[str, Any]) -> Settings:
     values: dict[str, Any] = {"path": path}
-    lists = {"select": "select", "extend-select": "extend_select", "ignore": "ignore", "include": "include", "exclude": "exclude", "vocabulary": "vocabulary"}
+    lists = {"select": "select", "extend-select": "extend_select", "ignore": "ignore", "vocabulary": "vocabulary"}
     for key, value in data.items():
-        if key in lists:
+        if key in ("include", "exclude"):
+            values[key] = PathPatterns(_strings(path, key, value), os.path.dirname(os.path.abspath(path)))
+        elif key in lists:
             values[lists[key]] = _strings(path, key, value)
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
@@ -155,10 +174,48 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Settings:
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{path}: '{key}' must be a non-empty string")
             values[key.replace("-", "_")] = value
-        elif key in ("grammar", "preview"):
+        elif key in ("grammar", "preview", "force-exclude"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{path}: '{key}' must be true or false")
-            values[key] = value
+            values[key.replace("-", "_")] = value
         else:
             raise ConfigError(f"{path}: unknown key '{key}'")
     return Settings(**values)
+
+
+class Discovery:
+    """The settings of every path of a run, each configuration file read once.
+
+    ``adjust`` puts the command-line flags on top of a file's values. With ``config``
+    (``--config``) or ``isolated`` (``--isolated``) every path gets the same settings.
+    """
+
+    def __init__(self, adjust: Callable[[Settings], Settings] = lambda s: s, *, config: Path | None = None, isolated: bool = False) -> None:
+        self._adjust = adjust
+        self._fixed = adjust(Settings() if isolated else load_settings(config)) if isolated or config is not None else None
+        self._nearest: dict[str, Path | None] = {}
+        self._loaded: dict[Path | None, Settings] = {}
+        self._fallback = self._find(os.getcwd()) if self._fixed is None else None
+
+    def for_folder(self, folder: str) -> Settings:
+        """The settings of the files in ``folder``."""
+        if self._fixed is not None:
+            return self._fixed
+        path = self._find(os.path.abspath(folder)) or self._fallback
+        if path not in self._loaded:
+            self._loaded[path] = self._adjust(load_settings(path))
+        return self._loaded[path]
+
+    def for_path(self, path: str) -> Settings:
+        """The settings of a file, or of the files directly in a folder (``-``: the working directory)."""
+        if path == "-" or os.path.isdir(path):
+            return self.for_folder(path if path != "-" else os.curdir)
+        return self.for_folder(os.path.dirname(os.path.abspath(path)))
+
+    def _find(self, folder: str) -> Path | None:
+        """The nearest configuration file at or above ``folder`` (absolute), remembered per folder."""
+        if folder not in self._nearest:
+            own = _config_in(Path(folder))
+            parent = os.path.dirname(folder)
+            self._nearest[folder] = own if own is not None or parent == folder else self._find(parent)
+        return self._nearest[folder]

@@ -1,14 +1,13 @@
-"""Findings a user asked not to see: Markdown regions, per-file ignores and baselines.
+"""Findings a user asked not to see: Markdown regions and baselines.
 
 Markdown regions are pure functions of the text and run inside ``lint`` (so fixes
-never touch a code block either); per-file ignores narrow the rule selection for
-one path; a baseline filters what is reported, by fingerprints that survive edits
-elsewhere in the file.
+never touch a code block either); a baseline filters what is reported, by
+fingerprints that survive edits elsewhere in the file. (Per-file ignores narrow the
+rule selection for one path: :func:`.sources.pathmatch.per_file_ignores`.)
 """
 
 from __future__ import annotations
 
-import fnmatch
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -66,16 +65,6 @@ def drop_markdown_suppressed(text: str, diagnostics: list[Diagnostic]) -> list[D
 
 def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
-
-
-def per_file_ignores(path: str, table: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
-    """The codes ``per-file-ignores`` removes for ``path`` (globs match the path or its name)."""
-    name = Path(path).name
-    found: list[str] = []
-    for glob, codes in table.items():
-        if fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(name, glob):
-            found.extend(codes)
-    return tuple(found)
 
 
 # Baselines ---------------------------------------------------------------------------------------

@@ -22,7 +22,9 @@ from ..line_index import LineIndex
 from ..model import Severity
 from ..report.jsonout import finding_record
 from ..runner import BatchResult, Mode, RunOptions, lint_batch, process_path
+from ..settings import fails
 from ..sources import InputError, display_path
+from ..sources.fields import FieldCensus
 from ..sources.parquet import is_parquet
 from ..sources.records import Record, is_records, parse_records
 from .pool import Recipe, default_jobs
@@ -118,8 +120,18 @@ def _lint_file(path: str, recipe: Recipe) -> tuple[list[dict[str, Any]], list[st
     return rows, [str(e) for e in outcome.errors]
 
 
-def _line_count(data: bytes) -> int:
-    return len(data.splitlines())
+def _survey(data: bytes, text_field: str, id_field: str | None) -> tuple[int, FieldCensus]:
+    """A block's line count (to number the lines of the next blocks) and the fields of its records."""
+    census = FieldCensus()
+    for _record in parse_records(data, "", text_field, id_field, census=census):
+        pass
+    return len(data.splitlines()), census
+
+
+def _check_fields(label: str, census: FieldCensus, recipe: Recipe) -> None:
+    problem = census.problem(label, recipe.text_field, recipe.id_field)
+    if problem is not None:
+        raise problem
 
 
 def _tasks(path: str, recipe: Recipe) -> list[Any]:
@@ -135,13 +147,19 @@ def _tasks(path: str, recipe: Recipe) -> list[Any]:
             path, delimiter=b"\n", blocksize=None if gzipped else BLOCK_BYTES, sample=False, compression="gzip" if gzipped else None
         )
         blocks = files[0]
-        counts = dask.compute(*[delayed(_line_count)(block) for block in blocks])
+        surveys = dask.compute(*[delayed(_survey)(block, recipe.text_field, recipe.id_field) for block in blocks])
+        census = FieldCensus()
+        for _count, block_census in surveys:
+            census.add(block_census.names)
+        _check_fields(display_path(path), census, recipe)
+        counts = [count for count, _census in surveys]
         starts = [1 + sum(counts[:i]) for i in range(len(blocks))]
         return [delayed(_lint_block)(block, start, path, recipe) for block, start in zip(blocks, starts)]
     if is_parquet(path):
         import dask.dataframe as dd
 
-        columns = [recipe.text_field] + ([recipe.id_field] if recipe.id_field else [])
+        _check_fields(display_path(path), FieldCensus(dd.read_parquet(path).columns), recipe)
+        columns = [recipe.text_field] + ([recipe.id_field] if recipe.id_field and recipe.id_field != recipe.text_field else [])
         parts = dd.read_parquet(path, columns=columns).to_delayed()
         lengths = dask.compute(*[delayed(len)(part) for part in parts])
         starts = [1 + sum(lengths[:i]) for i in range(len(parts))]
@@ -149,13 +167,16 @@ def _tasks(path: str, recipe: Recipe) -> list[Any]:
     return [delayed(_lint_file)(path, recipe)]
 
 
-def lint_dataset(paths: Sequence[str], recipe: Recipe, client: Any) -> tuple[list[dict[str, Any]], list[str]]:
-    """Findings (as ``--format jsonl`` records) and errors for ``paths``, computed on ``client``'s cluster."""
+def lint_dataset(jobs: Sequence[tuple[str, Recipe]], client: Any) -> tuple[list[dict[str, Any]], list[str]]:
+    """Findings (as ``--format jsonl`` records) and errors for each path with its recipe, computed on ``client``'s cluster."""
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
-    for path in paths:
+    for path, recipe in jobs:
         try:
             tasks = _tasks(path, recipe)
+        except InputError as error:
+            errors.append(str(error))
+            continue
         except (OSError, ValueError) as error:  # unreadable or not a data set: one line, go on
             errors.append(f"{display_path(path)}: cannot read ({error})")
             continue
@@ -180,9 +201,11 @@ def write_findings(rows: list[dict[str, Any]], target: Path | None, stream: Text
         target.write_text(lines, encoding="utf-8")
 
 
-def run_dask(recipe: Recipe, paths: Sequence[str], scheduler: str | None, findings: Path | None, fail_on: str, stream: TextIO) -> int:
-    """``newslint check --engine dask``: exit 2 on input errors, 1 on findings at ``fail_on``, else 0."""
-    if recipe.mode is not Mode.CHECK:
+def run_dask(
+    jobs: Sequence[tuple[str, Recipe]], scheduler: str | None, findings: Path | None, fail_on: Sequence[str], stream: TextIO
+) -> int:
+    """``newslint check --engine dask``: exit 2 on input errors, 1 on findings at each file's ``fail_on``, else 0."""
+    if any(recipe.mode is not Mode.CHECK for _path, recipe in jobs):
         print("newslint: error: --engine dask only checks; fix with the local engine (--fix --output DIR)", file=sys.stderr)
         return 2
     try:
@@ -202,13 +225,11 @@ def run_dask(recipe: Recipe, paths: Sequence[str], scheduler: str | None, findin
         except (OSError, TimeoutError) as error:
             print(f"newslint: error: cannot reach the Dask scheduler {scheduler or '(local)'}: {error}", file=sys.stderr)
             return 2
-        rows, errors = lint_dataset(paths, recipe, client)
+        rows, errors = lint_dataset(jobs, client)
     for error in errors:
         print(f"newslint: error: {error}", file=sys.stderr)
     write_findings(rows, findings, stream)
     if errors:
         return 2
-    if fail_on == "never":
-        return 0
-    threshold = Severity.parse(fail_on)
-    return 1 if any(Severity.parse(row["severity"]) >= threshold for row in rows) else 0
+    thresholds = {display_path(path): level for (path, _recipe), level in zip(jobs, fail_on)}
+    return 1 if any(fails(Severity.parse(row["severity"]), thresholds[row["path"]]) for row in rows) else 0

@@ -1,8 +1,10 @@
 """Lint many files, and the records of large data files, in a pool of worker processes.
 
-A :class:`Recipe` describes a run in picklable terms; each worker builds its own
-:class:`RunOptions` from it once (loading and compiling the rules), then lints whole
-text files or batches of records. Results come back in submission order, so the
+A :class:`Recipe` describes the settings of one configuration file in picklable terms;
+a run over several projects has one per configuration, and each file is a :data:`Job`
+naming its recipe. Each worker builds its own :class:`RunOptions` from every recipe
+once (loading and compiling the rules), then lints whole text files or batches of
+records with the options of their recipe. Results come back in submission order, so the
 output is exactly that of a serial run. Small runs, standard input and a local
 LanguageTool server stay serial: a pool would only add start-up time.
 """
@@ -14,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,27 +63,28 @@ class Recipe(RunPlan):
         return RunOptions(**self.plan(), ruleset=ruleset, config=self.config, grammar=grammar)
 
 
-_WORKER_OPTIONS: RunOptions | None = None
+#: A file to lint and the index of its recipe among the run's recipes.
+Job = tuple[str, int]
+
+_WORKER_OPTIONS: list[RunOptions] = []
 
 
-def _start_worker(recipe: Recipe) -> None:
-    global _WORKER_OPTIONS
-    _WORKER_OPTIONS = recipe.build()
+def _start_worker(recipes: Sequence[Recipe]) -> None:
+    _WORKER_OPTIONS[:] = [recipe.build() for recipe in recipes]
 
 
-def _worker_options() -> RunOptions:
-    assert _WORKER_OPTIONS is not None, "worker used before its initializer ran"
-    return _WORKER_OPTIONS
+def _worker_options(index: int) -> RunOptions:
+    assert _WORKER_OPTIONS, "worker used before its initializer ran"
+    return _WORKER_OPTIONS[index]
 
 
-def _worker_files(paths: Sequence[str]) -> list[FileOutcome]:
-    options = _worker_options()
-    return [process_path(path, options) for path in paths]
+def _worker_files(jobs: Sequence[Job]) -> list[FileOutcome]:
+    return [process_path(path, _worker_options(index)) for path, index in jobs]
 
 
-def _worker_batch(task: tuple[str, Batch]) -> BatchResult:
-    path, batch = task
-    return lint_batch(path, batch, _worker_options().for_path(path))
+def _worker_batch(task: tuple[str, int, Batch]) -> BatchResult:
+    path, index, batch = task
+    return lint_batch(path, batch, _worker_options(index).for_path(path))
 
 
 def default_jobs() -> int:
@@ -91,9 +95,9 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def wants_pool(paths: Sequence[str], jobs: int, recipe: Recipe) -> bool:
+def wants_pool(paths: Sequence[str], jobs: int, recipes: Sequence[Recipe]) -> bool:
     """Whether a pool can pay off: several cores, no stdin, no local Java server, enough input."""
-    if jobs <= 1 or "-" in paths or (recipe.grammar and recipe.grammar_server is None):
+    if jobs <= 1 or "-" in paths or any(r.grammar and r.grammar_server is None for r in recipes):
         return False
     total = 0
     for path in paths:
@@ -111,29 +115,29 @@ def _is_data(path: str) -> bool:
 
 
 class Runner:
-    """Process paths in order, serially or on a pool; use as a context manager.
+    """Process jobs in order, serially or on a pool; use as a context manager.
 
     The workers start (and load the rules) while the caller builds its own options;
     :meth:`use` hands those over and waits until the workers are up.
     """
 
-    def __init__(self, recipe: Recipe, jobs: int, paths: Sequence[str]) -> None:
-        self.options: RunOptions | None = None
+    def __init__(self, recipes: Sequence[Recipe], jobs: int, paths: Sequence[str]) -> None:
+        self.options: Sequence[RunOptions] = ()
         self._stack = ExitStack()
         self._pool: ProcessPoolExecutor | None = None
         self._jobs = jobs
         self._probe: Any = None
-        if wants_pool(paths, jobs, recipe):
-            self._start(recipe, jobs)
+        if wants_pool(paths, jobs, recipes):
+            self._start(recipes, jobs)
 
-    def _start(self, recipe: Recipe, jobs: int) -> None:
+    def _start(self, recipes: Sequence[Recipe], jobs: int) -> None:
         import multiprocessing  # imported here: a serial run (one file, pre-commit) does not pay for them
         from concurrent.futures import ProcessPoolExecutor
 
         try:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["linter.corpus.pool"])
-            pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(recipe,))
+            pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(tuple(recipes),))
             self._probe = pool.submit(int)
         except (OSError, ValueError, ImportError) as error:
             self._fall_back(error)
@@ -145,8 +149,8 @@ class Runner:
         print(f"newslint: cannot start {self._jobs} worker processes ({error}); running serially", file=sys.stderr)
         self._pool = None
 
-    def use(self, options: RunOptions) -> None:
-        """The options for serial work; waits for the workers, so a pool that cannot start fails here, not halfway."""
+    def use(self, options: Sequence[RunOptions]) -> None:
+        """The options of each recipe, for serial work; waits for the workers, so a pool that cannot start fails here, not halfway."""
         self.options = options
         if self._probe is not None:
             from concurrent.futures.process import BrokenProcessPool
@@ -166,34 +170,35 @@ class Runner:
     def parallel(self) -> bool:
         return self._pool is not None
 
-    def run(self, paths: Sequence[str], advance: Callable[[int], None] = lambda n: None) -> Iterator[FileOutcome]:
-        """Outcomes in the order of ``paths``; ``advance`` is told how many files are done."""
-        assert self.options is not None, "Runner.use(options) comes before run()"
+    def run(self, jobs: Sequence[Job], advance: Callable[[int], None] = lambda n: None) -> Iterator[FileOutcome]:
+        """Outcomes in the order of ``jobs``; ``advance`` is told how many files are done."""
+        assert self.options, "Runner.use(options) comes before run()"
         pool = self._pool
         if pool is None:
-            for path in paths:
-                yield process_path(path, self.options)
+            for path, recipe in jobs:
+                yield process_path(path, self.options[recipe])
                 advance(1)
             return
         index = 0
-        while index < len(paths):
-            if _is_data(paths[index]):
-                yield process_path(paths[index], self.options, self._map_batches)  # type: ignore[arg-type]
+        while index < len(jobs):
+            path, recipe = jobs[index]
+            if _is_data(path):
+                yield process_path(path, self.options[recipe], partial(self._map_batches, recipe))
                 advance(1)
                 index += 1
                 continue
             end = index
-            while end < len(paths) and not _is_data(paths[end]):
+            while end < len(jobs) and not _is_data(jobs[end][0]):
                 end += 1
-            groups = [paths[i : i + FILES_PER_TASK] for i in range(index, end, FILES_PER_TASK)]
+            groups = [jobs[i : i + FILES_PER_TASK] for i in range(index, end, FILES_PER_TASK)]
             for outcomes in pool.map(_worker_files, groups):
                 yield from outcomes
                 advance(len(outcomes))
             index = end
 
-    def _map_batches(self, path: str, batches: Sequence[Batch]) -> Iterator[BatchResult]:
+    def _map_batches(self, recipe: int, path: str, batches: Sequence[Batch]) -> Iterator[BatchResult]:
         assert self._pool is not None
-        return self._pool.map(_worker_batch, [(path, batch) for batch in batches])
+        return self._pool.map(_worker_batch, [(path, recipe, batch) for batch in batches])
 
 
 def progress(enabled: bool, total: int) -> tuple[Any, Callable[[int], None]]:

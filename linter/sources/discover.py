@@ -1,15 +1,33 @@
-"""Turn command-line paths into the files to lint: directories recursed, globs applied."""
+"""Turn command-line paths into the files to lint: directories recursed, include and exclude applied."""
 
 from __future__ import annotations
 
-import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Protocol
 
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md")
+from .parquet import SUFFIXES as PARQUET_SUFFIXES
+from .pathmatch import PathPatterns
+from .records import SUFFIXES as RECORDS_SUFFIXES
+
+#: Files linted when recursing: articles, and data sets (directories of shards included).
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", *(f"*{suffix}" for suffix in (*RECORDS_SUFFIXES, *PARQUET_SUFFIXES)))
 #: Directories never entered while recursing (explicitly named files are always read).
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"})
+
+
+class PathRules(Protocol):
+    """What discovery needs of a folder's settings."""
+
+    @property
+    def include(self) -> PathPatterns: ...
+
+    @property
+    def exclude(self) -> PathPatterns: ...
+
+    @property
+    def force_exclude(self) -> bool: ...
 
 
 def display_path(path: str) -> str:
@@ -21,29 +39,29 @@ def display_path(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _matches(path: str, patterns: Iterable[str]) -> bool:
-    name = os.path.basename(path)
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
-
-
-def iter_paths(
-    paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
-) -> Iterator[str]:
+def iter_paths(paths: Sequence[str], rules_for: Callable[[str], PathRules]) -> Iterator[str]:
     """Yield file paths in a stable order.
 
-    Files named on the command line are yielded as given (even if they do not
-    exist, so the reader reports them); directories are walked in sorted order,
-    yielding files that match ``include`` and not ``exclude``. Symlinked
-    directories are not followed, which also makes symlink loops harmless.
+    ``rules_for(folder)`` gives the settings that hold in a folder (its nearest
+    configuration file): they decide which of its entries are linted. Paths named on
+    the command line are yielded as given (even if they do not exist, so the reader
+    reports them), excluded or not, unless ``force-exclude`` is on, as in ruff.
+    Directories are walked in sorted order, yielding files that match ``include``
+    and not ``exclude``. Symlinked directories are not followed, which also makes
+    symlink loops harmless.
     """
     for given in paths:
+        if given != "-":
+            rules = rules_for(os.path.dirname(os.path.abspath(given)))
+            if rules.force_exclude and rules.exclude.matches(given, os.path.isdir(given)):
+                continue
         if given == "-" or not os.path.isdir(given):
-            if given == "-" or not _matches(given, exclude):
-                yield given
+            yield given
             continue
         for root, dirs, files in os.walk(given, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not _matches(os.path.join(root, d), exclude))
+            rules = rules_for(root)
+            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not rules.exclude.matches(os.path.join(root, d), is_dir=True))
             for name in sorted(files):
                 full = os.path.join(root, name)
-                if _matches(full, include) and not _matches(full, exclude):
+                if rules.include.matches(full) and not rules.exclude.matches(full):
                     yield str(Path(full))

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .atomic import write_atomic
+from .fields import FieldCensus
 from .textfile import InputError
 
 if TYPE_CHECKING:
@@ -51,10 +52,10 @@ def read_rows(
 ) -> Iterator[tuple[int, str | int, str | InputError]]:
     """``(row, record id, text)`` per row (row numbers count from 1); a row without a string text gets an InputError."""
     table = _open(path, label)
-    names = table.schema_arrow.names
-    if text_field not in names:
-        raise InputError(label, f"has no '{text_field}' column (columns: {', '.join(names)})")
-    columns = [text_field] + ([id_field] if id_field and id_field in names and id_field != text_field else [])
+    problem = FieldCensus(table.schema_arrow.names).problem(label, text_field, id_field)
+    if problem is not None:
+        raise problem
+    columns = [text_field] + ([id_field] if id_field and id_field != text_field else [])
     row = 0
     batches = table.iter_batches(batch_size=BATCH_ROWS, columns=columns)
     while True:

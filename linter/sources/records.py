@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from json.decoder import scanstring
 
+from .fields import FieldCensus
 from .textfile import InputError
 
 SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -106,11 +107,12 @@ def split_lines(data: bytes, first_line: int = 1) -> Iterator[tuple[int, bytes, 
 
 
 def parse_records(
-    data: bytes, path: str, text_field: str, id_field: str | None, first_line: int = 1
+    data: bytes, path: str, text_field: str, id_field: str | None, first_line: int = 1, census: FieldCensus | None = None
 ) -> Iterator[tuple[int, bytes, bytes, Record | InputError | None]]:
     """Each line with its record, an input error for that line, or None (a blank line).
 
-    ``first_line`` numbers the lines of a block that starts inside a larger file.
+    ``first_line`` numbers the lines of a block that starts inside a larger file;
+    ``census`` collects the field names of every record.
     """
     for number, content, ending in split_lines(data, first_line):
         where = f"{path}:{number}"
@@ -130,6 +132,8 @@ def parse_records(
         except ValueError as error:
             yield number, content, ending, InputError(where, f"malformed JSON line: {error}")
             continue
+        if census is not None:
+            census.add(obj)
         text = obj.get(text_field)
         if not isinstance(text, str):
             problem = "has no" if text_field not in obj else "has a non-string"

@@ -1,0 +1,58 @@
+"""Gitignore-style path patterns (pathspec), relative to the folder they were written for.
+
+``include``, ``exclude`` and ``per-file-ignores`` in a configuration file are relative to
+that file's folder; the same flags on the command line are relative to the working
+directory (as in ruff). As in ``.gitignore``, a pattern with a slash before its end is
+anchored to that folder (``drafts/*``), one without matches a name at any depth
+(``*.md``), ``*`` stays within a folder and ``**`` crosses folders.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pathspec
+
+
+@functools.lru_cache(maxsize=256)
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    # Compiled once per process; only the pattern strings travel to worker processes
+    # (pathspec's compiled form may hold re2 objects, which cannot be pickled).
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+@dataclass(frozen=True)
+class PathPatterns:
+    """Patterns and the folder they are relative to (``None``: the working directory)."""
+
+    patterns: tuple[str, ...] = ()
+    root: str | None = None
+
+    def matches(self, path: str, is_dir: bool = False) -> bool:
+        """Whether ``path`` (relative to the working directory, or absolute) matches a pattern.
+
+        A path outside ``root`` is matched by its name alone, so only patterns
+        without a folder part (``*.md``) can match it.
+        """
+        if not self.patterns:
+            return False
+        full = os.path.abspath(path)
+        relative = os.path.relpath(full, self.root or os.getcwd())
+        if relative == os.curdir:
+            return False
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            relative = os.path.basename(full)
+        relative = relative.replace(os.sep, "/")
+        return _spec(self.patterns).match_file(relative + "/" if is_dir else relative)
+
+
+def per_file_ignores(path: str, table: Mapping[str, Sequence[str]], root: str | None = None) -> tuple[str, ...]:
+    """The codes ``per-file-ignores`` removes for ``path``; ``root`` is the configuration file's folder."""
+    found: list[str] = []
+    for pattern, codes in table.items():
+        if PathPatterns((pattern,), root).matches(path):
+            found.extend(codes)
+    return tuple(found)

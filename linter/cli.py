@@ -19,7 +19,7 @@ from typing import TextIO
 from . import __version__
 from .config import LintConfig
 from .grammar import GrammarUnavailable
-from .model import Applicability, Severity
+from .model import Applicability
 from .ruleset import Ruleset, RulesetError, load_ruleset, union
 from .corpus.pool import Job, Recipe, Runner, default_jobs, progress
 from .runner import FileOutcome, Mode, RunOptions

@@ -69,3 +69,12 @@ def test_clean_article_passes(tmp_path, hook_env) -> None:
     repo = repository(tmp_path, "story.txt", CLEAN)
     assert try_repo(repo, "newslint", hook_env).returncode == 0
     assert try_repo(repo, "newslint-fix", hook_env).returncode == 0
+
+
+def test_excluded_files_stay_skipped_although_pre_commit_names_them(tmp_path, hook_env) -> None:
+    repo = repository(tmp_path, "newslint.toml", 'exclude = ["drafts/*"]\n')
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "story.txt").write_text(DAMAGED, encoding="utf-8")
+    git(repo, "add", "drafts/story.txt")
+    result = try_repo(repo, "newslint", hook_env)
+    assert result.returncode == 0, result.stdout + result.stderr

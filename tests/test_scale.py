@@ -101,11 +101,11 @@ class TestPool:
     def test_stdin_and_small_runs_stay_serial(self, tmp_path, monkeypatch) -> None:
         monkeypatch.setattr(parallel, "SERIAL_BYTES", 1_000_000)
         (tmp_path / "a.txt").write_text(article(1))
-        recipe = Recipe()
-        assert not parallel.wants_pool(["-"], 4, recipe)
-        assert not parallel.wants_pool(["a.txt"], 4, recipe)
-        assert not parallel.wants_pool(["a.txt"] * 10**6, 1, recipe)
-        assert not parallel.wants_pool(["big.txt"], 4, Recipe(grammar=True))
+        recipes = [Recipe()]
+        assert not parallel.wants_pool(["-"], 4, recipes)
+        assert not parallel.wants_pool(["a.txt"], 4, recipes)
+        assert not parallel.wants_pool(["a.txt"] * 10**6, 1, recipes)
+        assert not parallel.wants_pool(["big.txt"], 4, [Recipe(), Recipe(grammar=True)])
 
     def test_bad_jobs_value_is_a_usage_error(self, capsys) -> None:
         code, _out, err = run(capsys, "check", ".", "--jobs", "0")
@@ -176,12 +176,12 @@ class TestDask:
         write_parquet(tmp_path / "data.parquet", 30)
         _code, serial, _err = run(capsys, "check", "data.jsonl", "--format", "jsonl", "--jobs", "1")
         recipe = Recipe()
-        rows, errors = corpus.lint_dataset(["data.jsonl"], recipe, client)
+        rows, errors = corpus.lint_dataset([("data.jsonl", recipe)], client)
         assert not errors and len(rows) > 60
         assert [json.dumps(r, ensure_ascii=False) for r in rows] == serial.splitlines()
 
         _code, serial_pq, _err = run(capsys, "check", "data.parquet", "--text-field", "body", "--format", "jsonl", "--jobs", "1")
-        rows, errors = corpus.lint_dataset(["data.parquet"], Recipe(text_field="body"), client)
+        rows, errors = corpus.lint_dataset([("data.parquet", Recipe(text_field="body"))], client)
         assert [json.dumps(r, ensure_ascii=False) for r in rows] == serial_pq.splitlines()
 
     def test_cli_against_a_scheduler_address(self, tmp_path, capsys, client) -> None:
@@ -191,6 +191,27 @@ class TestDask:
         assert code == 1 and out == serial, err
         code, out, _err = run(capsys, "check", "data.jsonl", "--engine", "dask", "--scheduler", client.scheduler.address, "--findings", "f.parquet")
         assert code == 1 and out == "" and pq.read_table(tmp_path / "f.parquet").num_rows == serial.count("\n")
+
+    def test_each_file_gets_its_projects_settings_on_a_cluster(self, tmp_path, capsys, client) -> None:
+        for name, config in (("a", 'select = ["NL1"]\n'), ("b", 'select = ["NL2"]\n')):
+            (tmp_path / name).mkdir()
+            (tmp_path / name / "newslint.toml").write_text(config)
+            write_jsonl(tmp_path / name / "data.jsonl", 9)
+        _code, serial, _err = run(capsys, "check", "a", "b", "--format", "jsonl", "--jobs", "1")
+        code, out, err = run(capsys, "check", "a", "b", "--engine", "dask", "--scheduler", client.scheduler.address)
+        assert code == 1 and out == serial, err
+        codes = {(Path(row["path"]).parent.name, row["code"][:3]) for row in map(json.loads, out.splitlines())}
+        assert codes == {("a", "NL1"), ("b", "NL2")}
+
+    def test_a_field_no_record_has_is_one_line_on_a_cluster(self, tmp_path, capsys, client) -> None:
+        write_jsonl(tmp_path / "data.jsonl", 30)
+        write_parquet(tmp_path / "data.parquet", 10)
+        code, out, err = run(capsys, "check", "data.jsonl", "data.parquet", "--id-field", "nope", "--engine", "dask", "--scheduler", client.scheduler.address)
+        assert code == 2 and out == ""
+        assert err.splitlines() == [
+            "newslint: error: data.jsonl: no record has the field 'nope' named by --id-field (fields: id, n, text)",
+            "newslint: error: data.parquet: no record has the field 'text' named by --text-field (fields: id, n, body)",
+        ]
 
     def test_lint_frame_is_usable_on_its_own(self) -> None:
         pandas = pytest.importorskip("pandas")

@@ -19,9 +19,10 @@ import pathspec
 
 @functools.lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
-    # Compiled once per process; only the pattern strings travel to worker processes
-    # (pathspec's compiled form may hold re2 objects, which cannot be pickled).
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    # Compiled once per process; only the pattern strings travel to worker processes.
+    # The "simple" backend (the re module) matches file names that are not valid UTF-8
+    # (surrogate escapes), which the re2 backend cannot encode.
+    return pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ FILES_PER_TASK = 8
 
 @dataclass(frozen=True, kw_only=True)
 class Recipe(RunPlan):
-    """A run in picklable form: each worker builds its own :class:`RunOptions` from it."""
+    """A run's settings for the files of one configuration, in picklable form: each worker builds its own :class:`RunOptions` from it."""
 
     config: LintConfig = LintConfig()
     rules_dir: tuple[Path, ...] = ()

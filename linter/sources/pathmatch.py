@@ -13,15 +13,20 @@ import functools
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 
 @functools.lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     # Compiled once per process; only the pattern strings travel to worker processes.
+    # Imported here: a run on named files without patterns (pre-commit) does not pay for it.
     # The "simple" backend (the re module) matches file names that are not valid UTF-8
     # (surrogate escapes), which the re2 backend cannot encode.
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
 
 

@@ -292,7 +292,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         _apply_baseline(baseline, outcomes)
     # With ``--fix -`` the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if mode is Mode.FIX and "-" in paths else sys.stdout
-    _write_report(args, options, outcomes, stream)
+    _write_report(args, options, outcomes, stream, settings.fail_on)
     return _exit_code(settings.fail_on, mode, outcomes)
 
 
@@ -314,7 +314,7 @@ def _apply_baseline(baseline: Baseline, outcomes: list[FileOutcome]) -> None:
             unit.diagnostics = [d for d, p in zip(unit.diagnostics, prints) if baseline.keeps(p)]
 
 
-def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[FileOutcome], stream: TextIO) -> None:
+def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[FileOutcome], stream: TextIO, fail_on: str) -> None:
     from .report import FORMATS, Report, load_writers
     from .report.full import write_statistics
 
@@ -329,6 +329,7 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
         quiet=args.quiet,
         html=args.html,
         source_pattern=args.source_pattern,
+        fail_on=fail_on,
     )
     if args.statistics:
         write_statistics(report, stream)

@@ -112,6 +112,8 @@ class Unit:
     diagnostics: list[Diagnostic]
     proposed: tuple[Diagnostic, ...] = ()
     fixed_count: int = 0
+    #: Where a JSONL record sits in its file (1-based); CI formats annotate that line.
+    line: int | None = None
 
 
 @dataclass
@@ -252,6 +254,7 @@ def process_records(path: str, options: RunOptions, mapper: BatchMapper) -> File
             lines.append(content + ending)
             continue
         unit, new_text = result
+        unit.line = record.number
         outcome.units.append(unit)
         if new_text != record.text:
             outcome.changed = True

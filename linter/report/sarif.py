@@ -12,7 +12,7 @@ from ..model import Severity
 from ..ruleset import Rule
 from ..rule_docs import FIX_DESCRIPTION
 from ..suppress import fingerprints
-from . import Report, writer
+from . import Report, anchor, writer
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -59,22 +59,18 @@ def write_sarif(report: Report, stream: TextIO) -> None:
                 id(diagnostic): "/".join(str(p[k]) for k in ("code", "text", "context", "occurrence"))
                 for diagnostic, p in zip(shown, fingerprints(unit.path, unit.record, unit.text, shown))
             }
-        line, column = index.position(d.span.start)
-        end_line, end_column = index.position(d.span.end)
-        artifact = {"uri": _uri(unit.path), "uriBaseId": "%SRCROOT%"}
-        region: dict[str, Any] = {
-            "startLine": line,
-            "startColumn": column,
-            "endLine": end_line,
-            "endColumn": end_column,
-        }
-        if unit.record is None:
-            region.update(charOffset=d.span.start, charLength=len(d.span))
+        at = anchor(unit, index, d)
+        physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(unit.path), "uriBaseId": "%SRCROOT%"}}
+        artifact = physical["artifactLocation"]
+        if at.line is not None:
+            physical["region"] = {"startLine": at.line, "endLine": at.end_line}
+            if at.column is not None:
+                physical["region"].update(startColumn=at.column, endColumn=at.end_column, charOffset=d.span.start, charLength=len(d.span))
         result: dict[str, Any] = {
             "ruleId": d.code,
             "level": _LEVEL[d.severity],
-            "message": {"text": d.message},
-            "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
+            "message": {"text": at.message(d.message)},
+            "locations": [{"physicalLocation": physical}],
             "partialFingerprints": {"newslint/v1": prints[id(unit)][id(d)]},
             "properties": {"kind": d.kind, "record": unit.record},
         }

@@ -8,7 +8,6 @@ input problems are one line on stderr and exit code 2; findings at or above
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from . import __version__
 from .config import LintConfig
 from .grammar import GrammarUnavailable
 from .model import Applicability, Severity
+from .report.colour import use_color
 from .ruleset import Ruleset, RulesetError, load_ruleset
 from .corpus.pool import Recipe, Runner, default_jobs, progress
 from .runner import FileOutcome, Mode, RunOptions
@@ -205,7 +205,7 @@ def _report_command(args: argparse.Namespace) -> int:
         for path in args.findings:
             rows.extend(read_findings(path))
         summary = summarise(rows, total=args.documents, source_pattern=args.source_pattern, top=args.top)
-        print_summary(summary, sys.stdout, _use_color(args.color, sys.stdout), shutil.get_terminal_size((100, 24)).columns)
+        print_summary(summary, sys.stdout, use_color(args.color, sys.stdout), shutil.get_terminal_size((100, 24)).columns)
         if args.html is not None:
             write_page(summary, args.html, args.title)
     except InputError as error:
@@ -215,14 +215,6 @@ def _report_command(args: argparse.Namespace) -> int:
         _error(f"{args.html}: cannot write the page: {error.strerror or error}")
         return EXIT_ERROR
     return EXIT_OK
-
-
-def _use_color(choice: str, stream: TextIO) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    return stream.isatty()
 
 
 def _merge(args: argparse.Namespace, settings: Settings) -> Settings:
@@ -324,7 +316,7 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
         ruleset=options.ruleset,
         mode=options.mode,
         at_least=options.at_least,
-        color=_use_color(args.color, stream),
+        color=use_color(args.color, stream),
         width=shutil.get_terminal_size((100, 24)).columns,
         quiet=args.quiet,
         html=args.html,

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .report.colour import use_color
 from .ruleset import Rule, Ruleset
 
 FIX_DESCRIPTION = {
@@ -51,7 +51,7 @@ def markdown_table(ruleset: Ruleset) -> str:
 
 
 def _console(stream: TextIO) -> Console:
-    color = stream.isatty() and not os.environ.get("NO_COLOR")
+    color = use_color("auto", stream)
     return Console(file=stream, force_terminal=color, no_color=not color, soft_wrap=True, highlight=False, markup=False)
 
 

@@ -1,0 +1,54 @@
+"""What a user reads: colour conventions, excerpts, names printed as they are, flag combinations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import run
+
+#: One paragraph written twice: NL701 flags the long second copy, which the window shortens.
+REPEATED = (
+    "The minister said on Tuesday that the Sputnik, Kremlin Pool and several other outlets would be "
+    "barred from the briefing room for the rest of the year."
+)
+
+
+@pytest.fixture(autouse=True)
+def _terminal(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+def test_force_color_is_honoured_and_no_color_wins(tmp_path, monkeypatch, capsys) -> None:
+    (tmp_path / "a.txt").write_text("They met in kyiv.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--isolated", "a.txt")
+    assert "\x1b[" not in out  # not a terminal
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, out, _ = run(capsys, "check", "--isolated", "a.txt")
+    assert "\x1b[" in out
+    _, out, _ = run(capsys, "rule", "NL201")
+    assert "\x1b[" in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, out, _ = run(capsys, "check", "--isolated", "a.txt")
+    assert "\x1b[" not in out
+    monkeypatch.delenv("NO_COLOR")
+    _, out, _ = run(capsys, "check", "--isolated", "--color", "never", "a.txt")
+    assert "\x1b[" not in out
+
+
+@pytest.mark.parametrize("width", ["50", "60", "80", "100"])
+def test_excerpts_are_cut_at_word_boundaries(tmp_path, monkeypatch, capsys, width) -> None:
+    monkeypatch.setenv("COLUMNS", width)
+    (tmp_path / "a.txt").write_text(f"{REPEATED}\n\n{REPEATED}\n", encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--isolated", "--color", "never", "a.txt")
+    words = set(REPEATED.replace("↵", " ").split())
+    shown = [line for line in out.splitlines() if line.startswith(("  - ", "  + "))]
+    assert shown and "…" in "".join(shown)
+    for line in shown:
+        for token in line[4:].replace("[-", " ").replace("-]", " ").replace("↵", " ").replace("…", " ").split():
+            assert token in words, (token, line)

@@ -69,7 +69,7 @@ def _pattern(value: str) -> str:
 def _add_report_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--html", type=Path, metavar="FILE", help="corpus report: also write a self-contained HTML page")
     parser.add_argument(
-        "--source-pattern", type=_pattern, metavar="REGEX", help="corpus report: name a document's source by this pattern's first group in its path"
+        "--source-pattern", type=_pattern, metavar="REGEX", help="corpus report: name a document's source by this pattern's first group in its name (path, or path[record])"
     )
 
 

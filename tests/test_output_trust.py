@@ -52,3 +52,31 @@ def test_excerpts_are_cut_at_word_boundaries(tmp_path, monkeypatch, capsys, widt
     for line in shown:
         for token in line[4:].replace("[-", " ").replace("-]", " ").replace("↵", " ").replace("…", " ").split():
             assert token in words, (token, line)
+
+
+def test_names_print_as_they_are_in_every_terminal_format(tmp_path, capsys) -> None:
+    (tmp_path / "a[red]b.txt").write_text("They met in kyiv. .\n", encoding="utf-8")
+    rows = [{"id": f"scraped/[bold]{n}", "text": "They met in kyiv. ."} for n in range(3)]
+    (tmp_path / "data.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    for fmt in ("full", "concise", "report"):
+        _, out, _ = run(capsys, "check", "--isolated", "--color", "always", "--format", fmt, "--id-field", "id", "a[red]b.txt", "data.jsonl")
+        assert "a[red]b.txt" in out, fmt
+        for n in range(3):
+            assert f"data.jsonl[scraped/[bold]{n}]" in out, fmt
+    _, out, _ = run(capsys, "check", "--isolated", "--format", "report", "--id-field", "id", "data.jsonl")
+    worst = out[out.index("Most damaged documents") :]
+    assert sum(1 for line in worst.splitlines() if "data.jsonl[scraped/[bold]" in line) == 3
+
+
+def test_source_pattern_reads_the_record_id(tmp_path, capsys) -> None:
+    rows = [
+        {"url": f"https://{site}/story/{n}", "text": "They met in kyiv. ." if site == "bad.example" else "All is well."}
+        for n, site in enumerate(["bad.example", "bad.example", "good.example"])
+    ]
+    (tmp_path / "pages.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    _, out, _ = run(
+        capsys, "check", "--isolated", "--format", "report", "--id-field", "url", "--source-pattern", r"\[https?://([^/\]]+)", "pages.jsonl"
+    )
+    sources = out[out.index("Sources by findings") :]
+    cells = {row[0]: row[1:3] for line in sources.splitlines() if (row := [c.strip() for c in line.split("│") if c.strip()])}
+    assert cells["bad.example"] == ["2", "4"] and cells["good.example"] == ["1", "0"]

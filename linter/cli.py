@@ -126,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("code", nargs="?", metavar="CODE", help="a rule code or name")
     rule.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rule.add_argument("--test", type=Path, metavar="DIR", help="run the examples of the rule packs in DIR")
+    listing = rule.add_mutually_exclusive_group()
+    listing.add_argument("--list", action="store_true", help="list the rules (as with no CODE)")
+    listing.add_argument("--all", action="store_true", help="explain every rule")
     _add_config_flags(rule)
 
     config = commands.add_parser("config", help="print the effective configuration")
@@ -193,7 +196,9 @@ def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
             print(f"FAIL {failure}")
         print(f"{count - len(failures)} passed, {len(failures)} failed")
         return EXIT_FINDINGS if failures else EXIT_OK
-    return show_rules(_ruleset(settings), args.code, args.format, sys.stdout)
+    if args.code is not None and (args.list or args.all):
+        raise UsageError("newslint rule: give a CODE or --list/--all, not both")
+    return show_rules(_ruleset(settings), args.code, args.format, sys.stdout, explain_all=args.all)
 
 
 def _report_command(args: argparse.Namespace) -> int:

@@ -80,3 +80,46 @@ def test_source_pattern_reads_the_record_id(tmp_path, capsys) -> None:
     sources = out[out.index("Sources by findings") :]
     cells = {row[0]: row[1:3] for line in sources.splitlines() if (row := [c.strip() for c in line.split("│") if c.strip()])}
     assert cells["bad.example"] == ["2", "4"] and cells["good.example"] == ["1", "0"]
+
+
+def test_rule_explains_with_its_example_not_raw_placeholders(capsys) -> None:
+    for code in ("NL101", "NL201", "NL401", "NL701", "NL901"):
+        code_, out, _ = run(capsys, "rule", "--isolated", code)
+        assert code_ == 0
+        finds = out.split("What it finds", 1)[1].split("Why", 1)[0]
+        assert "{" not in finds and "}" not in finds, (code, finds)
+    _, out, _ = run(capsys, "rule", "--isolated", "NL101")
+    assert "A stray ' .' follows the end of the sentence." in out
+
+
+def test_rule_list_and_all(capsys) -> None:
+    code, listed, _ = run(capsys, "rule", "--isolated", "--list")
+    _, plain, _ = run(capsys, "rule", "--isolated")
+    assert code == 0 and listed == plain and "NL101" in listed
+    code, every, _ = run(capsys, "rule", "--isolated", "--all")
+    assert code == 0 and every.count("What it finds") == plain.count("\nNL")
+    code, _, err = run(capsys, "rule", "--isolated", "--all", "NL101")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_one_name_for_each_fix_level(ruleset, capsys) -> None:
+    """A rule without a fix is 'none' in the table, the Markdown table, the JSON and SARIF."""
+    from linter.report.sarif import rule_descriptor
+
+    _, out, _ = run(capsys, "rule", "--isolated", "--format", "json")
+    records = {r["code"]: r["fix"] for r in json.loads(out)}
+    _, table, _ = run(capsys, "rule", "--isolated")
+    _, markdown, _ = run(capsys, "rule", "--isolated", "--format", "markdown")
+    for rule in ruleset:
+        level = rule.fix.label if rule.fix else "none"
+        assert records[rule.code] == level
+        assert rule_descriptor(rule)["properties"]["fix"] == level
+        assert f"| {level} |" in next(line for line in markdown.splitlines() if f"| {rule.code} |" in line)
+        assert level in next(line for line in table.splitlines() if line.startswith(rule.code)).split()
+    assert "none" in records.values()
+
+
+def test_display_only_fix_is_named_so_in_the_full_view(tmp_path, capsys) -> None:
+    (tmp_path / "a.txt").write_text("President Rossi and I agree that we must seek common ground on trade, Okafor said.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--isolated", "--color", "never", "--select", "NL401", "a.txt")
+    assert "NL401" in out and "display-only fix" in out and "suggestion" not in out

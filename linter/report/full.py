@@ -125,7 +125,7 @@ class Renderer:
             label = {
                 Applicability.SAFE: "[*] safe fix",
                 Applicability.UNSAFE: "[*] unsafe fix",
-                Applicability.DISPLAY_ONLY: "suggestion",
+                Applicability.DISPLAY_ONLY: "display-only fix",
             }[fix.applicability]
             header.append(f"  {label}", style="green" if fix.applicability is Applicability.SAFE else "magenta")
         return header

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from .. import __version__
 from ..model import Severity
 from ..ruleset import Rule
-from ..rule_docs import FIX_DESCRIPTION
+from ..rule_docs import FIX_DESCRIPTION, fix_level
 from ..suppress import fingerprints
 from . import Report, anchor, writer
 
@@ -31,7 +31,7 @@ def _uri(path: str) -> str:
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
-    fix = FIX_DESCRIPTION[rule.fix.label if rule.fix else None]
+    fix = FIX_DESCRIPTION[fix_level(rule)]
     examples = "\n".join(f"- flagged: {e.text!r}" for e in rule.bad[:2])
     help_text = f"{rule.why}\n\nFix: {fix}.\n\nExamples:\n{examples}"
     return {
@@ -42,7 +42,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "messageStrings": {"default": {"text": rule.message}},
         "help": {"text": help_text, "markdown": help_text.replace("\n- ", "\n* ")},
         "defaultConfiguration": {"level": _LEVEL[rule.severity], "enabled": rule.status == "stable"},
-        "properties": {"kind": rule.kind, "fix": rule.fix.label if rule.fix else "none", "tags": [rule.kind]},
+        "properties": {"kind": rule.kind, "fix": fix_level(rule), "tags": [rule.kind]},
     }
 
 

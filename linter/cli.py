@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for stdin; default: .)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes and write the files")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
-    check.add_argument("--diff", action="store_true", help="show the fixes --fix would apply; write nothing")
+    check.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would write; write nothing")
     check.add_argument("--select", type=_codes, metavar="CODES", help="only these rules (codes, prefixes or names)")
     check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="rules to add to the selection")
     check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="rules to leave out")
@@ -328,7 +328,11 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
         source_pattern=args.source_pattern,
         fail_on=fail_on,
     )
-    if args.statistics:
+    if options.mode is Mode.DIFF and args.format == "full" and not args.statistics:
+        from .report.patch import write_patch
+
+        write_patch(report, stream, sys.stderr)
+    elif args.statistics:
         write_statistics(report, stream)
     else:
         FORMATS[args.format](report, stream)

@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (default: warning)")
     check.add_argument("--format", choices=FORMAT_NAMES, default="full", help="output format (default: full)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (default: auto)")
-    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary (with --fix: only the files changed)")
     check.add_argument("--statistics", action="store_true", help="print only counts by rule")
     check.add_argument("--encoding", metavar="NAME", help="read files in this encoding (e.g. cp1252) instead of UTF-8")
     check.add_argument("--include", type=_codes, metavar="GLOBS", help="file globs when recursing (default: *.txt,*.md)")
@@ -329,9 +329,13 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
         fail_on=fail_on,
     )
     if options.mode is Mode.DIFF and args.format == "full" and not args.statistics:
-        from .report.patch import write_patch
+        from .report.changes import write_patch
 
         write_patch(report, stream, sys.stderr)
+    elif options.mode is Mode.FIX and args.quiet and args.format in ("full", "concise") and not args.statistics:
+        from .report.changes import write_changes
+
+        write_changes(report, stream)
     elif args.statistics:
         write_statistics(report, stream)
     else:

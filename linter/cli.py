@@ -22,6 +22,7 @@ from .model import Applicability, Severity
 from .report.colour import use_color
 from .ruleset import Ruleset, RulesetError, load_ruleset
 from .corpus.pool import Recipe, Runner, default_jobs, progress
+from .flag_rules import refusal, resolve_format
 from .runner import FileOutcome, Mode, RunOptions
 from .selection import Selection, SelectionError
 from .settings import FAIL_ON, ConfigError, Settings, find_config, load_settings
@@ -93,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="rules to leave out")
     check.add_argument("--preview", action="store_true", help="also run rules in preview")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (default: warning)")
-    check.add_argument("--format", choices=FORMAT_NAMES, default="full", help="output format (default: full)")
+    check.add_argument("--format", choices=FORMAT_NAMES, help="output format (default: full; jsonl with --engine dask)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (default: auto)")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary (with --fix: only the files changed)")
     check.add_argument("--statistics", action="store_true", help="print only counts by rule")
@@ -245,6 +246,10 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError("newslint check: --fix and --diff cannot be combined")
     if args.output is not None and not args.fix:
         raise UsageError("newslint check: --output needs --fix")
+    refused = refusal(args)
+    if refused:
+        raise UsageError(f"newslint check: {refused}")
+    args.format = resolve_format(args)
     settings = _merge(args, settings)
     mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
     selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
@@ -336,6 +341,10 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
         from .report.changes import write_changes
 
         write_changes(report, stream)
+    elif args.statistics and args.format == "json":
+        from .report.jsonout import write_statistics_json
+
+        write_statistics_json(report, stream)
     elif args.statistics:
         write_statistics(report, stream)
     else:

@@ -123,3 +123,34 @@ def test_display_only_fix_is_named_so_in_the_full_view(tmp_path, capsys) -> None
     (tmp_path / "a.txt").write_text("President Rossi and I agree that we must seek common ground on trade, Okafor said.\n", encoding="utf-8")
     _, out, _ = run(capsys, "check", "--isolated", "--color", "never", "--select", "NL401", "a.txt")
     assert "NL401" in out and "display-only fix" in out and "suggestion" not in out
+
+
+@pytest.mark.parametrize(
+    ("flags", "says"),
+    [
+        (["--engine", "dask", "--format", "full"], "--format full"),
+        (["--engine", "dask", "--format", "sarif"], "--format sarif"),
+        (["--engine", "dask", "--statistics"], "--statistics"),
+        (["--engine", "dask", "--baseline", "b.json"], "--baseline"),
+        (["--findings", "f.parquet"], "--findings needs --engine dask"),
+        (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --engine dask"),
+        (["--statistics", "--format", "github"], "--format github"),
+        (["--statistics", "--format", "jsonl"], "--format jsonl"),
+        (["--html", "r.html"], "--html needs --format report"),
+        (["--source-pattern", "(x)"], "--source-pattern needs --format report"),
+    ],
+)
+def test_flag_combinations_that_cannot_work_are_refused_in_one_line(tmp_path, capsys, flags, says) -> None:
+    (tmp_path / "a.txt").write_text("They met in kyiv.\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "--isolated", *flags, "a.txt")
+    assert code == 2 and out == "" and err.count("\n") == 1 and says in err, err
+
+
+def test_statistics_as_json(tmp_path, capsys) -> None:
+    (tmp_path / "a.txt").write_text("They met in kyiv. .\n\nThen in kyiv again.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--isolated", "--statistics", "--format", "json", "a.txt")
+    assert code == 1
+    assert json.loads(out) == [
+        {"code": "NL201", "name": "lowercase-proper-noun", "severity": "warning", "count": 2, "fixable": 2},
+        {"code": "NL101", "name": "double-period", "severity": "error", "count": 1, "fixable": 1},
+    ]

@@ -58,29 +58,26 @@ def test_one_diff_per_changed_file(patch_and_fixed) -> None:
     assert "\\ No newline at end of file" in patch
 
 
+def _apply(tmp_path: Path, name: str, patch: str, *commands: list[str]) -> dict[str, bytes]:
+    """Lay out the original tree in a fresh folder, run ``commands`` there with the patch, read the result."""
+    target = tmp_path / name
+    target.mkdir()
+    _tree(target)
+    for command in commands:
+        subprocess.run(command, cwd=target, input=patch.encode("utf-8"), check=True, capture_output=True)
+    return _contents(target)
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_git_apply_accepts_it_and_gives_what_fix_writes(tmp_path, patch_and_fixed) -> None:
     patch, fixed = patch_and_fixed
-    target = tmp_path / "git"
-    target.mkdir()
-    _tree(target)
-    subprocess.run(["git", "init", "-q"], cwd=target, check=True)
-    (tmp_path / "fix.patch").write_bytes(patch.encode("utf-8"))
-    subprocess.run(["git", "apply", "--check", str(tmp_path / "fix.patch")], cwd=target, check=True, capture_output=True)
-    subprocess.run(["git", "apply", str(tmp_path / "fix.patch")], cwd=target, check=True, capture_output=True)
-    assert _contents(target) == fixed
+    assert _apply(tmp_path, "git", patch, ["git", "init", "-q"], ["git", "apply", "--check", "-"], ["git", "apply", "-"]) == fixed
 
 
 @pytest.mark.skipif(shutil.which("patch") is None, reason="GNU patch is not installed (apt-get install patch)")
 def test_patch_accepts_it_and_gives_what_fix_writes(tmp_path, patch_and_fixed) -> None:
     patch, fixed = patch_and_fixed
-    target = tmp_path / "patch"
-    target.mkdir()
-    _tree(target)
-    data = patch.encode("utf-8")
-    subprocess.run(["patch", "-p1", "--dry-run"], cwd=target, input=data, check=True, capture_output=True)
-    subprocess.run(["patch", "-p1", "--binary"], cwd=target, input=data, check=True, capture_output=True)
-    assert _contents(target) == fixed
+    assert _apply(tmp_path, "patch", patch, ["patch", "-p1", "--dry-run"], ["patch", "-p1", "--binary"]) == fixed
 
 
 def test_diff_of_equal_texts_is_empty() -> None:

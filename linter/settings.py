@@ -23,6 +23,7 @@ from .sources.pathmatch import PathPatterns
 
 FILE_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
+DEFAULT_FAIL_ON = "warning"
 
 
 def fails(severity: Severity, fail_on: str) -> bool:
@@ -44,7 +45,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     severity: Mapping[str, Severity] = field(default_factory=dict)
-    fail_on: str = "warning"
+    fail_on: str = DEFAULT_FAIL_ON
     include: PathPatterns = PathPatterns(DEFAULT_INCLUDE)
     exclude: PathPatterns = PathPatterns()
     #: Also skip excluded paths named on the command line (pre-commit passes every file by name).

@@ -229,6 +229,8 @@ def run_dask(
     for error in errors:
         print(f"newslint: error: {error}", file=sys.stderr)
     write_findings(rows, findings, stream)
+    if findings is not None:
+        stream.write(f"newslint: {len(rows)} finding(s) written to {findings}\n")
     if errors:
         return 2
     thresholds = {display_path(path): level for (path, _recipe), level in zip(jobs, fail_on)}

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
-FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", regex.S | regex.M)
+FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?=\r|\n|\Z)", regex.S | regex.M)
 _BREAK = regex.compile(r"\r\n|\r|\n")
 _BREAKS = frozenset("\r\n")
 #: Keys in markdown-it's ``env``: the records of every inline block (by token id), and of the one being parsed.

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?=\r|\n|\Z)", regex.S | regex.M)
 _BREAK = regex.compile(r"\r\n|\r|\n")
-_BREAKS = frozenset("\r\n")
+_NOT_BREAK = regex.compile(r"[^\r\n]")
 #: Keys in markdown-it's ``env``: the records of every inline block (by token id), and of the one being parsed.
 _RECORDS, _CURRENT = "newslint.records", "newslint.current"
 #: Blocks whose every line, blank ones included, is not prose.
@@ -93,9 +93,7 @@ def mask_markdown(text: str) -> MarkdownText:
         if token.type in _OPAQUE_BLOCKS and first <= last:
             masked.append(_Masked(lines[first].start, lines[last].end, Mask.BLANK))
         elif token.type == "inline":
-            opener = tokens[index - 1]  # paragraphs and setext headings are running text; ATX headings and cells are not
-            running = opener.type == "paragraph_open" or opener.markup in ("=", "-")
-            masked.extend(_inline(text, lines, token, running, env.get(_RECORDS, {}).get(id(token), ()), prose))
+            masked.extend(_inline(text, lines, token, tokens[index - 1], env.get(_RECORDS, {}).get(id(token), ()), prose))
     masked.extend(_outside_prose(text, lines, prose))
     return MarkdownText(_apply(text, masked), tuple(_merge(masked)))
 
@@ -110,18 +108,21 @@ def _line_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _inline(
-    text: str, lines: list[Span], token: Token, running: bool, records: tuple[_Masked, ...], prose: dict[int, list[Span]]
+    text: str, lines: list[Span], token: Token, opener: Token, records: tuple[_Masked, ...], prose: dict[int, list[Span]]
 ) -> list[_Masked]:
     """The prose segments of one inline block (added to ``prose`` by line) and its masked inline spans.
 
     markdown-it gives the block's content (container markers and indentation removed, lines
     joined) but no columns. Each content line is a piece of one source line: running text ends at
-    the end of its line (the last line before trailing white space); a heading or table cell is
-    found in its line after the cells before it. Records are offsets into the content, mapped back
-    line by line. A content line that cannot be placed makes the whole block non-prose.
+    the end of its line (the last line before trailing white space); an ATX heading or table cell
+    is found in its line after the cells before it (a cell's ``|`` was written ``\\|``). Records
+    are offsets into the content, mapped back through anchors. A content line that cannot be
+    placed makes the whole block non-prose.
     """
     assert token.map is not None
-    anchors: list[tuple[int, int]] = []  # (content offset of the line, source offset of its first character)
+    running = opener.type == "paragraph_open" or opener.markup in ("=", "-")  # paragraphs, setext headings
+    cell = opener.type in ("th_open", "td_open")
+    anchors: list[tuple[int, int]] = []  # (content offset, the source offset it maps to; the next ones follow it)
     offset = 0
     content_lines = token.content.split("\n")
     for number, piece in enumerate(content_lines):
@@ -129,18 +130,20 @@ def _inline(
         if line_number >= len(lines):
             return [_Masked(lines[token.map[0]].start, lines[-1].end, Mask.BLANK)]
         line = lines[line_number]
-        source_line = text[line.start : line.end]
+        written = piece.replace("|", "\\|") if cell else piece
         if running:
-            end = line.end if number < len(content_lines) - 1 else line.start + len(source_line.rstrip())
-            start = end - len(piece)
+            end = line.end if number < len(content_lines) - 1 else line.start + len(text[line.start : line.end].rstrip())
+            start = end - len(written)
         else:
             after = max((s.end for s in prose.get(line_number, ())), default=line.start)
-            start = text.find(piece, after, line.end) if piece else after
-        body = piece.lstrip()
-        body_start = start + len(piece) - len(body)
+            start = text.find(written, after, line.end) if written else after
+        body = written.lstrip()
+        body_start = start + len(written) - len(body)
         if start < 0 or body_start < line.start or text[body_start : body_start + len(body)].replace("\0", "\ufffd") != body:
             return [_Masked(lines[token.map[0]].start, lines[token.map[0] + len(content_lines) - 1].end, Mask.BLANK)]
         anchors.append((offset, start))
+        if cell:
+            anchors.extend((offset + i, start + i + k + 1) for k, i in enumerate(i for i, c in enumerate(piece) if c == "|"))
         if body:
             prose.setdefault(line_number, []).append(Span(body_start, body_start + len(body)))
         offset += len(piece) + 1
@@ -178,9 +181,7 @@ def _apply(text: str, masked: list[_Masked]) -> str:
     """``text`` with each masked span's characters (not its line breaks) replaced; words win over blanks."""
     chars = list(text)
     for item in sorted(masked, key=lambda m: m.mask is Mask.WORD):
-        for position in range(item.start, item.end):
-            if chars[position] not in _BREAKS:
-                chars[position] = item.mask.value
+        chars[item.start : item.end] = _NOT_BREAK.sub(item.mask.value, text[item.start : item.end])
     return "".join(chars)
 
 

@@ -7,8 +7,10 @@ import json
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from linter import lint
+from linter import Applicability, lint
 from linter.apply import fix_text
 from linter.config import LintConfig
 
@@ -114,3 +116,32 @@ class TestStdinFilename:
     def test_the_name_picks_per_file_ignores(self, tmp_path, monkeypatch, capsys) -> None:
         (tmp_path / "newslint.toml").write_text('[per-file-ignores]\n"wire/*.md" = ["NL201"]\n')
         assert self.check(monkeypatch, capsys, "-", "--stdin-filename", "wire/story.md") == []
+
+
+#: Markup holding damage that the prose rules would fix, and prose that is damaged itself.
+MARKUP = ["`pip install .`", "`kyiv`", "`a  b ,c`", "![Waves in kyiv](waves..jpg)", "<span title=\"kyiv ,\">", "<https://example.com/a..b>"]
+PROSE = ["They met in kyiv. .", "Then,, they left.", "the the end", "Mr Putin and Mr. Putin", "a  gap", "Caption"]
+
+
+@st.composite
+def markdown_articles(draw) -> str:
+    """Paragraphs, list items, quotes and table rows mixing damaged prose with damaged-looking markup."""
+    blocks = []
+    for _ in range(draw(st.integers(1, 5))):
+        words = " ".join(draw(st.lists(st.sampled_from(MARKUP + PROSE), min_size=1, max_size=5)))
+        kind = draw(st.sampled_from(["", "- ", "> ", "## ", "table", "link"]))
+        if kind == "table":
+            blocks.append(f"| {words} | x |\n|---|---|\n| {draw(st.sampled_from(MARKUP))} | y |")
+        elif kind == "link":
+            blocks.append(f"See [{words}](https://example.com/x..y \"t ,\") now.")
+        else:
+            blocks.append(kind + words)
+    return "\n\n".join(blocks) + "\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(markdown_articles())
+def test_fixes_never_touch_markup(ruleset, text: str) -> None:
+    fixed = fix_text(text, ruleset, MARKDOWN, Applicability.UNSAFE).text
+    for piece in [*MARKUP, '(https://example.com/x..y "t ,")', "|---|---|"]:
+        assert fixed.count(piece) == text.count(piece), piece

@@ -31,10 +31,11 @@ from .model import Diagnostic, Span
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
-FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?=\r|\n|\Z)", regex.S | regex.M)
+_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?=\r|\n|\Z)", regex.S | regex.M)
 _BREAK = regex.compile(r"\r\n|\r|\n")
 _NOT_BREAK = regex.compile(r"[^\r\n]")
 #: Keys in markdown-it's ``env``: the records of every inline block (by token id), and of the one being parsed.
@@ -44,6 +45,8 @@ _OPAQUE_BLOCKS = frozenset({"fence", "code_block", "html_block"})
 
 
 class Mask(enum.Enum):
+    """What a masked character becomes: a space, or a letter of a placeholder word."""
+
     BLANK = " "
     WORD = "x"
 
@@ -76,9 +79,9 @@ class MarkdownText:
 
 def mask_markdown(text: str) -> MarkdownText:
     """Parse ``text`` as Markdown and mask what is not prose (see the module docstring)."""
-    lines = [Span(start, end) for start, end in _line_spans(text)]
+    lines = list(_line_spans(text))
     masked: list[_Masked] = []
-    front = FRONT_MATTER.match(text)
+    front = _FRONT_MATTER.match(text)
     source = text
     if front is not None:
         masked.append(_Masked(front.start(), front.end(), Mask.BLANK))
@@ -89,22 +92,22 @@ def mask_markdown(text: str) -> MarkdownText:
     for index, token in enumerate(tokens):
         if token.map is None:
             continue
-        first, last = token.map[0], min(token.map[1], len(lines)) - 1
-        if token.type in _OPAQUE_BLOCKS and first <= last:
-            masked.append(_Masked(lines[first].start, lines[last].end, Mask.BLANK))
+        if token.type in _OPAQUE_BLOCKS:
+            last = lines[min(token.map[1], len(lines)) - 1]
+            masked.append(_Masked(lines[token.map[0]].start, last.end, Mask.BLANK))
         elif token.type == "inline":
             masked.extend(_inline(text, lines, token, tokens[index - 1], env.get(_RECORDS, {}).get(id(token), ()), prose))
     masked.extend(_outside_prose(text, lines, prose))
     return MarkdownText(_apply(text, masked), tuple(_merge(masked)))
 
 
-def _line_spans(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each line without its break; a break is ``\\r\\n``, ``\\r`` or ``\\n`` as in markdown-it."""
+def _line_spans(text: str) -> Iterator[Span]:
+    """Each line without its break; a break is ``\\r\\n``, ``\\r`` or ``\\n``, as markdown-it counts lines."""
     start = 0
     for match in _BREAK.finditer(text):
-        yield start, match.start()
+        yield Span(start, match.start())
         start = match.end()
-    yield start, len(text)
+    yield Span(start, len(text))
 
 
 def _inline(
@@ -216,7 +219,7 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def _inline_core(state: Any) -> None:
+def _inline_core(state: StateCore) -> None:
     """markdown-it's core ``inline`` rule, with a record list per inline block in ``env``."""
     records = state.env.setdefault(_RECORDS, {})
     for token in state.tokens:

@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--encoding", metavar="NAME", help="read files in this encoding (e.g. cp1252) instead of UTF-8")
     check.add_argument("--include", type=_codes, metavar="GLOBS", help="file globs when recursing (default: *.txt,*.md)")
     check.add_argument("--exclude", type=_codes, metavar="GLOBS", help="file globs to skip")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the file name stdin stands for: its settings, Markdown mode, the path shown")
     check.add_argument("--text-field", metavar="NAME", help="JSONL: the field holding the text (default: text)")
     check.add_argument("--id-field", metavar="NAME", help="JSONL: the field naming the record (default: the line number)")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings that are not in this baseline")
@@ -267,8 +268,9 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         grammar=settings.grammar,
         grammar_server=settings.grammar_server,
         output_dir=args.output,
+        stdin_filename=args.stdin_filename,
     )
-    paths = args.paths or ["."]
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
     files = list(iter_paths(paths, settings.include, settings.exclude))
     if args.engine == "dask":
         from .corpus.frames import run_dask

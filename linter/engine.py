@@ -11,6 +11,7 @@ from .config import DEFAULT_CONFIG, LintConfig
 from .checks._regex import RegexTimeout
 from .model import Diagnostic, Span
 from .ruleset import Rule, Ruleset
+from .markdown import mask_markdown
 from .segments import Document
 from .suppress import drop_markdown_suppressed
 
@@ -44,15 +45,19 @@ def lint(
     severity overrides from ``config`` are applied here so checks stay simple.
     ``extra`` adds findings computed outside the core (LanguageTool); they go
     through the same selection, overrides and suppression as the rest.
+    In Markdown mode rules see only the prose (markup masked, offsets kept), and
+    findings touching markup are dropped.
     """
-    doc = Document(text)
+    markdown = mask_markdown(text) if config.markdown else None
+    linted = text if markdown is None else markdown.text
+    doc = Document(linted)
     seen: set[tuple[str, int, int]] = set()
     findings: list[Diagnostic] = []
     rules = active_rules(ruleset, config)
     produced: Iterable[Diagnostic] = chain.from_iterable(_guarded(rule, doc) for rule in rules)
     if extra is not None:
         enabled = {rule.code for rule in rules}
-        produced = chain(produced, (d for d in extra(text) if d.code in enabled))
+        produced = chain(produced, (d for d in extra(linted) if d.code in enabled))
     for diagnostic in produced:
         key = (diagnostic.code, diagnostic.span.start, diagnostic.span.end)
         if key in seen:
@@ -62,7 +67,7 @@ def lint(
         if override is not None and override != diagnostic.severity:
             diagnostic = replace(diagnostic, severity=override)
         findings.append(diagnostic)
-    if config.markdown:
-        findings = drop_markdown_suppressed(text, findings)
+    if markdown is not None:
+        findings = drop_markdown_suppressed(text, [d for d in findings if markdown.keeps(d)])
     findings.sort(key=lambda d: d.sort_key)
     return findings

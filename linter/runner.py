@@ -50,6 +50,8 @@ class RunPlan:
     id_field: str | None = None
     #: With ``--fix``: write repaired copies under this folder instead of rewriting the inputs.
     output_dir: Path | None = None
+    #: The name standard input stands for: its settings, Markdown mode, and the path in the output.
+    stdin_filename: str | None = None
 
     def plan(self) -> dict[str, object]:
         """These fields as keyword arguments, to build a subclass from another."""
@@ -187,15 +189,16 @@ def process_path(path: str, options: RunOptions, batches: BatchMapper | None = N
 
     The records of a data file go through ``batches`` (serially when it is None).
     """
-    options = options.for_path(path)
+    name = options.stdin_filename if path == "-" and options.stdin_filename else path
+    options = options.for_path(name)
     if is_records(path) or is_parquet(path):
         mapper = batches or (lambda p, bs: (lint_batch(p, b, options) for b in bs))
         return (process_records if is_records(path) else process_parquet)(path, options, mapper)
-    label = display_path(path)
+    label = display_path(name)
     outcome = FileOutcome(label)
     try:
         if path == "-":
-            decoded = decode(sys.stdin.buffer.read(), "-", options.encoding)
+            decoded = decode(sys.stdin.buffer.read(), label, options.encoding)
         else:
             decoded = read_text(Path(path), label, options.encoding)
         unit, new_text = lint_text(decoded.text, label, None, options)

@@ -17,20 +17,19 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .config import LintConfig
 from .grammar import GrammarUnavailable
 from .model import Applicability, Severity
 from .ruleset import Ruleset, RulesetError, load_ruleset
 from .corpus.pool import Recipe, Runner, default_jobs, progress
 from .runner import FileOutcome, Mode, RunOptions
-from .selection import Selection, SelectionError
+from .selection import SelectionError
 from .settings import FAIL_ON, ConfigError, Settings, find_config, load_settings
 from .sources import iter_paths, write_atomic
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMAT_NAMES = ("full", "concise", "json", "jsonl", "github", "sarif", "junit", "gitlab", "report")
-COMMANDS = ("check", "rule", "config", "report")
+COMMANDS = ("check", "rule", "config", "report", "server")
 
 
 class UsageError(Exception):
@@ -130,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     config = commands.add_parser("config", help="print the effective configuration")
     _add_config_flags(config)
+    commands.add_parser("server", help="a language server for editors, on stdin and stdout (needs newslint[lsp])")
     return parser
 
 
@@ -144,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(args_list)
         if args.command == "report":
             return _report_command(args)
+        if args.command == "server":
+            return _server_command()
         settings = _settings(args)
         if args.command == "config":
             sys.stdout.write(settings.as_toml())
@@ -194,6 +196,14 @@ def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{count - len(failures)} passed, {len(failures)} failed")
         return EXIT_FINDINGS if failures else EXIT_OK
     return show_rules(_ruleset(settings), args.code, args.format, sys.stdout)
+
+
+def _server_command() -> int:
+    try:
+        from .lsp.server import serve
+    except ImportError as error:
+        raise UsageError(f"newslint server needs the lsp extra: pip install 'newslint[lsp]' ({error})") from None
+    return serve()
 
 
 def _report_command(args: argparse.Namespace) -> int:
@@ -250,22 +260,9 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError("newslint check: --output needs --fix")
     settings = _merge(args, settings)
     mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
-    selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
-    recipe = Recipe(
-        config=LintConfig(selection=selection, severity=settings.severity),
-        rules_dir=settings.rules_dir,
-        vocabulary=settings.vocabulary,
-        settings_path=str(settings.path),
-        mode=mode,
-        at_least=Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE,
-        encoding=args.encoding,
-        per_file_ignores=settings.per_file_ignores,
-        text_field=settings.text_field,
-        id_field=settings.id_field,
-        grammar=settings.grammar,
-        grammar_server=settings.grammar_server,
-        output_dir=args.output,
-    )
+    at_least = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
+    recipe = Recipe.from_settings(settings, mode=mode, at_least=at_least, encoding=args.encoding, output_dir=args.output)
+    selection = recipe.config.selection
     paths = args.paths or ["."]
     files = list(iter_paths(paths, settings.include, settings.exclude))
     if args.engine == "dask":

@@ -65,8 +65,8 @@ CONFIG = pytest_lsp.ClientServerConfig(
     client_factory=_client,
     server_env={**os.environ, "PYTHONPATH": str(ROOT)},
 )
+#: No position encoding offered, as Neovim 0.7 and VS Code: UTF-16, the default of LSP.
 CAPABILITIES = types.ClientCapabilities(
-    general=types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf16]),
     workspace=types.WorkspaceClientCapabilities(
         workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True),
         did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True),

@@ -64,7 +64,9 @@ class NewslintServer(LanguageServer):
 
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        """The negotiated position encoding (UTF-16 unless the client offered another first)."""
+        encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        return encoding.value if isinstance(encoding, types.PositionEncodingKind) else encoding
 
     @property
     def versioned_edits(self) -> bool:
@@ -116,10 +118,15 @@ class NewslintServer(LanguageServer):
         await asyncio.sleep(delay)
         document = self.workspace.get_text_document(uri)
         loop = asyncio.get_running_loop()
-        linted = await loop.run_in_executor(self.linter, self._analyse, uri, document.version, document.source)
-        self._store(uri, linted)
-        if self.scheduled.get(uri) is asyncio.current_task():
-            del self.scheduled[uri]
+        try:
+            linted = await loop.run_in_executor(self.linter, self._analyse, uri, document.version, document.source)
+            self._store(uri, linted)
+        except Exception as error:  # a task's error would otherwise vanish; the editor must hear of it
+            logging.getLogger(__name__).exception("linting %s failed", uri)
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"newslint: linting failed: {error!r}"))
+        finally:
+            if self.scheduled.get(uri) is asyncio.current_task():
+                del self.scheduled[uri]
 
     def close(self, uri: str) -> None:
         waiting = self.scheduled.pop(uri, None)

@@ -35,7 +35,7 @@ from .translate import (
 )
 
 #: Seconds a change waits for the next one before it is linted.
-DEBOUNCE = 0.1
+DEBOUNCE = 0.05
 CONFIG_GLOBS = ("**/newslint.toml", "**/.newslint.toml", "**/pyproject.toml")
 
 

@@ -293,3 +293,17 @@ async def test_markdown_suppression_and_code_blocks(client, tmp_path, capsys):
     assert ("NL101", 3) not in found and not any(line == 7 for _code, line in found)
     assert as_code_points(text, params.diagnostics) == cli_findings(capsys, path)
     close_document(client, uri)
+
+
+async def test_a_large_document_does_not_hold_up_requests(client, tmp_path):
+    small = open_document(client, tmp_path / "small.txt", "They met in kyiv.\n")
+    await published(client, small, 1)
+    large_text = "".join(f"Item {i}: the council approved budget line {i * 7} on Monday, officials said.\n\n" for i in range(800))
+    large = open_document(client, tmp_path / "large.txt", large_text)
+    # The large document is being linted on the worker thread; the event loop still answers.
+    result = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(small), types.Position(0, 13)))
+    assert result is not None and "NL201" in result.contents.value
+    assert not any(p.uri == large for p in client.published), "the hover waited for the large lint"
+    await published(client, large, 1)
+    close_document(client, small)
+    close_document(client, large)

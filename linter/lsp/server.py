@@ -58,6 +58,7 @@ class NewslintServer(LanguageServer):
         super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.configurations = Configurations()
         self.linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-lint")
+        self.opened: set[str] = set()
         self.scheduled: dict[str, asyncio.Task[None]] = {}
         self.latest: dict[str, Linted] = {}
         self.reported: set[str] = set()
@@ -95,7 +96,7 @@ class NewslintServer(LanguageServer):
 
     def _store(self, uri: str, linted: Linted) -> None:
         """Keep and publish a lint, unless the document changed or closed while it ran."""
-        if uri not in self.scheduled and uri not in self.latest:
+        if uri not in self.opened:
             return
         document = self.workspace.get_text_document(uri)
         if document.version != linted.version or document.source != linted.text:
@@ -128,14 +129,19 @@ class NewslintServer(LanguageServer):
             if self.scheduled.get(uri) is asyncio.current_task():
                 del self.scheduled[uri]
 
+    def open(self, uri: str) -> None:
+        self.opened.add(uri)
+        self.schedule(uri, 0)
+
     def close(self, uri: str) -> None:
+        self.opened.discard(uri)
         waiting = self.scheduled.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
         self.latest.pop(uri, None)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
-    async def fix_all_edits(self, linted: Linted, uri: str) -> list[types.TextEdit] | None:
+    async def fix_all_edits(self, linted: Linted) -> list[types.TextEdit] | None:
         """The edit of "fix all safe problems", or None (with a message) when the fixes do not settle."""
         loop = asyncio.get_running_loop()
         try:
@@ -162,7 +168,7 @@ async def initialized(ls: NewslintServer, params: types.InitializedParams) -> No
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: NewslintServer, params: types.DidOpenTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, 0)
+    ls.open(params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -180,7 +186,7 @@ def did_change_watched_files(ls: NewslintServer, params: types.DidChangeWatchedF
     """A configuration file changed: rebuild the options and lint every open document again."""
     ls.configurations.clear()
     ls.reported.clear()
-    for uri in list(ls.workspace.text_documents):
+    for uri in ls.opened:
         ls.schedule(uri, 0)
 
 
@@ -193,7 +199,10 @@ async def code_action(ls: NewslintServer, params: types.CodeActionParams) -> lis
     uri = params.text_document.uri
     linted = await ls.current(uri)
     only = params.context.only
-    wants = lambda kind: only is None or any(kind == k or kind.startswith(f"{k}.") for k in only)  # noqa: E731
+
+    def wants(kind: str) -> bool:
+        return only is None or any(kind == k or kind.startswith(f"{k}.") for k in only)
+
     actions: list[types.CodeAction] = []
     if wants(types.CodeActionKind.QuickFix):
         start = linted.positions.offset(params.range.start.line, params.range.start.character)
@@ -202,7 +211,7 @@ async def code_action(ls: NewslintServer, params: types.CodeActionParams) -> lis
             if finding.fix is not None and finding.span.start <= end and start <= finding.span.end:
                 actions.append(quick_fix(finding, linted.positions, uri, linted.version, ls.versioned_edits))
     if wants(FIX_ALL_KIND) and any(f.fixable(Applicability.SAFE) for f in linted.findings):
-        edits = await ls.fix_all_edits(linted, uri)
+        edits = await ls.fix_all_edits(linted)
         if edits:
             actions.append(fix_all_action(uri, linted.version, edits, ls.versioned_edits))
     return actions
@@ -212,7 +221,7 @@ async def code_action(ls: NewslintServer, params: types.CodeActionParams) -> lis
 async def fix_all_command(ls: NewslintServer, uri: str) -> bool:
     """``newslint.fixAll URI``: apply every safe fix to an open document, as ``--fix`` would."""
     linted = await ls.current(uri)
-    edits = await ls.fix_all_edits(linted, uri)
+    edits = await ls.fix_all_edits(linted)
     if not edits:
         return False
     edit = workspace_edit(uri, linted.version, edits, ls.versioned_edits)

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .config import LintConfig
 from .grammar import GrammarUnavailable
 from .model import Applicability, Severity
 from .report.colour import use_color
@@ -24,14 +23,14 @@ from .ruleset import Ruleset, RulesetError, load_ruleset
 from .corpus.pool import Recipe, Runner, default_jobs, progress
 from .flag_rules import refusal, resolve_format
 from .runner import FileOutcome, Mode, RunOptions
-from .selection import Selection, SelectionError
+from .selection import SelectionError
 from .settings import FAIL_ON, ConfigError, Settings, find_config, load_settings
 from .sources import iter_paths, write_atomic
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMAT_NAMES = ("full", "concise", "json", "jsonl", "github", "sarif", "junit", "gitlab", "report")
-COMMANDS = ("check", "rule", "config", "report")
+COMMANDS = ("check", "rule", "config", "report", "server")
 
 
 class UsageError(Exception):
@@ -135,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     config = commands.add_parser("config", help="print the effective configuration")
     _add_config_flags(config)
+    commands.add_parser("server", help="a language server for editors, on stdin and stdout (needs newslint[lsp])")
     return parser
 
 
@@ -149,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(args_list)
         if args.command == "report":
             return _report_command(args)
+        if args.command == "server":
+            return _server_command()
         settings = _settings(args)
         if args.command == "config":
             sys.stdout.write(settings.as_toml())
@@ -203,6 +205,14 @@ def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
     return show_rules(_ruleset(settings), args.code, args.format, sys.stdout, explain_all=args.all)
 
 
+def _server_command() -> int:
+    try:
+        from .lsp.server import serve
+    except ImportError as error:
+        raise UsageError(f"newslint server needs the lsp extra: pip install 'newslint[lsp]' ({error})") from None
+    return serve()
+
+
 def _report_command(args: argparse.Namespace) -> int:
     from .report.corpus import print_summary, read_findings, summarise, write_page
     from .sources import InputError
@@ -253,23 +263,11 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     args.format = resolve_format(args)
     settings = _merge(args, settings)
     mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
-    selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
-    recipe = Recipe(
-        config=LintConfig(selection=selection, severity=settings.severity),
-        rules_dir=settings.rules_dir,
-        vocabulary=settings.vocabulary,
-        settings_path=str(settings.path),
-        mode=mode,
-        at_least=Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE,
-        encoding=args.encoding,
-        per_file_ignores=settings.per_file_ignores,
-        text_field=settings.text_field,
-        id_field=settings.id_field,
-        grammar=settings.grammar,
-        grammar_server=settings.grammar_server,
-        output_dir=args.output,
-        stdin_filename=args.stdin_filename,
+    at_least = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
+    recipe = Recipe.from_settings(
+        settings, mode=mode, at_least=at_least, encoding=args.encoding, output_dir=args.output, stdin_filename=args.stdin_filename
     )
+    selection = recipe.config.selection
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     files = list(iter_paths(paths, settings.include, settings.exclude))
     if args.engine == "dask":

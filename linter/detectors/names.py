@@ -30,15 +30,24 @@ HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame Mr. Mrs. Ms. Dr.".split())
 #: Titles that also stand before names but also before verbs (``the President said``):
 #: a lowercase word after one is a name only when the text writes it capitalised.
 TITLES = frozenset(
-    """President Chancellor Minister Secretary Senator Governor General Judge Justice King Queen
-    Prince Princess Pope Chairman Chief Professor Prof Gen. Sen. Rep. Gov. Lord Lady Baroness
-    Archbishop Bishop Cardinal Commissioner Inspector Detective Sergeant Captain Colonel Coach""".split()
+    """President Chancellor Minister Senator Governor King Queen Prince Princess Pope Professor Prof
+    Gen Sen Rep Gov Lord Lady Baroness Archbishop Bishop Cardinal""".split()
 )
+#: A capital after one of these is a common noun's (``the Lords``), not evidence of a name.
+_DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
+#: Words before a common noun, never before a name.
+_QUANTIFIERS = frozenset("a an many some any every each several few no".split())
 #: Lowercase words that rightly follow an honorific (``Mr and Mrs``, ``Mr de Villiers``).
-_PARTICLES = frozenset("and or of de van von der den le la du di da del della al el bin ibn ben ter ten".split())
+_PARTICLES = frozenset("and or of de van von der den le la du di da dal del della dos das al el bin ibn ben ter ten".split())
+#: Lowercase words inside many-word names (``House of Lords``, ``Marks and Spencer``).
+_CONNECTORS = frozenset("of for and de la le du von van upon on in".split())
 #: Words as common as these are never names written in lowercase without a certain context.
 COMMON = 4.4
-_TOKEN = regex.compile(r"(?<![\p{L}\d_@#/.'’-])(?:\p{Lu}\p{Ll}+\.?|\p{Ll}{2,})(?![\p{L}\d_@/]|-\p{L}|\.\p{L})")
+#: Below this a word is rare enough in English that one two-word name is evidence enough.
+RARE = 3.0
+#: Function words (the, and, for) are never taken for names.
+FUNCTION_WORD = 6.0
+_TOKEN = regex.compile(r"(?<![\p{L}\d_@#/.'’-])(?:\p{Lu}\p{Ll}+\.?|\p{Ll}+)(?![\p{L}\d_@/]|-\p{L}|\.\p{L})")
 _CLOSED = regex.compile(r"[.!?][\"'”’)]*\s*$")
 _LINE_BREAK = regex.compile(r"[\r\n]")
 
@@ -59,8 +68,9 @@ class _Evidence:
     """What one text says about its capitalised words, computed once for both rules."""
 
     tokens: list[_Token]
-    mid: Counter[str] = field(default_factory=Counter)  # capitalised in mid-sentence
-    strong: Counter[str] = field(default_factory=Counter)  # after an honorific or in a two-word name
+    alone: Counter[str] = field(default_factory=Counter)  # capitalised alone in mid-sentence
+    strong: Counter[str] = field(default_factory=Counter)  # after an honorific or title
+    two_word: Counter[str] = field(default_factory=Counter)  # second word of a two-word name
     anywhere: set[str] = field(default_factory=set)  # capitalised anywhere
     lower: Counter[str] = field(default_factory=Counter)  # written in lowercase
     pairs: set[tuple[str, str]] = field(default_factory=set)  # two capitalised words in a row
@@ -90,7 +100,13 @@ def _title_case_lines(doc: Document) -> list[Span]:
 
 
 def evidence(doc: Document) -> _Evidence:
-    """Count, for every capitalised word, where the text writes it."""
+    """Count, for every capitalised word, where the text writes it as a name.
+
+    Evidence is a capital in mid-sentence, outside title-case lines, that an ordinary word
+    would not have: after an honorific or title (``Mr Blair``), alone (``said Blair``, but
+    not ``the Lords`` nor inside ``Union of Journalists``), or as the second word of a
+    two-word name standing alone (``Tony Blair``).
+    """
     cached = _CACHE.get(doc)
     if cached is not None:
         return cached
@@ -102,41 +118,68 @@ def evidence(doc: Document) -> _Evidence:
     for index, token in enumerate(tokens):
         while h < len(headlines) and headlines[h].end <= token.start:
             h += 1
-        in_headline = h < len(headlines) and headlines[h].start <= token.start
         if not token.capitalised:
             found.lower[token.word] += 1
             continue
         found.anywhere.add(token.word)
-        if in_headline or index == 0:
+        if h < len(headlines) and headlines[h].start <= token.start or not _mid_sentence(text, tokens, index):
             continue
         previous = tokens[index - 1]
-        gap = text[previous.end : token.start]
-        if gap.strip() or _LINE_BREAK.search(gap):
-            # Punctuation between: only a comma keeps the sentence going.
-            if gap.strip() != "," or _LINE_BREAK.search(gap):
-                continue
-        elif previous.capitalised and text[previous.end - 1] == "." and previous.word + "." not in HONORIFICS:
+        joined_before = _adjacent(text, tokens, index - 1)
+        joined_after = index + 1 < len(tokens) and _adjacent(text, tokens, index) and tokens[index + 1].capitalised
+        if joined_after:
             continue
-        found.mid[token.word] += 1
-        if not gap.strip() and previous.capitalised:
-            if text[previous.start : previous.end] in HONORIFICS or _is_name_part(previous.word) and _mid_sentence(text, tokens, index - 1):
-                found.strong[token.word] += 1
+        if joined_before and _titled(text, previous):
+            found.strong[token.word] += 1
+            found.pairs.add((previous.word, token.word))
+        elif joined_before and previous.capitalised:
+            # The second word of a two-word name: its first word starts it, after a lowercase word or a sentence start.
+            if _is_name_part(previous.word) and _mid_sentence(text, tokens, index - 1) and not (index >= 2 and _adjacent(text, tokens, index - 2) and tokens[index - 2].capitalised):
+                found.two_word[token.word] += 1
                 found.pairs.add((previous.word, token.word))
-        if not gap.strip() and index + 1 < len(tokens):
-            following = tokens[index + 1]
-            if following.capitalised and not text[token.end : following.start].strip():
-                found.strong[token.word] += 1
-                found.pairs.add((token.word, following.word))
+        elif not (joined_before and previous.word in _DETERMINERS) and not _inside_name(text, tokens, index):
+            found.alone[token.word] += 1
     _CACHE[doc] = found
     return found
 
 
+def _inside_name(text: str, tokens: list[_Token], index: int) -> bool:
+    """Whether a connector joins the token to another capitalised word (``House of Lords``, ``Lords and Commons``)."""
+    before = index >= 2 and _adjacent(text, tokens, index - 1) and _adjacent(text, tokens, index - 2)
+    if before and tokens[index - 1].word in _CONNECTORS and tokens[index - 2].capitalised:
+        return True
+    after = index + 2 < len(tokens) and _adjacent(text, tokens, index) and _adjacent(text, tokens, index + 1)
+    return after and tokens[index + 1].word in _CONNECTORS and tokens[index + 2].capitalised
+
+
+def _adjacent(text: str, tokens: list[_Token], index: int) -> bool:
+    """Whether tokens ``index`` and ``index + 1`` are separated by spaces alone."""
+    if index < 0:
+        return False
+    gap = text[tokens[index].end : tokens[index + 1].start]
+    return not gap.strip() and not _LINE_BREAK.search(gap)
+
+
+def _titled(text: str, token: _Token) -> bool:
+    """Whether the token is an honorific (``Mr``, ``Dr.``) or a title (``President``)."""
+    return text[token.start : token.end] in HONORIFICS or token.word in TITLES
+
+
 def _mid_sentence(text: str, tokens: list[_Token], index: int) -> bool:
-    """Whether the token at ``index`` follows another word of its sentence (or an honorific)."""
+    """Whether the token at ``index`` follows another word of its sentence (an honorific's period aside)."""
     if index == 0:
         return False
-    gap = text[tokens[index - 1].end : tokens[index].start]
-    return not _LINE_BREAK.search(gap) and gap.strip() in ("", ",")
+    previous = tokens[index - 1]
+    gap = text[previous.end : tokens[index].start]
+    if _LINE_BREAK.search(gap) or gap.strip() not in ("", ","):
+        return False
+    return not (previous.capitalised and text[previous.end - 1] == "." and text[previous.start : previous.end] not in HONORIFICS)
+
+
+def _has_evidence(found: _Evidence, proper: str, rare: bool) -> bool:
+    """Twice alone, once after an honorific, or once in a two-word name (and once alone, unless rare)."""
+    alone = found.alone[proper]
+    return alone >= 2 or found.strong[proper] >= 1 or found.two_word[proper] >= 1 and (alone >= 1 or rare)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,26 +200,31 @@ def _findings(doc: Document) -> Iterator[_Finding]:
     for index, token in enumerate(tokens):
         if token.capitalised or len(token.word) < 3 or token.word in _PARTICLES:
             continue
+        frequency = zipf(token.word)
+        if frequency >= FUNCTION_WORD:
+            continue
         proper = token.word[0].upper() + token.word[1:]
-        previous = tokens[index - 1] if index and not text[tokens[index - 1].end : token.start].strip() else None
-        following = tokens[index + 1] if index + 1 < len(tokens) and not text[token.end : tokens[index + 1].start].strip() else None
+        previous = tokens[index - 1] if _adjacent(text, tokens, index - 1) else None
         after_honorific = previous is not None and text[previous.start : previous.end] in HONORIFICS
-        after_title = previous is not None and previous.word in TITLES and _mid_sentence(text, tokens, index - 1)
-        paired = (previous is not None and (previous.word, proper) in found.pairs) or (
-            following is not None and (proper, following.word) in found.pairs
-        )
         if proper not in found.anywhere:
-            if after_honorific and zipf(token.word) < 6:
+            if after_honorific:
                 yield _Finding(token, proper, certain=True, overwhelming=False)
             continue
-        has_evidence = found.mid[proper] >= 2 or found.strong[proper] >= 1
+        after_title = previous is not None and previous.word in TITLES and _mid_sentence(text, tokens, index - 1)
+        # A surname after its first name (Tony blair); the second word of other two-word names
+        # (Labour party, Wembley stadium, Tory leader) is a common word that styles capitalise or not.
+        used_alone = found.alone[proper] + found.strong[proper] >= 1
+        paired = previous is not None and (previous.word, proper) in found.pairs and (after_honorific or used_alone and frequency < COMMON)
         certain = after_honorific or after_title or paired
-        if not (has_evidence or after_honorific or after_title):
+        if not (certain or _has_evidence(found, proper, frequency < RARE)):
             continue
-        # A text that writes the word in lowercase more often than as a name uses the word.
-        if not certain and found.lower[token.word] > found.mid[proper]:
+        # A name takes no "a" or "many" (a wasp, many marvel): the ordinary word is meant.
+        if not certain and previous is not None and previous.word.lower() in _QUANTIFIERS:
             continue
-        yield _Finding(token, proper, certain=certain or zipf(token.word) < COMMON, overwhelming=paired)
+        # A text that writes the word in lowercase half as often as the name may well use the word.
+        if not certain and 2 * found.lower[token.word] > found.alone[proper] + found.strong[proper]:
+            continue
+        yield _Finding(token, proper, certain=certain or frequency < COMMON, overwhelming=paired)
 
 
 @detector("name-from-document", skips_protected=True, certain=True)

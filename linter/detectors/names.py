@@ -31,7 +31,7 @@ HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame Mr. Mrs. Ms. Dr.".split())
 #: a lowercase word after one is a name only when the text writes it capitalised.
 TITLES = frozenset(
     """President Chancellor Minister Senator Governor King Queen Prince Princess Pope Professor Prof
-    Gen Sen Rep Gov Lord Lady Baroness Archbishop Bishop Cardinal""".split()
+    Gen Sen Rep Gov Baroness Archbishop Bishop Cardinal""".split()
 )
 #: A capital after one of these is a common noun's (``the Lords``), not evidence of a name.
 _DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
@@ -42,9 +42,7 @@ _PARTICLES = frozenset("and or of de van von der den le la du di da dal del dell
 #: Lowercase words inside many-word names (``House of Lords``, ``Marks and Spencer``).
 _CONNECTORS = frozenset("of for and de la le du von van upon on in".split())
 #: Words as common as these are never names written in lowercase without a certain context.
-COMMON = 4.4
-#: Below this a word is rare enough in English that one two-word name is evidence enough.
-RARE = 3.0
+COMMON = 4.5
 #: Function words (the, and, for) are never taken for names.
 FUNCTION_WORD = 6.0
 _TOKEN = regex.compile(r"(?<![\p{L}\d_@#/.'’-])(?:\p{Lu}\p{Ll}+\.?|\p{Ll}+)(?![\p{L}\d_@/]|-\p{L}|\.\p{L})")
@@ -132,6 +130,10 @@ def evidence(doc: Document) -> _Evidence:
         if joined_before and _titled(text, previous):
             found.strong[token.word] += 1
             found.pairs.add((previous.word, token.word))
+        elif joined_before and previous.capitalised and index >= 2 and _adjacent(text, tokens, index - 2) and _titled(text, tokens[index - 2]):
+            # A title, a first name and the surname (President George Bush).
+            found.strong[token.word] += 1
+            found.pairs.add((previous.word, token.word))
         elif joined_before and previous.capitalised:
             # The second word of a two-word name: its first word starts it, after a lowercase word or a sentence start.
             if _is_name_part(previous.word) and _mid_sentence(text, tokens, index - 1) and not (index >= 2 and _adjacent(text, tokens, index - 2) and tokens[index - 2].capitalised):
@@ -171,15 +173,19 @@ def _mid_sentence(text: str, tokens: list[_Token], index: int) -> bool:
         return False
     previous = tokens[index - 1]
     gap = text[previous.end : tokens[index].start]
-    if _LINE_BREAK.search(gap) or gap.strip() not in ("", ","):
+    if _LINE_BREAK.search(gap) or gap.strip() not in ("", ",", ";"):
         return False
     return not (previous.capitalised and text[previous.end - 1] == "." and text[previous.start : previous.end] not in HONORIFICS)
 
 
-def _has_evidence(found: _Evidence, proper: str, rare: bool) -> bool:
-    """Twice alone, once after an honorific, or once in a two-word name (and once alone, unless rare)."""
+def _has_evidence(found: _Evidence, proper: str) -> bool:
+    """Twice alone, once after an honorific or title, or once in a two-word name and once alone.
+
+    A two-word name alone is no evidence: its second word is often a common noun
+    (``Wedding Cantata``, ``Athletics Federations``).
+    """
     alone = found.alone[proper]
-    return alone >= 2 or found.strong[proper] >= 1 or found.two_word[proper] >= 1 and (alone >= 1 or rare)
+    return alone >= 2 or found.strong[proper] >= 1 or found.two_word[proper] >= 1 and alone >= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,13 +222,15 @@ def _findings(doc: Document) -> Iterator[_Finding]:
         used_alone = found.alone[proper] + found.strong[proper] >= 1
         paired = previous is not None and (previous.word, proper) in found.pairs and (after_honorific or used_alone and frequency < COMMON)
         certain = after_honorific or after_title or paired
-        if not (certain or _has_evidence(found, proper, frequency < RARE)):
+        if not (certain or _has_evidence(found, proper)):
             continue
         # A name takes no "a" or "many" (a wasp, many marvel): the ordinary word is meant.
         if not certain and previous is not None and previous.word.lower() in _QUANTIFIERS:
             continue
-        # A text that writes the word in lowercase half as often as the name may well use the word.
-        if not certain and 2 * found.lower[token.word] > found.alone[proper] + found.strong[proper]:
+        # A text that writes the word in lowercase more than once, and half as often as the name,
+        # may well use the word.
+        lower = found.lower[token.word]
+        if not certain and lower >= 2 and 2 * lower > found.alone[proper] + found.strong[proper]:
             continue
         yield _Finding(token, proper, certain=certain or frequency < COMMON, overwhelming=paired)
 

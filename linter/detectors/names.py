@@ -36,11 +36,11 @@ TITLES = frozenset(
 #: A capital after one of these is a common noun's (``the Lords``), not evidence of a name.
 _DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 #: Words before a common noun, never before a name.
-_QUANTIFIERS = frozenset("a an many some any every each several few no".split())
+_QUANTIFIERS = frozenset("a an".split())
 #: Lowercase words that rightly follow an honorific (``Mr and Mrs``, ``Mr de Villiers``).
 _PARTICLES = frozenset("and or of de van von der den le la du di da dal del della dos das al el bin ibn ben ter ten".split())
 #: Lowercase words inside many-word names (``House of Lords``, ``Marks and Spencer``).
-_CONNECTORS = frozenset("of for and de la le du von van upon on in".split())
+_CONNECTORS = frozenset("of for de la le du von van upon".split())
 #: Words as common as these are never names written in lowercase without a certain context.
 COMMON = 4.5
 #: Function words (the, and, for) are never taken for names.
@@ -139,19 +139,25 @@ def evidence(doc: Document) -> _Evidence:
             if _is_name_part(previous.word) and _mid_sentence(text, tokens, index - 1) and not (index >= 2 and _adjacent(text, tokens, index - 2) and tokens[index - 2].capitalised):
                 found.two_word[token.word] += 1
                 found.pairs.add((previous.word, token.word))
-        elif not (joined_before and previous.word in _DETERMINERS) and not _inside_name(text, tokens, index):
+        elif not (joined_before and previous.word.lower() in _DETERMINERS) and not _inside_name(text, tokens, index):
             found.alone[token.word] += 1
     _CACHE[doc] = found
     return found
 
 
 def _inside_name(text: str, tokens: list[_Token], index: int) -> bool:
-    """Whether a connector joins the token to another capitalised word (``House of Lords``, ``Lords and Commons``)."""
+    """Whether a connector joins the token to another capitalised word (``House of Lords``, ``Bank of England``)."""
     before = index >= 2 and _adjacent(text, tokens, index - 1) and _adjacent(text, tokens, index - 2)
     if before and tokens[index - 1].word in _CONNECTORS and tokens[index - 2].capitalised:
         return True
     after = index + 2 < len(tokens) and _adjacent(text, tokens, index) and _adjacent(text, tokens, index + 1)
-    return after and tokens[index + 1].word in _CONNECTORS and tokens[index + 2].capitalised
+    if not (after and tokens[index + 1].word in _CONNECTORS):
+        return False
+    # Cinema of the Future, Speaker of the House.
+    name = tokens[index + 2]
+    if name.word == "the" and index + 3 < len(tokens) and _adjacent(text, tokens, index + 2):
+        name = tokens[index + 3]
+    return name.capitalised
 
 
 def _adjacent(text: str, tokens: list[_Token], index: int) -> bool:
@@ -176,16 +182,6 @@ def _mid_sentence(text: str, tokens: list[_Token], index: int) -> bool:
     if _LINE_BREAK.search(gap) or gap.strip() not in ("", ",", ";"):
         return False
     return not (previous.capitalised and text[previous.end - 1] == "." and text[previous.start : previous.end] not in HONORIFICS)
-
-
-def _has_evidence(found: _Evidence, proper: str) -> bool:
-    """Twice alone, once after an honorific or title, or once in a two-word name and once alone.
-
-    A two-word name alone is no evidence: its second word is often a common noun
-    (``Wedding Cantata``, ``Athletics Federations``).
-    """
-    alone = found.alone[proper]
-    return alone >= 2 or found.strong[proper] >= 1 or found.two_word[proper] >= 1 and alone >= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,22 +213,25 @@ def _findings(doc: Document) -> Iterator[_Finding]:
                 yield _Finding(token, proper, certain=True, overwhelming=False)
             continue
         after_title = previous is not None and previous.word in TITLES and _mid_sentence(text, tokens, index - 1)
-        # A surname after its first name (Tony blair); the second word of other two-word names
-        # (Labour party, Wembley stadium, Tory leader) is a common word that styles capitalise or not.
-        used_alone = found.alone[proper] + found.strong[proper] >= 1
-        paired = previous is not None and (previous.word, proper) in found.pairs and (after_honorific or used_alone and frequency < COMMON)
+        # A surname after its first name (Tony blair, when the text also writes Blair alone); the
+        # second word of other two-word names (Mac mini, Butler inquiry, Labour party) is a word that
+        # house styles capitalise or not.
+        strong = found.strong[proper] >= 1 or found.alone[proper] >= 2 or found.alone[proper] and found.two_word[proper]
+        pair = previous is not None and (previous.word, proper) in found.pairs
+        paired = pair and (after_honorific or strong and frequency < COMMON)
         certain = after_honorific or after_title or paired
-        if not (certain or _has_evidence(found, proper)):
+        if not (certain or pair or found.alone[proper] + found.two_word[proper] >= 2):
             continue
-        # A name takes no "a" or "many" (a wasp, many marvel): the ordinary word is meant.
+        # A name rarely takes "a" (a wasp, a yahoo): the ordinary word is meant.
         if not certain and previous is not None and previous.word.lower() in _QUANTIFIERS:
             continue
         # A text that writes the word in lowercase more than once, and half as often as the name,
         # may well use the word.
         lower = found.lower[token.word]
-        if not certain and lower >= 2 and 2 * lower > found.alone[proper] + found.strong[proper]:
+        if not certain and lower >= 2 and 2 * lower > found.alone[proper] + found.strong[proper] + found.two_word[proper]:
             continue
-        yield _Finding(token, proper, certain=certain or frequency < COMMON, overwhelming=paired)
+        sure = certain or strong and frequency < COMMON
+        yield _Finding(token, proper, certain=sure, overwhelming=paired)
 
 
 @detector("name-from-document", skips_protected=True, certain=True)

@@ -22,11 +22,9 @@ _ECHO = regex.compile(r"(?P<word>\p{Lu}\p{L}+)(?P<comma>,)?\s+(?P<next>[\p{L}\d]
 _JOINERS = frozenset("at in on of for from with by to during".split())
 # Lowercase words that open an apposition after a name (``Verroken, a former director``).
 _APPOSITION = frozenset(
-    """a an the who whose which whom himself herself itself themselves now then once also too however
-    though meanwhile like unlike his her their its one both aged formerly currently widely""".split()
+    """a an the who whose whom himself herself itself themselves now then once also too however
+    though meanwhile like unlike one both aged formerly currently widely""".split()
 )
-# After the first word of a name's rest, the next word is capitalised too (``Stock Exchange``).
-_NAME_REST = regex.compile(r"\s+\p{Lu}\p{Ll}")
 # A digit right after a lowercase letter; starting at the digit lets the engine skip ahead to digits.
 _LETTER_DIGIT = regex.compile(r"\d(?<=\p{Ll}\d)")
 _MIXED_TOKEN = regex.compile(r"(?<![\w@#/.-])\p{Ll}+\d+\p{Ll}+(?![\w@/]|\.\w)")
@@ -115,15 +113,15 @@ def _continues_name(text: str, match: regex.Match[str]) -> bool:
     """Whether the words after an echoed name continue the sentence it ended, not a new one.
 
     After a comma: a lowercase word that does not open an apposition (``Championships, at``,
-    but not ``Verroken, a former director``), or the rest of a name (``York, Stock
-    Exchange``, not ``Moya, Spain's``); without a comma, a preposition (``Championships at``).
+    but not ``Verroken, a former director``), or the rest of a name (``York, Stock``, but
+    not a possessive: ``Moya, Spain's``); without a comma, a preposition (``Championships at``).
     """
     following = match.group("next")
     if not match.group("comma"):
         return following in _JOINERS
     if following[0].islower():
         return following not in _APPOSITION
-    return not following.endswith(("'s", "’s")) and _NAME_REST.match(text, match.end("next")) is not None
+    return not following.endswith(("'s", "’s"))
 
 
 @detector("nonword", min_length=4, min_run=2)

@@ -17,8 +17,8 @@ a finding of the family's rules overlaps the damaged span:
   times and zones, ``Published: ... | Updated: ...``, bylines ending in a role, datelines
   without a dash, photo credits.
 
-Then every article is linted untouched, and the error/warning findings of the rules of these
-families are given per 10,000 words. This is a script that prints figures, not a test.
+Then every article is linted untouched, and the error/warning findings of the rules these
+families exercise (added or changed with them) are given per 10,000 words. This is a script that prints figures, not a test.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ NAME_CODES = ("NL201", "NL204", "NL205")
 ECHO_CODES = ("NL503",)
 META_CODES = ("NL320",)
 ALL_CODES = ("NL201", "NL202", "NL204", "NL205", "NL206", "NL302", "NL320", "NL503", "NL504")
+#: The rules this benchmark's issue added or changed: their error/warning findings on untouched text.
+CHANGED_CODES = ("NL204", "NL205", "NL302", "NL320", "NL503", "NL504")
 _WORD = regex.compile(r"\w+")
 # A capitalised word after a lowercase word or a comma (mid-sentence), not followed by another capital.
 _MID_CAPITAL = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})(?=[\s,;:.'’)])(?!\s+\p{Lu})")
@@ -190,12 +192,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<24} {damaged:>8} {found:>7} {rate:>7.1%} {any_found / damaged if damaged else 0:>9.1%}")
     words = sum(len(_WORD.findall(t)) for t in texts)
     untouched = [
-        d.code for t in texts for d in lint(t, ruleset) if d.code in ALL_CODES and d.severity >= Severity.WARNING
+        d.code for t in texts for d in lint(t, ruleset) if d.code in CHANGED_CODES and d.severity >= Severity.WARNING
     ]
     detail = ", ".join(f"{c} {untouched.count(c)}" for c in sorted(set(untouched)))
     print(
         f"\nuntouched: {len(texts)} articles, {words} words, {len(untouched)} error/warning findings of"
-        f" {','.join(ALL_CODES)} ({len(untouched) / words * 10_000:.3f} per 10,000 words) [{detail}]"
+        f" {','.join(CHANGED_CODES)} ({len(untouched) / words * 10_000:.3f} per 10,000 words) [{detail}]"
     )
     return 0
 

@@ -43,6 +43,8 @@ _PARTICLES = frozenset("and or of de van von der den le la du di da dal del dell
 _CONNECTORS = frozenset("of for de la le du von van upon".split())
 #: Words as common as these are never names written in lowercase without a certain context.
 COMMON = 4.5
+#: Words rarer than this (Zipf) are hardly English words: a capital at a sentence start counts too.
+RARE = 3.0
 #: Function words (the, and, for) are never taken for names.
 FUNCTION_WORD = 6.0
 _TOKEN = regex.compile(r"(?<![\p{L}\d_@#/.'’-])(?:\p{Lu}\p{Ll}+\.?|\p{Ll}+)(?![\p{L}\d_@/]|-\p{L}|\.\p{L})")
@@ -69,7 +71,7 @@ class _Evidence:
     alone: Counter[str] = field(default_factory=Counter)  # capitalised alone in mid-sentence
     strong: Counter[str] = field(default_factory=Counter)  # after an honorific or title
     two_word: Counter[str] = field(default_factory=Counter)  # second word of a two-word name
-    anywhere: set[str] = field(default_factory=set)  # capitalised anywhere
+    anywhere: Counter[str] = field(default_factory=Counter)  # capitalised anywhere, sentence starts too
     lower: Counter[str] = field(default_factory=Counter)  # written in lowercase
     pairs: set[tuple[str, str]] = field(default_factory=set)  # two capitalised words in a row
 
@@ -119,7 +121,7 @@ def evidence(doc: Document) -> _Evidence:
         if not token.capitalised:
             found.lower[token.word] += 1
             continue
-        found.anywhere.add(token.word)
+        found.anywhere[token.word] += 1
         if h < len(headlines) and headlines[h].start <= token.start or not _mid_sentence(text, tokens, index):
             continue
         previous = tokens[index - 1]
@@ -216,11 +218,18 @@ def _findings(doc: Document) -> Iterator[_Finding]:
         # A surname after its first name (Tony blair, when the text also writes Blair alone); the
         # second word of other two-word names (Mac mini, Butler inquiry, Labour party) is a word that
         # house styles capitalise or not.
-        strong = found.strong[proper] >= 1 or found.alone[proper] >= 2 or found.alone[proper] and found.two_word[proper]
+        # Evidence: after an honorific or title, twice alone, alone and in a two-word name; or, for
+        # a word English hardly has (wordfreq), once in mid-sentence and once more anywhere.
+        strong = (
+            found.strong[proper] >= 1
+            or found.alone[proper] >= 2
+            or found.alone[proper] and found.two_word[proper]
+            or frequency < RARE and found.anywhere[proper] >= 2 and found.alone[proper] + found.two_word[proper] >= 1
+        )
         pair = previous is not None and (previous.word, proper) in found.pairs
         paired = pair and (after_honorific or strong and frequency < COMMON)
         certain = after_honorific or after_title or paired
-        if not (certain or pair or found.alone[proper] + found.two_word[proper] >= 2):
+        if not (certain or strong or pair or found.alone[proper] + found.two_word[proper] >= 2):
             continue
         # A name rarely takes "a" (a wasp, a yahoo): the ordinary word is meant.
         if not certain and previous is not None and previous.word.lower() in _QUANTIFIERS:

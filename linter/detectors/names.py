@@ -226,10 +226,12 @@ def _findings(doc: Document) -> Iterator[_Finding]:
             or found.alone[proper] and found.two_word[proper]
             or frequency < RARE and found.anywhere[proper] >= 2 and found.alone[proper] + found.two_word[proper] >= 1
         )
+        # Weaker (info only): once in mid-sentence and twice more anywhere (sentence starts, after "the").
+        weak = found.alone[proper] + found.two_word[proper] >= 1 and found.anywhere[proper] >= 3
         pair = previous is not None and (previous.word, proper) in found.pairs
         paired = pair and (after_honorific or strong and frequency < COMMON)
         certain = after_honorific or after_title or paired
-        if not (certain or strong or pair or found.alone[proper] + found.two_word[proper] >= 2):
+        if not (certain or strong or weak or pair or found.alone[proper] + found.two_word[proper] >= 2):
             continue
         # A name rarely takes "a" (a wasp, a yahoo): the ordinary word is meant.
         if not certain and previous is not None and previous.word.lower() in _QUANTIFIERS:

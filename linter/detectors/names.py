@@ -204,20 +204,18 @@ def _findings(doc: Document) -> Iterator[_Finding]:
     for index, token in enumerate(tokens):
         if token.capitalised or len(token.word) < 3 or token.word in _PARTICLES:
             continue
-        frequency = zipf(token.word)
-        if frequency >= FUNCTION_WORD:
-            continue
         proper = token.word[0].upper() + token.word[1:]
         previous = tokens[index - 1] if _adjacent(text, tokens, index - 1) else None
         after_honorific = previous is not None and text[previous.start : previous.end] in HONORIFICS
+        if proper not in found.anywhere and not after_honorific:
+            continue  # most words: looked up in wordfreq only when the text also capitalises them
+        frequency = zipf(token.word)
+        if frequency >= FUNCTION_WORD:
+            continue
         if proper not in found.anywhere:
-            if after_honorific:
-                yield _Finding(token, proper, certain=True, overwhelming=False)
+            yield _Finding(token, proper, certain=True, overwhelming=False)
             continue
         after_title = previous is not None and previous.word in TITLES and _mid_sentence(text, tokens, index - 1)
-        # A surname after its first name (Tony blair, when the text also writes Blair alone); the
-        # second word of other two-word names (Mac mini, Butler inquiry, Labour party) is a word that
-        # house styles capitalise or not.
         # Evidence: after an honorific or title, twice alone, alone and in a two-word name; or, for
         # a word English hardly has (wordfreq), once in mid-sentence and once more anywhere.
         strong = (
@@ -228,6 +226,9 @@ def _findings(doc: Document) -> Iterator[_Finding]:
         )
         # Weaker (info only): once in mid-sentence and twice more anywhere (sentence starts, after "the").
         weak = found.alone[proper] + found.two_word[proper] >= 1 and found.anywhere[proper] >= 3
+        # A surname after its first name (Tony blair, when the text also writes Blair alone); the
+        # second word of other two-word names (Mac mini, Butler inquiry, Labour party) is a word that
+        # house styles capitalise or not.
         pair = previous is not None and (previous.word, proper) in found.pairs
         paired = pair and (after_honorific or strong and frequency < COMMON)
         certain = after_honorific or after_title or paired

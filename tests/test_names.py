@@ -96,3 +96,12 @@ class TestGluedMetadataFamilies:
     def test_no_metadata(self, ruleset) -> None:
         for text in ("NASA Administrator Bill Nelson spoke.", "By Friday the talks had failed.", "Updated figures show growth."):
             assert findings(text, ruleset, "NL320") == {}, text
+
+
+class TestOtherLanguages:
+    def test_german_nouns_are_not_names(self, ruleset) -> None:
+        text = (
+            "Die Versicherten können ihre Daten über ihr Smartphone laden. Laut Gesetz soll die Akte den"
+            " Notfalldatensatz und die Daten der Kasse enthalten, und die Daten sollen in ihre Akte. "
+        ) * 3 + "Dazu zählen die daten der Ärzte."
+        assert findings(text, ruleset, "NL204,NL206") == {}

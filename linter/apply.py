@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .config import DEFAULT_CONFIG, LintConfig
 from .engine import ExtraFinder, lint
-from .model import Applicability, Diagnostic, Edit
+from .model import Applicability, Diagnostic, Edit, Severity, Span
 from .ruleset import Ruleset
 
 MAX_ROUNDS = 10
@@ -35,21 +37,27 @@ def apply_fixes(
     diagnostics: Iterable[Diagnostic],
     at_least: Applicability = Applicability.SAFE,
 ) -> FixResult:
-    """Apply every fix at or above ``at_least`` that does not collide with an earlier one.
+    """Apply every fix at or above ``at_least`` that does not collide with another.
 
-    Fixes are taken in order of position; a fix any of whose edits overlaps an
-    edit already accepted is skipped (and stays in ``remaining``) so that the
-    next round of the loop can reconsider it against the new text.
+    The fixes of more severe findings go first (errors, then warnings, then info;
+    by position within one severity). A fix any of whose edits overlaps an edit
+    already accepted waits (it stays in ``remaining``) for the next round of the
+    loop, which reconsiders it against the new text. A fix also waits while it
+    overlaps the fix of a more severe finding that is not applied (below
+    ``at_least``): a broad fix never swallows a narrower one from a more severe
+    rule, such as a paragraph deletion taking a mojibake repair with it.
     """
     accepted: list[Edit] = []
     applied: list[Diagnostic] = []
     remaining: list[Diagnostic] = []
-    for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
+    diagnostics = list(diagnostics)
+    held = _Held(d for d in diagnostics if d.fix is not None and d.fix.applicability < at_least)
+    for diagnostic in sorted(diagnostics, key=lambda d: (-d.severity, d.sort_key)):
         fix = diagnostic.fix
         if fix is None or fix.applicability < at_least:
             remaining.append(diagnostic)
             continue
-        if any(edit.span.overlaps(other.span) for edit in fix.edits for other in accepted):
+        if any(edit.span.overlaps(other.span) for edit in fix.edits for other in accepted) or held.swallowed_by(diagnostic):
             remaining.append(diagnostic)
             continue
         if all(text[e.span.start : e.span.end] == e.replacement for e in fix.edits):
@@ -58,7 +66,37 @@ def apply_fixes(
             continue
         accepted.extend(fix.edits)
         applied.append(diagnostic)
+    applied.sort(key=lambda d: d.sort_key)
+    remaining.sort(key=lambda d: d.sort_key)
     return FixResult(_splice(text, accepted), tuple(applied), tuple(remaining))
+
+
+class _Held:
+    """The edits of fixes that are not applied, by severity, to ask quickly what a fix overlaps."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        spans: dict[Severity, list[Span]] = {}
+        for diagnostic in diagnostics:
+            spans.setdefault(diagnostic.severity, []).extend(e.span for e in diagnostic.fix.edits if diagnostic.fix)
+        self._starts: dict[Severity, list[int]] = {}
+        self._reach: dict[Severity, list[int]] = {}
+        for severity, found in spans.items():
+            found.sort()
+            self._starts[severity] = [span.start for span in found]
+            self._reach[severity] = list(accumulate((span.end for span in found), max))
+
+    def swallowed_by(self, diagnostic: Diagnostic) -> bool:
+        """Whether ``diagnostic``'s fix overlaps the fix of a more severe finding held back."""
+        assert diagnostic.fix is not None
+        for severity, starts in self._starts.items():
+            if severity <= diagnostic.severity:
+                continue
+            for edit in diagnostic.fix.edits:
+                # Of the held edits that start before this one ends, does one end after it starts?
+                before = bisect_left(starts, max(edit.span.end, edit.span.start + 1))
+                if before and self._reach[severity][before - 1] > edit.span.start:
+                    return True
+        return False
 
 
 def _splice(text: str, edits: list[Edit]) -> str:

@@ -153,7 +153,7 @@ MOJIBAKE_PIECES = ["café", "naïve", "“yes”", "said", "Ã©", "â€™s", 
 @given(st.lists(st.sampled_from(MOJIBAKE_PIECES), min_size=1, max_size=20).map(" ".join))
 def test_word_by_word_repair_regions_equal_difflib(text: str) -> None:
     """The fast comparison of a repair gives the regions the general alignment gives."""
-    from linter.detectors.encoding import _aligned_regions, _changed_regions, repair
+    from linter.mojibake import _aligned_regions, _changed_regions, repair
 
     fixed = repair(text)
     assert list(_changed_regions(text, fixed)) == list(_aligned_regions(text, fixed))

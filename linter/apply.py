@@ -51,7 +51,7 @@ def apply_fixes(
     applied: list[Diagnostic] = []
     remaining: list[Diagnostic] = []
     diagnostics = list(diagnostics)
-    held = _Held(d for d in diagnostics if d.fix is not None and d.fix.applicability < at_least)
+    held = _Held(d for d in diagnostics if d.fix is not None and not d.fixable(at_least))
     for diagnostic in sorted(diagnostics, key=lambda d: (-d.severity, d.sort_key)):
         fix = diagnostic.fix
         if fix is None or fix.applicability < at_least:
@@ -77,7 +77,8 @@ class _Held:
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         spans: dict[Severity, list[Span]] = {}
         for diagnostic in diagnostics:
-            spans.setdefault(diagnostic.severity, []).extend(e.span for e in diagnostic.fix.edits if diagnostic.fix)
+            if diagnostic.fix is not None:
+                spans.setdefault(diagnostic.severity, []).extend(edit.span for edit in diagnostic.fix.edits)
         self._starts: dict[Severity, list[int]] = {}
         self._reach: dict[Severity, list[int]] = {}
         for severity, found in spans.items():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
 
 from .config import DEFAULT_CONFIG, LintConfig
 from .engine import ExtraFinder, lint
@@ -42,10 +41,11 @@ def apply_fixes(
     The fixes of more severe findings go first (errors, then warnings, then info;
     by position within one severity). A fix any of whose edits overlaps an edit
     already accepted waits (it stays in ``remaining``) for the next round of the
-    loop, which reconsiders it against the new text. A fix also waits while it
-    overlaps the fix of a more severe finding that is not applied (below
-    ``at_least``): a broad fix never swallows a narrower one from a more severe
-    rule, such as a paragraph deletion taking a mojibake repair with it.
+    loop, which reconsiders it against the new text. A fix is also left out while
+    it would swallow the fix of a more severe finding that is not applied (below
+    ``at_least``), overlapping it without lying inside it: a broad fix never
+    swallows a narrower one from a more severe rule, such as a paragraph deletion
+    taking an unsafe repair with it.
     """
     accepted: list[Edit] = []
     applied: list[Diagnostic] = []
@@ -72,30 +72,32 @@ def apply_fixes(
 
 
 class _Held:
-    """The edits of fixes that are not applied, by severity, to ask quickly what a fix overlaps."""
+    """The edits of fixes that are not applied, by severity, to ask quickly what a fix would swallow."""
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        spans: dict[Severity, list[Span]] = {}
+        self._spans: dict[Severity, list[Span]] = {}
         for diagnostic in diagnostics:
             if diagnostic.fix is not None:
-                spans.setdefault(diagnostic.severity, []).extend(edit.span for edit in diagnostic.fix.edits)
+                self._spans.setdefault(diagnostic.severity, []).extend(edit.span for edit in diagnostic.fix.edits)
         self._starts: dict[Severity, list[int]] = {}
-        self._reach: dict[Severity, list[int]] = {}
-        for severity, found in spans.items():
-            found.sort()
-            self._starts[severity] = [span.start for span in found]
-            self._reach[severity] = list(accumulate((span.end for span in found), max))
+        self._longest: dict[Severity, int] = {}
+        for severity, spans in self._spans.items():
+            spans.sort()
+            self._starts[severity] = [span.start for span in spans]
+            self._longest[severity] = max(len(span) for span in spans)
 
     def swallowed_by(self, diagnostic: Diagnostic) -> bool:
-        """Whether ``diagnostic``'s fix overlaps the fix of a more severe finding held back."""
+        """Whether ``diagnostic``'s fix would rewrite a held edit of a more severe finding and more
+        besides: an edit that overlaps it without lying inside it."""
         assert diagnostic.fix is not None
-        for severity, starts in self._starts.items():
+        for severity, spans in self._spans.items():
             if severity <= diagnostic.severity:
                 continue
+            starts = self._starts[severity]
             for edit in diagnostic.fix.edits:
-                # Of the held edits that start before this one ends, does one end after it starts?
-                before = bisect_left(starts, max(edit.span.end, edit.span.start + 1))
-                if before and self._reach[severity][before - 1] > edit.span.start:
+                first = bisect_left(starts, edit.span.start - self._longest[severity])
+                last = bisect_left(starts, max(edit.span.end, edit.span.start + 1))
+                if any(edit.span.overlaps(held) and not held.contains(edit.span) for held in spans[first:last]):
                     return True
         return False
 

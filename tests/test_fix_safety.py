@@ -141,6 +141,11 @@ class TestOverlappingFixes:
         assert apply_fixes(self.TEXT, [broad, narrow]).text == self.TEXT
         assert apply_fixes(self.TEXT, [broad, narrow], Applicability.UNSAFE).applied == (narrow,)
 
+    def test_a_narrow_fix_inside_a_more_severe_held_one_swallows_nothing(self) -> None:
+        broad = finding("NL900", Severity.ERROR, 6, 22, "", Applicability.UNSAFE)
+        narrow = finding("NL901", Severity.WARNING, 10, 15, "café", Applicability.SAFE)
+        assert apply_fixes(self.TEXT, [broad, narrow]).applied == (narrow,)
+
     def test_a_less_severe_fix_inside_does_not_hold_a_broad_one(self) -> None:
         broad = finding("NL900", Severity.ERROR, 6, 22, "", Applicability.SAFE)
         narrow = finding("NL901", Severity.INFO, 10, 15, "café", Applicability.UNSAFE)

@@ -8,7 +8,6 @@ input problems are one line on stderr and exit code 2; findings at or above
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -20,8 +19,10 @@ from . import __version__
 from .config import LintConfig
 from .grammar import GrammarUnavailable
 from .model import Applicability, Severity
+from .report.colour import use_color
 from .ruleset import Ruleset, RulesetError, load_ruleset
 from .corpus.pool import Recipe, Runner, default_jobs, progress
+from .flag_rules import refusal, resolve_format
 from .runner import FileOutcome, Mode, RunOptions
 from .selection import Selection, SelectionError
 from .settings import FAIL_ON, ConfigError, Settings, find_config, load_settings
@@ -70,7 +71,7 @@ def _pattern(value: str) -> str:
 def _add_report_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--html", type=Path, metavar="FILE", help="corpus report: also write a self-contained HTML page")
     parser.add_argument(
-        "--source-pattern", type=_pattern, metavar="REGEX", help="corpus report: name a document's source by this pattern's first group in its path"
+        "--source-pattern", type=_pattern, metavar="REGEX", help="corpus report: name a document's source by this pattern's first group in its name (path, or path[record])"
     )
 
 
@@ -88,15 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for stdin; default: .)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes and write the files")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
-    check.add_argument("--diff", action="store_true", help="show the fixes --fix would apply; write nothing")
+    check.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would write; write nothing")
     check.add_argument("--select", type=_codes, metavar="CODES", help="only these rules (codes, prefixes or names)")
     check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="rules to add to the selection")
     check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="rules to leave out")
     check.add_argument("--preview", action="store_true", help="also run rules in preview")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (default: warning)")
-    check.add_argument("--format", choices=FORMAT_NAMES, default="full", help="output format (default: full)")
+    check.add_argument("--format", choices=FORMAT_NAMES, help="output format (default: full; jsonl with --engine dask)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (default: auto)")
-    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary (with --fix: only the files changed)")
     check.add_argument("--statistics", action="store_true", help="print only counts by rule")
     check.add_argument("--encoding", metavar="NAME", help="read files in this encoding (e.g. cp1252) instead of UTF-8")
     check.add_argument("--include", type=_codes, metavar="GLOBS", help="file globs when recursing (default: *.txt,*.md)")
@@ -127,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("code", nargs="?", metavar="CODE", help="a rule code or name")
     rule.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rule.add_argument("--test", type=Path, metavar="DIR", help="run the examples of the rule packs in DIR")
+    listing = rule.add_mutually_exclusive_group()
+    listing.add_argument("--list", action="store_true", help="list the rules (as with no CODE)")
+    listing.add_argument("--all", action="store_true", help="explain every rule")
     _add_config_flags(rule)
 
     config = commands.add_parser("config", help="print the effective configuration")
@@ -194,7 +198,9 @@ def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
             print(f"FAIL {failure}")
         print(f"{count - len(failures)} passed, {len(failures)} failed")
         return EXIT_FINDINGS if failures else EXIT_OK
-    return show_rules(_ruleset(settings), args.code, args.format, sys.stdout)
+    if args.code is not None and (args.list or args.all):
+        raise UsageError("newslint rule: give a CODE or --list/--all, not both")
+    return show_rules(_ruleset(settings), args.code, args.format, sys.stdout, explain_all=args.all)
 
 
 def _report_command(args: argparse.Namespace) -> int:
@@ -206,7 +212,7 @@ def _report_command(args: argparse.Namespace) -> int:
         for path in args.findings:
             rows.extend(read_findings(path))
         summary = summarise(rows, total=args.documents, source_pattern=args.source_pattern, top=args.top)
-        print_summary(summary, sys.stdout, _use_color(args.color, sys.stdout), shutil.get_terminal_size((100, 24)).columns)
+        print_summary(summary, sys.stdout, use_color(args.color, sys.stdout), shutil.get_terminal_size((100, 24)).columns)
         if args.html is not None:
             write_page(summary, args.html, args.title)
     except InputError as error:
@@ -216,14 +222,6 @@ def _report_command(args: argparse.Namespace) -> int:
         _error(f"{args.html}: cannot write the page: {error.strerror or error}")
         return EXIT_ERROR
     return EXIT_OK
-
-
-def _use_color(choice: str, stream: TextIO) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    return stream.isatty()
 
 
 def _merge(args: argparse.Namespace, settings: Settings) -> Settings:
@@ -249,6 +247,10 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError("newslint check: --fix and --diff cannot be combined")
     if args.output is not None and not args.fix:
         raise UsageError("newslint check: --output needs --fix")
+    refused = refusal(args)
+    if refused:
+        raise UsageError(f"newslint check: {refused}")
+    args.format = resolve_format(args)
     settings = _merge(args, settings)
     mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
     selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
@@ -298,7 +300,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         _apply_baseline(baseline, outcomes)
     # With ``--fix -`` the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if mode is Mode.FIX and "-" in paths else sys.stdout
-    _write_report(args, options, outcomes, stream)
+    _write_report(args, options, outcomes, stream, settings.fail_on)
     return _exit_code(settings.fail_on, mode, outcomes)
 
 
@@ -320,7 +322,7 @@ def _apply_baseline(baseline: Baseline, outcomes: list[FileOutcome]) -> None:
             unit.diagnostics = [d for d, p in zip(unit.diagnostics, prints) if baseline.keeps(p)]
 
 
-def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[FileOutcome], stream: TextIO) -> None:
+def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[FileOutcome], stream: TextIO, fail_on: str) -> None:
     from .report import FORMATS, Report, load_writers
     from .report.full import write_statistics
 
@@ -330,13 +332,26 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
         ruleset=options.ruleset,
         mode=options.mode,
         at_least=options.at_least,
-        color=_use_color(args.color, stream),
+        color=use_color(args.color, stream),
         width=shutil.get_terminal_size((100, 24)).columns,
         quiet=args.quiet,
         html=args.html,
         source_pattern=args.source_pattern,
+        fail_on=fail_on,
     )
-    if args.statistics:
+    if options.mode is Mode.DIFF and args.format == "full" and not args.statistics:
+        from .report.changes import write_patch
+
+        write_patch(report, stream, sys.stderr)
+    elif options.mode is Mode.FIX and args.quiet and args.format in ("full", "concise") and not args.statistics:
+        from .report.changes import write_changes
+
+        write_changes(report, stream)
+    elif args.statistics and args.format == "json":
+        from .report.jsonout import write_statistics_json
+
+        write_statistics_json(report, stream)
+    elif args.statistics:
         write_statistics(report, stream)
     else:
         FORMATS[args.format](report, stream)

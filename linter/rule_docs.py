@@ -3,21 +3,46 @@
 from __future__ import annotations
 
 import json
-import os
 from typing import TextIO
+
+import regex
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .config import LintConfig
+from .engine import lint
+from .report.colour import use_color
 from .ruleset import Rule, Ruleset
+from .selection import Selection
 
+#: What each fix level means. A rule without a fix is labelled ``none`` in every table, JSON and SARIF.
 FIX_DESCRIPTION = {
     "safe": "safe: applied by `--fix`",
     "unsafe": "unsafe: applied by `--fix --unsafe-fixes` only",
-    "display-only": "display-only: shown as a suggestion, never applied",
-    None: "none: this rule has no fix",
+    "display-only": "display-only: shown, never applied",
+    "none": "none: this rule has no fix",
 }
+_PLACEHOLDER = regex.compile(r"\{(\w+)\}")
+
+
+def fix_level(rule: Rule) -> str:
+    """``safe``, ``unsafe``, ``display-only`` or ``none``: one name per level everywhere."""
+    return rule.fix.label if rule.fix else "none"
+
+
+def example_message(rule: Rule, ruleset: Ruleset) -> str:
+    """The rule's message with its placeholders filled in from its own first flagged example,
+    or, where no example gives a finding (a rule needing a server), named in words."""
+    if _PLACEHOLDER.search(rule.message) is None:
+        return rule.message
+    config = LintConfig(selection=Selection(select=(rule.code,), preview=True))
+    for example in rule.bad:
+        found = [d for d in lint(example.text, ruleset, config) if d.code == rule.code]
+        if found:
+            return found[0].message
+    return _PLACEHOLDER.sub(lambda m: f"<{m.group(1).replace('_', ' ')}>", rule.message)
 
 
 def rule_record(rule: Rule) -> dict[str, object]:
@@ -31,7 +56,7 @@ def rule_record(rule: Rule) -> dict[str, object]:
         "status": rule.status,
         "message": rule.message,
         "why": rule.why,
-        "fix": rule.fix.label if rule.fix else None,
+        "fix": fix_level(rule),
         "fix_title": rule.fix_title if rule.fix else None,
         "pack": rule.path,
         "examples": {
@@ -45,18 +70,27 @@ def markdown_table(ruleset: Ruleset) -> str:
     """The rule table of the README (kept in sync by the catalogue test)."""
     rows = ["| code | name | kind | severity | fix |", "| --- | --- | --- | --- | --- |"]
     for rule in ruleset:
-        fix = rule.fix.label if rule.fix else ""
+        fix = fix_level(rule)
         rows.append(f"| {rule.code} | `{rule.name}` | {rule.kind} | {rule.severity.label} | {fix} |")
     return "\n".join(rows) + "\n"
 
 
 def _console(stream: TextIO) -> Console:
-    color = stream.isatty() and not os.environ.get("NO_COLOR")
+    color = use_color("auto", stream)
     return Console(file=stream, force_terminal=color, no_color=not color, soft_wrap=True, highlight=False, markup=False)
 
 
-def show_rules(ruleset: Ruleset, key: str | None, output: str, stream: TextIO) -> int:
-    """Print the table of rules, or one rule; exit 2 for an unknown code."""
+def show_rules(ruleset: Ruleset, key: str | None, output: str, stream: TextIO, explain_all: bool = False) -> int:
+    """Print the table of rules, one rule, or (``--all``) every rule explained; exit 2 for an unknown code."""
+    if explain_all:
+        if output == "json":
+            stream.write(json.dumps([rule_record(r) for r in ruleset], ensure_ascii=False, indent=2) + "\n")
+            return 0
+        console = _console(stream)
+        for rule in ruleset:
+            _explain(rule, ruleset, console)
+            console.print()
+        return 0
     if key is not None:
         rule = ruleset.get(key)
         if rule is None:
@@ -66,7 +100,7 @@ def show_rules(ruleset: Ruleset, key: str | None, output: str, stream: TextIO) -
         if output == "json":
             stream.write(json.dumps(rule_record(rule), ensure_ascii=False, indent=2) + "\n")
         else:
-            _explain(rule, _console(stream))
+            _explain(rule, ruleset, _console(stream))
         return 0
     if output == "json":
         stream.write(json.dumps([rule_record(r) for r in ruleset], ensure_ascii=False, indent=2) + "\n")
@@ -78,22 +112,22 @@ def show_rules(ruleset: Ruleset, key: str | None, output: str, stream: TextIO) -
     for column in ("code", "name", "kind", "severity", "fix", "status"):
         table.add_column(column)
     for rule in ruleset:
-        table.add_row(rule.code, rule.name, rule.kind, rule.severity.label, rule.fix.label if rule.fix else "", rule.status)
+        table.add_row(rule.code, rule.name, rule.kind, rule.severity.label, fix_level(rule), rule.status)
     console = _console(stream)
     console.print(table)
     console.print(Text(f"\n{len(ruleset)} rules. `newslint rule CODE` explains one."))
     return 0
 
 
-def _explain(rule: Rule, console: Console) -> None:
+def _explain(rule: Rule, ruleset: Ruleset, console: Console) -> None:
     console.print(Text(f"{rule.code} {rule.name}", style="bold"))
     console.print(Text(f"kind: {rule.kind}   severity: {rule.severity.label}   status: {rule.status}   pack: {rule.path}"))
     console.print(Text("\nWhat it finds", style="bold"))
-    console.print("  " + rule.message)
+    console.print("  " + example_message(rule, ruleset))
     console.print(Text("\nWhy", style="bold"))
     console.print("  " + rule.why)
     console.print(Text("\nFix", style="bold"))
-    fix = FIX_DESCRIPTION[rule.fix.label if rule.fix else None]
+    fix = FIX_DESCRIPTION[fix_level(rule)]
     console.print(f"  {fix}" + (f" ({rule.fix_title})" if rule.fix else ""))
     console.print(Text("\nExamples that are flagged", style="bold"))
     for example in rule.bad:

@@ -25,6 +25,7 @@ from .sources.mirror import mirror_root, mirrored
 from .sources.parquet import is_parquet, read_rows, write_with_texts
 from .sources.records import Record, compress, decompress, is_records, parse_records
 from .suppress import is_markdown, per_file_ignores
+from .unified import unified_diff
 
 
 if TYPE_CHECKING:
@@ -112,6 +113,8 @@ class Unit:
     diagnostics: list[Diagnostic]
     proposed: tuple[Diagnostic, ...] = ()
     fixed_count: int = 0
+    #: Where a JSONL record sits in its file (1-based); CI formats annotate that line.
+    line: int | None = None
 
 
 @dataclass
@@ -120,6 +123,8 @@ class FileOutcome:
     units: list[Unit] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     changed: bool = False
+    #: With ``--diff``: the unified diff of what ``--fix`` would write ('' for none, or a Parquet file).
+    patch: str = ""
 
 
 def lint_text(text: str, path: str, record: str | int | None, options: RunOptions) -> tuple[Unit, str]:
@@ -196,6 +201,9 @@ def process_path(path: str, options: RunOptions, batches: BatchMapper | None = N
         unit, new_text = lint_text(decoded.text, label, None, options)
         outcome.units.append(unit)
         outcome.changed = new_text != decoded.text
+        if options.mode is Mode.DIFF:
+            bom = "\ufeff" if decoded.bom else ""  # the diff's first line must match the file's bytes
+            outcome.patch = unified_diff(label, bom + decoded.text, bom + new_text)
         if options.mode is Mode.FIX:
             _write_back(path, label, decoded, new_text, outcome.changed, options)
     except InputError as error:
@@ -252,12 +260,15 @@ def process_records(path: str, options: RunOptions, mapper: BatchMapper) -> File
             lines.append(content + ending)
             continue
         unit, new_text = result
+        unit.line = record.number
         outcome.units.append(unit)
         if new_text != record.text:
             outcome.changed = True
             lines.append(record.with_text(new_text).encode("utf-8") + ending)
         else:
             lines.append(content + ending)
+    if options.mode is Mode.DIFF and outcome.changed:
+        outcome.patch = unified_diff(label, data.decode("utf-8", "replace"), b"".join(lines).decode("utf-8", "replace"))
     if _fix_writes(outcome, options):
         try:
             _write(label, lambda target: write_atomic(target, compress(b"".join(lines), path)), options.target(path))

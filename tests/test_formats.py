@@ -97,3 +97,57 @@ def test_gitlab_code_quality(story, capsys) -> None:
     assert all(i["location"]["path"] == "story.txt" and i["location"]["lines"]["begin"] >= 1 for i in issues)
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     assert {i["severity"] for i in issues} <= {"major", "minor", "info"}
+
+
+def _records(tmp_path: Path) -> Path:
+    """Three records; the second has its finding on the third line of its text."""
+    rows = [
+        {"id": "a", "text": "All is well."},
+        {"id": "b", "text": "First line.\n\nThey met in kyiv. ."},
+        {"id": "c", "text": "All is well again."},
+    ]
+    path = tmp_path / "data.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_ci_formats_point_at_the_record_line_of_a_jsonl_file(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = _records(tmp_path)
+    line_count = len(path.read_text(encoding="utf-8").splitlines())
+    _, out = run(capsys, "--format", "github", "--id-field", "id", "data.jsonl")
+    annotations = [line for line in out.splitlines() if line.startswith("::")]
+    assert annotations
+    for annotation in annotations:
+        props = dict(p.split("=", 1) for p in annotation.split(" ", 1)[1].split("::", 1)[0].split(","))
+        assert 1 <= int(props["line"]) <= line_count and props["line"] == "2"
+        assert "col" not in props  # the text is escaped inside the line: no column to point at
+        assert "record b, line 3:" in annotation.split("::", 2)[2]
+    _, out = run(capsys, "--format", "gitlab", "--id-field", "id", "data.jsonl")
+    assert {(i["location"]["lines"]["begin"], i["location"]["lines"]["end"]) for i in json.loads(out)} == {(2, 2)}
+    assert all("record b, line 3:" in i["description"] for i in json.loads(out))
+    _, out = run(capsys, "--format", "junit", "--id-field", "id", "data.jsonl")
+    cases = ET.fromstring(out.split("\n", 1)[1]).iter("testcase")
+    assert {case.get("line") for case in cases if case.get("classname") != "newslint"} == {"2"}
+    _, out = run(capsys, "--format", "sarif", "--id-field", "id", "data.jsonl")
+    log = json.loads(out)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    for result in log["runs"][0]["results"]:
+        assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 2, "endLine": 2}
+        assert result["message"]["text"].startswith("record b, line 3:")
+
+
+def test_junit_failures_follow_fail_on(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    # NL102 (info) and NL201 (warning)
+    (tmp_path / "story.txt").write_text("They met in kyiv , then left.\n", encoding="utf-8")
+
+    def cases(*flags: str) -> tuple[str | None, dict[str, bool]]:
+        _, out = run(capsys, "--format", "junit", *flags, "story.txt")
+        root = ET.fromstring(out.split("\n", 1)[1])
+        return root.get("failures"), {c.get("name").split()[0]: c.find("failure") is not None for c in root.iter("testcase")}
+
+    assert cases() == ("1", {"NL102": False, "NL201": True})
+    assert cases("--fail-on", "info") == ("2", {"NL102": True, "NL201": True})
+    assert cases("--fail-on", "error") == ("0", {"NL102": False, "NL201": False})
+    assert cases("--fail-on", "never")[0] == "0"

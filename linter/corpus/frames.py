@@ -206,6 +206,8 @@ def run_dask(recipe: Recipe, paths: Sequence[str], scheduler: str | None, findin
     for error in errors:
         print(f"newslint: error: {error}", file=sys.stderr)
     write_findings(rows, findings, stream)
+    if findings is not None:
+        stream.write(f"newslint: {len(rows)} finding(s) written to {findings}\n")
     if errors:
         return 2
     if fail_on == "never":

@@ -27,6 +27,12 @@ class Report:
     #: ``--format report``: also write the HTML page here; name sources by this pattern's first group.
     html: Path | None = None
     source_pattern: str | None = None
+    #: ``--fail-on``: findings below it do not fail the run (JUnit counts only those that do).
+    fail_on: str = "warning"
+
+    def fails(self, diagnostic: Diagnostic) -> bool:
+        """Whether this finding makes the run fail under ``--fail-on``."""
+        return self.fail_on != "never" and diagnostic.severity >= Severity.parse(self.fail_on)
 
     def shown(self, unit: Unit) -> tuple[Diagnostic, ...] | list[Diagnostic]:
         """What a unit shows: its findings, or with ``--diff`` the fixes that would be applied."""
@@ -65,6 +71,33 @@ def writer(name: str) -> Callable[[Writer], Writer]:
 def location(unit: Unit) -> str:
     """``path`` for a file, ``path[record]`` for a record of a data file."""
     return unit.path if unit.record is None else f"{unit.path}[{unit.record}]"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a finding sits in its file, for formats that point at file lines (CI annotations).
+
+    A text file: the finding's own line and columns. A JSONL record: the record's line in
+    the file, with no columns (the text is escaped inside the line), and ``note`` names the
+    record and the place in its text. A Parquet row has no line.
+    """
+
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+    note: str = ""
+
+    def message(self, text: str) -> str:
+        return f"{self.note}: {text}" if self.note else text
+
+
+def anchor(unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> Anchor:
+    line, column = index.position(diagnostic.span.start)
+    if unit.record is None:
+        return Anchor(line, column, *index.position(diagnostic.span.end))
+    note = f"record {unit.record}, line {line}:{column} of its text"
+    return Anchor(unit.line, None, unit.line, None, note)
 
 
 def fix_label(diagnostic: Diagnostic) -> str:

@@ -9,7 +9,7 @@ from collections import Counter
 from typing import TextIO
 
 from ..model import Severity
-from . import Report, location, writer
+from . import Report, anchor, location, writer
 
 #: GitHub shows at most this many annotations of each level per step.
 GITHUB_LIMIT = 10
@@ -34,16 +34,19 @@ def write_github(report: Report, stream: TextIO) -> None:
     """
     counts: Counter[Severity] = Counter()
     for unit, index, d in report.findings():
-        line, column = index.position(d.span.start)
-        end_line, end_column = index.position(d.span.end)
-        props = [f"file={_escape_property(unit.path)}", f"line={line}", f"col={column}"]
-        if end_line == line:
-            props.append(f"endColumn={max(end_column, column + 1)}")
-        else:
-            props.append(f"endLine={end_line}")
+        at = anchor(unit, index, d)
+        props = [f"file={_escape_property(unit.path)}"]
+        if at.line is not None:
+            props.append(f"line={at.line}")
+        if at.column is not None and at.end_column is not None:
+            props.append(f"col={at.column}")
+            if at.end_line == at.line:
+                props.append(f"endColumn={max(at.end_column, at.column + 1)}")
+            else:
+                props.append(f"endLine={at.end_line}")
         record = f" (record {unit.record})" if unit.record is not None else ""
         props.append(f"title={_escape_property(f'{d.code} {d.name}{record}')}")
-        stream.write(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}\n")
+        stream.write(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(at.message(d.message))}\n")
         counts[d.severity] += 1
     total = sum(counts.values())
     summary = ", ".join(f"{counts[s]} {s.label}" for s in sorted(counts, reverse=True)) or "no findings"
@@ -57,7 +60,11 @@ def write_github(report: Report, stream: TextIO) -> None:
 
 @writer("junit")
 def write_junit(report: Report, stream: TextIO) -> None:
-    """A test suite per file, a test case per finding (a failure), a passing case for a clean file."""
+    """A test suite per file, a test case per finding, a passing case for a clean file.
+
+    A finding is a failure when it fails the run (``--fail-on``); one below that is a
+    passing case that carries the finding in its output, so the counts agree with the exit code.
+    """
     suites = ET.Element("testsuites", name="newslint")
     by_path: dict[str, list[ET.Element]] = {}
     for outcome in report.outcomes:
@@ -69,9 +76,15 @@ def write_junit(report: Report, stream: TextIO) -> None:
     for unit, index, d in report.findings():
         line, column = index.position(d.span.start)
         where = f"{location(unit)}:{line}:{column}"
-        case = ET.Element("testcase", name=f"{d.code} {d.name} at {where}", classname=f"newslint.{d.kind}", file=unit.path, line=str(line))
-        failure = ET.SubElement(case, "failure", message=d.message, type=d.severity.label)
-        failure.text = f"{where}: {d.code} {d.message}"
+        at = anchor(unit, index, d)
+        case = ET.Element("testcase", name=f"{d.code} {d.name} at {where}", classname=f"newslint.{d.kind}", file=unit.path)
+        if at.line is not None:
+            case.set("line", str(at.line))
+        if report.fails(d):
+            failure = ET.SubElement(case, "failure", message=d.message, type=d.severity.label)
+            failure.text = f"{where}: {d.code} {d.message}"
+        else:
+            ET.SubElement(case, "system-out").text = f"{where}: {d.code} {d.severity.label}: {d.message}"
         by_path.setdefault(unit.path, []).append(case)
     total_failures = 0
     for path, cases in by_path.items():
@@ -94,8 +107,7 @@ def write_gitlab(report: Report, stream: TextIO) -> None:
     issues = []
     seen: Counter[str] = Counter()
     for unit, index, d in report.findings():
-        line, _ = index.position(d.span.start)
-        end_line, _ = index.position(d.span.end)
+        at = anchor(unit, index, d)
         basis = f"{unit.path}\0{unit.record}\0{d.code}\0{unit.text[d.span.start : d.span.end]}"
         seen[basis] += 1
         fingerprint = hashlib.sha256(f"{basis}\0{seen[basis]}".encode()).hexdigest()
@@ -103,11 +115,11 @@ def write_gitlab(report: Report, stream: TextIO) -> None:
             {
                 "type": "issue",
                 "check_name": d.code,
-                "description": f"{d.code} {d.name}: {d.message}" + (f" (record {unit.record})" if unit.record is not None else ""),
+                "description": f"{d.code} {d.name}: {at.message(d.message)}",
                 "categories": ["Style"],
                 "severity": _GITLAB_SEVERITY[d.severity],
                 "fingerprint": fingerprint,
-                "location": {"path": unit.path, "lines": {"begin": line, "end": end_line}},
+                "location": {"path": unit.path, "lines": {"begin": at.line or 1, "end": at.end_line or 1}},
             }
         )
     json.dump(issues, stream, ensure_ascii=False, indent=2)

@@ -160,13 +160,17 @@ def _bin_index(value: int) -> int:
 
 
 def _sources(per_document: Mapping[tuple[str, Any], list[Mapping[str, Any]]], pattern: str | None, top: int) -> list[SourceRow]:
-    """Damage per source: the file, or the first group of ``pattern`` in the document's path."""
+    """Damage per source: the file, or the first group of ``pattern`` in the document's name.
+
+    The name is the path, or ``path[record]`` for a record, so a JSONL corpus named by a URL
+    (``--id-field url``) or an id that carries the source can be summarised per source.
+    """
     compiled = regex.compile(pattern) if pattern else None
     grouped: dict[str, list[list[Mapping[str, Any]]]] = defaultdict(list)
-    for (path, _record), rows in per_document.items():
+    for (path, record), rows in per_document.items():
         name = path
         if compiled is not None:
-            match = compiled.search(path)
+            match = compiled.search(document_label(path, record))
             name = (match.group(1) if match.groups() else match.group(0)) if match else "(other)"
         grouped[name].append(rows)
     leak_kinds = CATEGORIES["leak"]
@@ -212,12 +216,16 @@ def print_summary(summary: Summary, stream: TextIO, color: bool, width: int) -> 
     """Rich tables for the terminal."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    console = Console(file=stream, force_terminal=color, no_color=not color, width=width, highlight=False)
+    # No markup: file names and record ids such as ``data.jsonl[scraped/a]`` print as they are.
+    console = Console(file=stream, force_terminal=color, no_color=not color, width=width, highlight=False, markup=False)
     severities = ", ".join(f"{summary.by_severity[s]} {s}" for s in ("error", "warning", "info") if summary.by_severity[s])
-    console.print(f"[bold]{summary.documents}[/] documents, [bold]{summary.findings}[/] findings ({severities or 'none'})")
+    console.print(
+        Text.assemble((str(summary.documents), "bold"), " documents, ", (str(summary.findings), "bold"), f" findings ({severities or 'none'})")
+    )
     for note in summary.notes:
-        console.print(f"[dim]{note}[/]")
+        console.print(Text(note, style="dim"))
 
     shares = Table(title="Documents damaged", title_justify="left")
     shares.add_column("damage")

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
 
+import regex
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -23,6 +24,7 @@ from ..runner import Mode, Unit
 from . import Report, location, writer
 
 ELLIPSIS = "…"
+_SPACE = regex.compile(r"\s+")
 INDENT = "    "
 #: Most edits of one fix shown (a consistency fix may touch every use of a name).
 MAX_EDIT_GROUPS = 3
@@ -42,30 +44,46 @@ class Context:
     after: str
 
 
+def _after_first_space(text: str) -> str:
+    """Drop the partial word a window starts in (kept when the window holds no space at all)."""
+    match = _SPACE.search(text)
+    return text[match.end() :] if match and match.end() < len(text) else text
+
+
+def _before_last_space(text: str) -> str:
+    """Drop the partial word a window ends in (kept when the window holds no space at all)."""
+    starts = [m.start() for m in _SPACE.finditer(text)]
+    return text[: starts[-1]] if starts and starts[-1] > 0 else text
+
+
 def context(text: str, start: int, end: int, size: int) -> Context:
     """Up to ``size`` characters each side of ``[start, end)``, stopping at line breaks."""
     line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     lo = max(line_start, start - size)
     before = text[lo:start]
+    if lo > line_start and not text[lo - 1].isspace():
+        before = _after_first_space(before)
     if lo > line_start:
-        cut = before.find(" ")
-        before = ELLIPSIS + (before[cut + 1 :] if 0 <= cut < len(before) - 1 else before)
+        before = ELLIPSIS + before.lstrip()
     breaks = [i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0]
     line_end = min(breaks) if breaks else len(text)
     hi = min(line_end, end + size)
     after = text[end:hi]
+    if hi < line_end and not text[hi].isspace():
+        after = _before_last_space(after)
     if hi < line_end:
-        cut = after.rfind(" ")
-        after = (after[:cut] if cut > 0 else after) + ELLIPSIS
+        after = after.rstrip() + ELLIPSIS
     return Context(visible(before), visible(after))
 
 
 def elide(text: str, limit: int) -> str:
-    """Shorten a long span to its start and end."""
+    """Shorten a long span to its start and end, each cut at a word boundary."""
     if len(text) <= limit:
         return text
     half = max(4, (limit - 3) // 2)
-    return f"{text[:half]} {ELLIPSIS} {text[-half:]}"
+    head = text[:half] if text[half].isspace() else _before_last_space(text[:half])
+    tail = text[-half:] if text[-half - 1].isspace() else _after_first_space(text[-half:])
+    return f"{head.rstrip()} {ELLIPSIS} {tail.lstrip()}"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -107,7 +125,7 @@ class Renderer:
             label = {
                 Applicability.SAFE: "[*] safe fix",
                 Applicability.UNSAFE: "[*] unsafe fix",
-                Applicability.DISPLAY_ONLY: "suggestion",
+                Applicability.DISPLAY_ONLY: "display-only fix",
             }[fix.applicability]
             header.append(f"  {label}", style="green" if fix.applicability is Applicability.SAFE else "magenta")
         return header

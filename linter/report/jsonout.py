@@ -6,7 +6,7 @@ import json
 from typing import Any, TextIO
 
 from ..line_index import LineIndex
-from ..model import Diagnostic
+from ..model import Applicability, Diagnostic
 from ..runner import Unit
 from . import Report, writer
 
@@ -53,3 +53,15 @@ def write_json(report: Report, stream: TextIO) -> None:
 def write_jsonl(report: Report, stream: TextIO) -> None:
     for item in report.findings():
         stream.write(json.dumps(finding_record(*item), ensure_ascii=False) + "\n")
+
+
+def write_statistics_json(report: Report, stream: TextIO) -> None:
+    """``--statistics --format json``: counts by rule, most frequent first (as ``ruff --statistics``)."""
+    counts: dict[str, dict[str, Any]] = {}
+    for _unit, _index, d in report.findings():
+        entry = counts.setdefault(d.code, {"code": d.code, "name": d.name, "severity": d.severity.label, "count": 0, "fixable": 0})
+        entry["count"] += 1
+        entry["fixable"] += d.fixable(Applicability.UNSAFE)  # as the table counts them
+    rows = sorted(counts.values(), key=lambda e: (-e["count"], e["code"]))
+    json.dump(rows, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -10,9 +10,9 @@ from typing import Any, TextIO
 from .. import __version__
 from ..model import Severity
 from ..ruleset import Rule
-from ..rule_docs import FIX_DESCRIPTION
+from ..rule_docs import FIX_DESCRIPTION, fix_level
 from ..suppress import fingerprints
-from . import Report, writer
+from . import Report, anchor, writer
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -31,7 +31,7 @@ def _uri(path: str) -> str:
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
-    fix = FIX_DESCRIPTION[rule.fix.label if rule.fix else None]
+    fix = FIX_DESCRIPTION[fix_level(rule)]
     examples = "\n".join(f"- flagged: {e.text!r}" for e in rule.bad[:2])
     help_text = f"{rule.why}\n\nFix: {fix}.\n\nExamples:\n{examples}"
     return {
@@ -42,7 +42,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "messageStrings": {"default": {"text": rule.message}},
         "help": {"text": help_text, "markdown": help_text.replace("\n- ", "\n* ")},
         "defaultConfiguration": {"level": _LEVEL[rule.severity], "enabled": rule.status == "stable"},
-        "properties": {"kind": rule.kind, "fix": rule.fix.label if rule.fix else "none", "tags": [rule.kind]},
+        "properties": {"kind": rule.kind, "fix": fix_level(rule), "tags": [rule.kind]},
     }
 
 
@@ -59,22 +59,18 @@ def write_sarif(report: Report, stream: TextIO) -> None:
                 id(diagnostic): "/".join(str(p[k]) for k in ("code", "text", "context", "occurrence"))
                 for diagnostic, p in zip(shown, fingerprints(unit.path, unit.record, unit.text, shown))
             }
-        line, column = index.position(d.span.start)
-        end_line, end_column = index.position(d.span.end)
-        artifact = {"uri": _uri(unit.path), "uriBaseId": "%SRCROOT%"}
-        region: dict[str, Any] = {
-            "startLine": line,
-            "startColumn": column,
-            "endLine": end_line,
-            "endColumn": end_column,
-        }
-        if unit.record is None:
-            region.update(charOffset=d.span.start, charLength=len(d.span))
+        at = anchor(unit, index, d)
+        physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(unit.path), "uriBaseId": "%SRCROOT%"}}
+        artifact = physical["artifactLocation"]
+        if at.line is not None:
+            physical["region"] = {"startLine": at.line, "endLine": at.end_line}
+            if at.column is not None:
+                physical["region"].update(startColumn=at.column, endColumn=at.end_column, charOffset=d.span.start, charLength=len(d.span))
         result: dict[str, Any] = {
             "ruleId": d.code,
             "level": _LEVEL[d.severity],
-            "message": {"text": d.message},
-            "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
+            "message": {"text": at.message(d.message)},
+            "locations": [{"physicalLocation": physical}],
             "partialFingerprints": {"newslint/v1": prints[id(unit)][id(d)]},
             "properties": {"kind": d.kind, "record": unit.record},
         }

@@ -1,0 +1,45 @@
+"""Which ``check`` flags go together: every combination either does what the flags say or is
+refused here with one line, before any file is read."""
+
+from __future__ import annotations
+
+import argparse
+
+#: ``--statistics`` prints counts by rule as a table (``full``, ``concise``) or as JSON (``json``).
+STATISTICS_FORMATS = ("full", "concise", "json")
+#: Flags of the local engine that a Dask run cannot honour.
+_LOCAL_ONLY = (
+    ("statistics", "--statistics"),
+    ("baseline", "--baseline"),
+    ("write_baseline", "--write-baseline"),
+    ("html", "--html"),
+    ("source_pattern", "--source-pattern"),
+    ("jobs", "--jobs (a Dask cluster has its own workers)"),
+)
+
+
+def resolve_format(args: argparse.Namespace) -> str:
+    """The output format: as given, else ``jsonl`` for the Dask engine and ``full`` otherwise."""
+    return args.format or ("jsonl" if args.engine == "dask" else "full")
+
+
+def refusal(args: argparse.Namespace) -> str | None:
+    """Why these flags cannot be combined, or None when they can."""
+    fmt = resolve_format(args)
+    if args.engine == "dask":
+        if fmt != "jsonl":
+            return f"--engine dask writes findings as JSONL (or Parquet with --findings), not --format {fmt}"
+        for name, flag in _LOCAL_ONLY:
+            if getattr(args, name):
+                return f"{flag} works with the local engine only, not with --engine dask"
+    else:
+        for name, flag in (("findings", "--findings"), ("scheduler", "--scheduler")):
+            if getattr(args, name) is not None:
+                return f"{flag} needs --engine dask"
+    if args.statistics and fmt not in STATISTICS_FORMATS:
+        return f"--statistics prints counts as a table or JSON (--format full, concise or json), not --format {fmt}"
+    if fmt != "report":
+        for name, flag in (("html", "--html"), ("source_pattern", "--source-pattern")):
+            if getattr(args, name) is not None:
+                return f"{flag} needs --format report"
+    return None

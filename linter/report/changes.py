@@ -1,0 +1,37 @@
+"""What a fix run changes: ``--diff``'s unified diff, and ``--fix --quiet``'s list of changed files.
+
+``--diff`` (as ``ruff check --diff``) writes the diff to the output stream so that it can be
+piped to ``git apply`` or ``patch -p1``; its one-line summary goes to stderr. ``--fix --quiet``
+(the pre-commit fix hook) names only the files it changed: the findings that remain are the
+check hook's to print.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from . import Report
+
+
+def write_patch(report: Report, stream: TextIO, notes: TextIO) -> None:
+    fixes = files = 0
+    for outcome in report.outcomes:
+        stream.write(outcome.patch)
+        if not outcome.changed:
+            continue
+        files += 1
+        fixes += sum(len(unit.proposed) for unit in outcome.units)
+        if not outcome.patch:
+            changed = sum(1 for unit in outcome.units if unit.proposed)
+            notes.write(f"newslint: {outcome.path}: {changed} record(s) would change (a Parquet file has no text diff)\n")
+    if not report.quiet:
+        notes.write(f"newslint: {fixes} fix(es) would be applied in {files} file(s); nothing was written.\n")
+
+
+def write_changes(report: Report, stream: TextIO) -> None:
+    for outcome in report.outcomes:
+        fixed = [unit.fixed_count for unit in outcome.units if unit.fixed_count]
+        if not outcome.changed or not fixed:
+            continue
+        records = f" in {len(fixed)} record(s)" if outcome.units[0].record is not None else ""
+        stream.write(f"{outcome.path}: {sum(fixed)} fix(es) applied{records}\n")

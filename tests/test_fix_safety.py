@@ -23,7 +23,7 @@ from linter.config import LintConfig
 from linter.engine import lint
 from linter.fix_safety import FEW_WORDS, prose_removed, prose_words
 from linter.model import Applicability, Diagnostic, Edit, Fix, Severity, Span
-from linter.ruleset import RulesetError, parse_pack
+from linter.ruleset import Ruleset, RulesetError, parse_pack
 from linter.segments import Document
 from linter.selection import Selection
 
@@ -88,8 +88,6 @@ class TestPolicyOnUserPacks:
             parse_pack("house.toml", HEURISTIC_PACK.format(severity="info"))
 
     def test_a_heuristic_deletion_of_a_sentence_is_unsafe_there(self) -> None:
-        from linter.ruleset import Ruleset
-
         rules = Ruleset(tuple(parse_pack("house.toml", HEURISTIC_PACK.format(severity="warning"))))
         short, long = "Text.\n\nOur newsletter", "Text.\n\nThe mayor said the town newsletter would close after forty years."
         assert [d.fix.applicability for d in lint(short, rules)] == [Applicability.SAFE]

@@ -26,6 +26,7 @@ from .runner import FileOutcome, Mode, RunOptions
 from .selection import SelectionError
 from .settings import FAIL_ON, ConfigError, Settings, find_config, load_settings
 from .sources import iter_paths, write_atomic
+from .sources.mirror import mirror_root
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -270,6 +271,11 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     selection = recipe.config.selection
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     files = list(iter_paths(paths, settings.include, settings.exclude))
+    if args.output is not None:
+        try:
+            recipe = replace(recipe, output_root=mirror_root(files, args.output))
+        except ValueError as error:
+            raise UsageError(f"newslint check: --output: {error}") from None
     if args.engine == "dask":
         from .corpus.frames import run_dask
 

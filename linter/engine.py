@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .config import DEFAULT_CONFIG, LintConfig
 from .checks._regex import RegexTimeout
-from .model import Diagnostic, Span
+from .model import Applicability, Diagnostic, Severity, Span
 from .ruleset import Rule, Ruleset
 from .markdown import mask_markdown
 from .segments import Document
@@ -30,6 +30,14 @@ def _guarded(rule: Rule, doc: Document) -> Iterator[Diagnostic]:
 def active_rules(ruleset: Ruleset, config: LintConfig) -> tuple[Rule, ...]:
     """The rules ``config`` enables, computed once per (ruleset, config) pair."""
     return config.selection.apply(ruleset)
+
+
+def _with_severity(diagnostic: Diagnostic, severity: Severity) -> Diagnostic:
+    """The finding at the configured severity; an ``info`` finding never carries a safe fix."""
+    fix = diagnostic.fix
+    if severity is Severity.INFO and fix is not None and fix.applicability is Applicability.SAFE:
+        fix = replace(fix, applicability=Applicability.UNSAFE)
+    return replace(diagnostic, severity=severity, fix=fix)
 
 
 #: Findings from outside the pure core (the grammar server), given to ``lint`` by the edge.
@@ -65,7 +73,7 @@ def lint(
         seen.add(key)
         override = config.severity.get(diagnostic.code)
         if override is not None and override != diagnostic.severity:
-            diagnostic = replace(diagnostic, severity=override)
+            diagnostic = _with_severity(diagnostic, override)
         findings.append(diagnostic)
     if markdown is not None:
         findings = drop_markdown_suppressed(text, [d for d in findings if markdown.keeps(d)])

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .config import DEFAULT_CONFIG, LintConfig
 from .engine import ExtraFinder, lint
-from .model import Applicability, Diagnostic, Edit
+from .model import Applicability, Diagnostic, Edit, Severity, Span
 from .ruleset import Ruleset
 
 MAX_ROUNDS = 10
@@ -35,21 +36,28 @@ def apply_fixes(
     diagnostics: Iterable[Diagnostic],
     at_least: Applicability = Applicability.SAFE,
 ) -> FixResult:
-    """Apply every fix at or above ``at_least`` that does not collide with an earlier one.
+    """Apply every fix at or above ``at_least`` that does not collide with another.
 
-    Fixes are taken in order of position; a fix any of whose edits overlaps an
-    edit already accepted is skipped (and stays in ``remaining``) so that the
-    next round of the loop can reconsider it against the new text.
+    The fixes of more severe findings go first (errors, then warnings, then info;
+    by position within one severity). A fix any of whose edits overlaps an edit
+    already accepted waits (it stays in ``remaining``) for the next round of the
+    loop, which reconsiders it against the new text. A fix is also left out while
+    it would swallow the fix of a more severe finding that is not applied (below
+    ``at_least``), overlapping it without lying inside it: a broad fix never
+    swallows a narrower one from a more severe rule, such as a paragraph deletion
+    taking an unsafe repair with it.
     """
     accepted: list[Edit] = []
     applied: list[Diagnostic] = []
     remaining: list[Diagnostic] = []
-    for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
+    diagnostics = list(diagnostics)
+    held = _Held(d for d in diagnostics if d.fix is not None and not d.fixable(at_least))
+    for diagnostic in sorted(diagnostics, key=lambda d: (-d.severity, d.sort_key)):
         fix = diagnostic.fix
         if fix is None or fix.applicability < at_least:
             remaining.append(diagnostic)
             continue
-        if any(edit.span.overlaps(other.span) for edit in fix.edits for other in accepted):
+        if any(edit.span.overlaps(other.span) for edit in fix.edits for other in accepted) or held.swallowed_by(diagnostic):
             remaining.append(diagnostic)
             continue
         if all(text[e.span.start : e.span.end] == e.replacement for e in fix.edits):
@@ -58,7 +66,40 @@ def apply_fixes(
             continue
         accepted.extend(fix.edits)
         applied.append(diagnostic)
+    applied.sort(key=lambda d: d.sort_key)
+    remaining.sort(key=lambda d: d.sort_key)
     return FixResult(_splice(text, accepted), tuple(applied), tuple(remaining))
+
+
+class _Held:
+    """The edits of fixes that are not applied, by severity, to ask quickly what a fix would swallow."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self._spans: dict[Severity, list[Span]] = {}
+        for diagnostic in diagnostics:
+            if diagnostic.fix is not None:
+                self._spans.setdefault(diagnostic.severity, []).extend(edit.span for edit in diagnostic.fix.edits)
+        self._starts: dict[Severity, list[int]] = {}
+        self._longest: dict[Severity, int] = {}
+        for severity, spans in self._spans.items():
+            spans.sort()
+            self._starts[severity] = [span.start for span in spans]
+            self._longest[severity] = max(len(span) for span in spans)
+
+    def swallowed_by(self, diagnostic: Diagnostic) -> bool:
+        """Whether ``diagnostic``'s fix would rewrite a held edit of a more severe finding and more
+        besides: an edit that overlaps it without lying inside it."""
+        assert diagnostic.fix is not None
+        for severity, spans in self._spans.items():
+            if severity <= diagnostic.severity:
+                continue
+            starts = self._starts[severity]
+            for edit in diagnostic.fix.edits:
+                first = bisect_left(starts, edit.span.start - self._longest[severity])
+                last = bisect_left(starts, max(edit.span.end, edit.span.start + 1))
+                if any(edit.span.overlaps(held) and not held.contains(edit.span) for held in spans[first:last]):
+                    return True
+        return False
 
 
 def _splice(text: str, edits: list[Edit]) -> str:

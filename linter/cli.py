@@ -14,10 +14,9 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
-from .config import LintConfig
 from .grammar import GrammarUnavailable
 from .model import Applicability
 from .report.colour import use_color
@@ -25,16 +24,17 @@ from .ruleset import Ruleset, RulesetError, load_ruleset, union
 from .corpus.pool import Job, Recipe, Runner, default_jobs, progress
 from .flag_rules import refusal, resolve_format
 from .runner import FileOutcome, Mode, RunOptions
-from .selection import Selection, SelectionError
+from .selection import SelectionError
 from .settings import FAIL_ON, ConfigError, Discovery, Settings, fails
 from .sources import iter_paths, write_atomic
+from .sources.mirror import mirror_root
 from .sources.pathmatch import PathPatterns
 from .suggest import unknown_command, unknown_options
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMAT_NAMES = ("full", "concise", "json", "jsonl", "github", "sarif", "junit", "gitlab", "report")
-COMMANDS = ("check", "rule", "config", "report")
+COMMANDS = ("check", "rule", "config", "report", "server")
 
 
 class UsageError(Exception):
@@ -117,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exclude", type=_codes, metavar="GLOBS", help="gitignore-style patterns of the files and folders to skip when recursing")
     check.add_argument("--force-exclude", action="store_true", help="also skip excluded paths named on the command line (pre-commit)")
     check.add_argument("--require-files", action="store_true", help="exit 2 when no file matched (default: a warning, exit 0)")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the file name stdin stands for: its settings, Markdown mode, the path shown")
     check.add_argument("--text-field", metavar="NAME", help="JSONL and Parquet: the field holding the text (default: text)")
     check.add_argument("--id-field", metavar="NAME", help="JSONL and Parquet: the field naming the record (default: the line or row number)")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings that are not in this baseline")
@@ -151,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     config = commands.add_parser("config", help="print the configuration that applies to a file or folder")
     config.add_argument("path", nargs="?", metavar="PATH", help="the file or folder (default: the working directory)")
     _add_config_flags(config)
+    commands.add_parser("server", help="a language server for editors, on stdin and stdout (needs newslint[lsp])")
     return parser
 
 
@@ -168,6 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(args_list)
         if args.command == "report":
             return _report_command(args)
+        if args.command == "server":
+            return _server_command()
         if args.command == "check":
             return run_check(args, _discovery(args))
         settings = _settings(args)
@@ -226,6 +230,14 @@ def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
     return show_rules(_ruleset(settings), args.code, args.format, sys.stdout, explain_all=args.all)
 
 
+def _server_command() -> int:
+    try:
+        from .lsp.server import serve
+    except ImportError as error:
+        raise UsageError(f"newslint server needs the lsp extra: pip install 'newslint[lsp]' ({error})") from None
+    return serve()
+
+
 def _report_command(args: argparse.Namespace) -> int:
     from .report.corpus import print_summary, read_findings, summarise, write_page
     from .sources import InputError
@@ -266,38 +278,21 @@ def _merge(args: argparse.Namespace, settings: Settings) -> Settings:
     )
 
 
-def _recipe(args: argparse.Namespace, settings: Settings, mode: Mode) -> Recipe:
-    """The run's recipe for the files one configuration applies to."""
-    selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
-    return Recipe(
-        config=LintConfig(selection=selection, severity=settings.severity),
-        rules_dir=settings.rules_dir,
-        vocabulary=settings.vocabulary,
-        settings_path=str(settings.path),
-        mode=mode,
-        at_least=Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE,
-        encoding=args.encoding,
-        per_file_ignores=settings.per_file_ignores,
-        root=settings.root,
-        text_field=settings.text_field,
-        id_field=settings.id_field,
-        grammar=settings.grammar,
-        grammar_server=settings.grammar_server,
-        output_dir=args.output,
-    )
+def _plan(args: argparse.Namespace, discovery: Discovery, files: list[str], plan: dict[str, Any]) -> tuple[list[Recipe], list[Job], list[str]]:
+    """One recipe per configuration file in use, each file's job, and each file's ``fail-on``.
 
-
-def _plan(args: argparse.Namespace, discovery: Discovery, files: list[str], mode: Mode) -> tuple[list[Recipe], list[Job], list[str]]:
-    """One recipe per configuration file in use, each file's job, and each file's ``fail-on``."""
+    ``plan`` is what every recipe shares (mode, fix level, ...); stdin gets the settings of
+    ``--stdin-filename``.
+    """
     index: dict[Path | None, int] = {}
     recipes: list[Recipe] = []
     jobs: list[Job] = []
     fail_on: list[str] = []
     for path in files or [os.curdir]:  # with no file, the working directory's rules still check the flags
-        settings = discovery.for_path(path)
+        settings = discovery.for_path(args.stdin_filename if path == "-" and args.stdin_filename else path)
         if settings.path not in index:
             index[settings.path] = len(recipes)
-            recipes.append(_recipe(args, settings, mode))
+            recipes.append(Recipe.from_settings(settings, **plan))
         if files:
             jobs.append((path, index[settings.path]))
             fail_on.append(settings.fail_on)
@@ -324,11 +319,18 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
         raise UsageError(f"newslint check: {refused}")
     args.format = resolve_format(args)
     mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
-    paths = args.paths or ["."]
+    at_least = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
+    plan: dict[str, Any] = {"mode": mode, "at_least": at_least, "encoding": args.encoding, "output_dir": args.output, "stdin_filename": args.stdin_filename}
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
     files = list(iter_paths(paths, discovery.for_folder))
     if not files and (code := _no_files(paths, args.require_files)) is not None:
         return code
-    recipes, jobs, fail_on = _plan(args, discovery, files, mode)
+    if args.output is not None:
+        try:
+            plan["output_root"] = mirror_root(files, args.output)
+        except ValueError as error:
+            raise UsageError(f"newslint check: --output: {error}") from None
+    recipes, jobs, fail_on = _plan(args, discovery, files, plan)
     if args.engine == "dask":
         from .corpus.frames import run_dask
 

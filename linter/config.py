@@ -16,7 +16,7 @@ class LintConfig:
 
     selection: Selection = Selection()
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
-    #: Honour Markdown structure: skip front matter, code blocks and ``newslint-disable`` regions.
+    #: Markdown: lint only the prose (``linter.markdown``) and honour the control comments.
     markdown: bool = False
 
     def __hash__(self) -> int:

@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from .config import DEFAULT_CONFIG, LintConfig
 from .checks._regex import RegexTimeout
-from .model import Diagnostic, Span
+from .model import Applicability, Diagnostic, Severity, Span
 from .ruleset import Rule, Ruleset
+from .markdown import mask_markdown
 from .segments import Document
 from .suppress import drop_markdown_suppressed
 
@@ -31,6 +32,14 @@ def active_rules(ruleset: Ruleset, config: LintConfig) -> tuple[Rule, ...]:
     return config.selection.apply(ruleset)
 
 
+def _with_severity(diagnostic: Diagnostic, severity: Severity) -> Diagnostic:
+    """The finding at the configured severity; an ``info`` finding never carries a safe fix."""
+    fix = diagnostic.fix
+    if severity is Severity.INFO and fix is not None and fix.applicability is Applicability.SAFE:
+        fix = replace(fix, applicability=Applicability.UNSAFE)
+    return replace(diagnostic, severity=severity, fix=fix)
+
+
 #: Findings from outside the pure core (the grammar server), given to ``lint`` by the edge.
 ExtraFinder = Callable[[str], Iterable[Diagnostic]]
 
@@ -44,15 +53,19 @@ def lint(
     severity overrides from ``config`` are applied here so checks stay simple.
     ``extra`` adds findings computed outside the core (LanguageTool); they go
     through the same selection, overrides and suppression as the rest.
+    In Markdown mode rules see only the prose (markup masked, offsets kept), and
+    findings touching markup are dropped.
     """
-    doc = Document(text)
+    markdown = mask_markdown(text) if config.markdown else None
+    linted = text if markdown is None else markdown.text
+    doc = Document(linted)
     seen: set[tuple[str, int, int]] = set()
     findings: list[Diagnostic] = []
     rules = active_rules(ruleset, config)
     produced: Iterable[Diagnostic] = chain.from_iterable(_guarded(rule, doc) for rule in rules)
     if extra is not None:
         enabled = {rule.code for rule in rules}
-        produced = chain(produced, (d for d in extra(text) if d.code in enabled))
+        produced = chain(produced, (d for d in extra(linted) if d.code in enabled))
     for diagnostic in produced:
         key = (diagnostic.code, diagnostic.span.start, diagnostic.span.end)
         if key in seen:
@@ -60,9 +73,9 @@ def lint(
         seen.add(key)
         override = config.severity.get(diagnostic.code)
         if override is not None and override != diagnostic.severity:
-            diagnostic = replace(diagnostic, severity=override)
+            diagnostic = _with_severity(diagnostic, override)
         findings.append(diagnostic)
-    if config.markdown:
-        findings = drop_markdown_suppressed(text, findings)
+    if markdown is not None:
+        findings = drop_markdown_suppressed(text, [d for d in findings if markdown.keeps(d)])
     findings.sort(key=lambda d: d.sort_key)
     return findings

@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from .fix_safety import capped
 from .model import KINDS, Applicability, Diagnostic, Edit, Fix, Severity, Span
 from .registry import Check, RuleDefinitionError, check_types
 from .ruleset_cache import cached_ruleset
@@ -40,6 +41,7 @@ COMMON_KEYS: Mapping[str, tuple[type, bool]] = {
     "fix": (str, True),
     "fix-title": (str, False),
     "status": (str, False),
+    "exact-match": (bool, False),
     "bad": (list, True),
     "good": (list, True),
 }
@@ -86,6 +88,8 @@ class Rule:
     good: tuple[Example, ...]
     path: str
     params: Mapping[str, Any] = field(repr=False)
+    #: The rule's matches are certain, so its safe fix may delete prose (see :mod:`.fix_safety`).
+    exact_match: bool = False
     check: Check = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -129,8 +133,14 @@ class Rule:
         return Diagnostic(self.code, self.name, self.kind, Severity.WARNING, message, span, source="newslint")
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        """Run the check, dropping findings inside URLs and addresses where the type asks."""
+        """Run the check, dropping findings inside URLs and addresses where the type asks.
+
+        A heuristic rule's safe fix that would remove prose is rated unsafe here, for
+        every check type alike (:mod:`.fix_safety`).
+        """
         findings = self.check.run(doc)
+        if self.fix is Applicability.SAFE and not self.exact_match:
+            findings = (capped(d, doc.text) for d in findings)
         if not self.check.skips_protected:
             return findings
         return (d for d in findings if not doc.is_protected(d.span))
@@ -279,6 +289,11 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
     except ValueError as error:
         raise RuleDefinitionError(str(error)) from None
     fix = None if entry["fix"] == "none" else Applicability.parse(entry["fix"])
+    if severity is Severity.INFO and fix is Applicability.SAFE:
+        raise RuleDefinitionError("an info rule's fix is unsafe at most: a safe fix is for certain findings")
+    exact_match = entry.get("exact-match", False)
+    if exact_match and (fix is not Applicability.SAFE or check_name != "pattern"):
+        raise RuleDefinitionError("exact-match is for a pattern rule with a safe fix")
     # A display-only fix is never applied, so its examples have no fixed text.
     applied = fix is not None and fix >= Applicability.UNSAFE
     bad = tuple(_parse_example(item, bad=True, fixable=applied) for item in entry["bad"])
@@ -301,6 +316,7 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
         good=good,
         path=label,
         params=params,
+        exact_match=exact_match,
     )
 
 

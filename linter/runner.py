@@ -7,7 +7,6 @@ loop and worker processes share one implementation.
 from __future__ import annotations
 
 import enum
-import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -23,6 +22,7 @@ from .ruleset import Ruleset
 from .sources import Decoded, InputError, decode, display_path, encode, read_text, write_atomic
 from .sources.fields import FieldCensus
 from .sources.textfile import read_bytes
+from .sources.mirror import mirror_root, mirrored
 from .sources.parquet import is_parquet, read_rows, write_with_texts
 from .sources.records import Record, compress, decompress, is_records, parse_records
 from .sources.pathmatch import per_file_ignores
@@ -54,6 +54,10 @@ class RunPlan:
     id_field: str | None = None
     #: With ``--fix``: write repaired copies under this folder instead of rewriting the inputs.
     output_dir: Path | None = None
+    #: The name standard input stands for: its settings, Markdown mode, and the path in the output.
+    stdin_filename: str | None = None
+    #: The folder whose layout ``output_dir`` mirrors (see :mod:`.sources.mirror`).
+    output_root: Path | None = None
 
     def plan(self) -> dict[str, object]:
         """These fields as keyword arguments, to build a subclass from another."""
@@ -62,15 +66,13 @@ class RunPlan:
     def target(self, path: str) -> Path:
         """Where ``--fix`` writes ``path``: the file itself, or its copy under ``output_dir``.
 
-        The copy keeps the path relative to the working directory (just the name for a
-        path outside it), so a data set's layout is kept.
+        The copy keeps the path relative to ``output_root`` (by default the folder holding
+        the working directory and ``path``), so a data set's layout is kept.
         """
         if self.output_dir is None:
             return Path(path)
-        relative = os.path.relpath(os.path.abspath(path))
-        if relative.startswith(os.pardir):
-            relative = os.path.basename(path)
-        target = self.output_dir / relative
+        root = self.output_root or mirror_root([path], self.output_dir)
+        target = mirrored(path, self.output_dir, root)
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
 
@@ -191,15 +193,16 @@ def process_path(path: str, options: RunOptions, batches: BatchMapper | None = N
 
     The records of a data file go through ``batches`` (serially when it is None).
     """
-    options = options.for_path(path)
+    name = options.stdin_filename if path == "-" and options.stdin_filename else path
+    options = options.for_path(name)
     if is_records(path) or is_parquet(path):
         mapper = batches or (lambda p, bs: (lint_batch(p, b, options) for b in bs))
         return (process_records if is_records(path) else process_parquet)(path, options, mapper)
-    label = display_path(path)
+    label = display_path(name)
     outcome = FileOutcome(label)
     try:
         if path == "-":
-            decoded = decode(sys.stdin.buffer.read(), "-", options.encoding)
+            decoded = decode(sys.stdin.buffer.read(), label, options.encoding)
         else:
             decoded = read_text(Path(path), label, options.encoding)
         unit, new_text = lint_text(decoded.text, label, None, options)
@@ -278,12 +281,29 @@ def process_records(path: str, options: RunOptions, mapper: BatchMapper) -> File
             lines.append(content + ending)
     if options.mode is Mode.DIFF and outcome.changed:
         outcome.patch = unified_diff(label, data.decode("utf-8", "replace"), b"".join(lines).decode("utf-8", "replace"))
-    if options.mode is Mode.FIX and (outcome.changed or options.output_dir is not None):
+    if _fix_writes(outcome, options):
         try:
             _write(label, lambda target: write_atomic(target, compress(b"".join(lines), path)), options.target(path))
         except InputError as error:
             outcome.errors.append(error)
     return outcome
+
+
+def _fix_writes(outcome: FileOutcome, options: RunOptions) -> bool:
+    """Whether ``--fix`` writes a data file: only when every record was read and fixed.
+
+    A data file with a failed record is left byte for byte as it was (and no copy goes to
+    ``--output``): a partial rewrite would mix fixed records with ones nobody looked at.
+    The outcome then says so in one more error and claims no fixes.
+    """
+    if options.mode is not Mode.FIX or not (outcome.changed or options.output_dir is not None):
+        return False
+    if outcome.errors:
+        for unit in outcome.units:
+            unit.fixed_count = 0
+        outcome.errors.append(InputError(outcome.path, f"not rewritten: {len(outcome.errors)} record(s) failed (file left unchanged)"))
+        return False
+    return True
 
 
 def process_parquet(path: str, options: RunOptions, mapper: BatchMapper) -> FileOutcome:
@@ -307,7 +327,7 @@ def process_parquet(path: str, options: RunOptions, mapper: BatchMapper) -> File
         outcome.units.append(unit)
         outcome.changed |= new_text != text
         new_texts.append(new_text if new_text != text else None)
-    if options.mode is Mode.FIX and (outcome.changed or options.output_dir is not None):
+    if _fix_writes(outcome, options):
         try:
             _write(label, lambda target: write_with_texts(Path(path), target, label, options.text_field, new_texts), options.target(path))
         except InputError as error:

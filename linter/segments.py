@@ -313,6 +313,13 @@ class Document:
             return self.paragraphs[index]
         return None
 
+    @cached_property
+    def mojibake(self) -> list[tuple[Span, str]]:
+        """Words damaged by a wrong decoding, each with ftfy's repair (see :mod:`.mojibake`)."""
+        from .mojibake import damage
+
+        return damage(self.text, self.paragraphs)
+
 
 def _trim(text: str, span: Span) -> Span:
     start, end = span.start, span.end

@@ -103,6 +103,15 @@ def _toml_value(value: Any) -> str:
     return str(value)
 
 
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start`` (one lookup; :class:`Discovery` remembers them)."""
+    for folder in (start, *start.parents):
+        found = _config_in(folder)
+        if found is not None:
+            return found
+    return None
+
+
 def _config_in(folder: Path) -> Path | None:
     """The configuration file of ``folder`` itself, if it has one."""
     for name in FILE_NAMES:

@@ -1,7 +1,7 @@
-"""Findings a user asked not to see: Markdown regions and baselines.
+"""Findings a user asked not to see: Markdown control comments and baselines.
 
-Markdown regions are pure functions of the text and run inside ``lint`` (so fixes
-never touch a code block either); a baseline filters what is reported, by
+Control comments are pure functions of the text and run inside ``lint`` (so fixes
+never touch a disabled region either); a baseline filters what is reported, by
 fingerprints that survive edits elsewhere in the file. (Per-file ignores narrow the
 rule selection for one path: :func:`.sources.pathmatch.per_file_ignores`.)
 """
@@ -18,9 +18,10 @@ import regex
 
 from .model import Diagnostic, Span
 
-_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", regex.S | regex.M)
-_FENCE = regex.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)", regex.S | regex.M)
-_CONTROL = regex.compile(r"<!--\s*newslint-(?P<verb>disable|enable)(?P<codes>(?:[\s,]+[A-Za-z][\w-]*)*)\s*-->")
+_CONTROL = regex.compile(
+    r"<!--\s*newslint-(?P<verb>disable-next-line|disable-line|disable|enable)(?P<codes>(?:[\s,]+[A-Za-z][\w-]*)*)\s*-->"
+)
+_LINE_END = regex.compile(r"\r\n|\r|\n|\Z")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
@@ -31,22 +32,34 @@ class _Region:
 
 
 def markdown_regions(text: str) -> list[_Region]:
-    """Front matter, fenced code blocks, and ``newslint-disable`` … ``newslint-enable`` blocks."""
-    regions = [_Region(Span(*m.span()), None) for m in _FRONT_MATTER.finditer(text)]
-    regions += [_Region(Span(*m.span()), None) for m in _FENCE.finditer(text)]
+    """What the control comments switch off: ``newslint-disable`` … ``newslint-enable`` blocks,
+    the comment's own line (``newslint-disable-line``) and the line after it (``-next-line``)."""
+    regions: list[_Region] = []
     open_at: dict[str | None, int] = {}
     for match in _CONTROL.finditer(text):
         codes = [c.upper() for c in regex.split(r"[\s,]+", match.group("codes").strip()) if c]
-        if match.group("verb") == "disable":
+        verb = match.group("verb")
+        if verb in ("disable-line", "disable-next-line"):
+            line = _line_around(text, match.start())
+            if verb == "disable-next-line":
+                line = _line_around(text, _LINE_END.search(text, line.end).end())  # type: ignore[union-attr]
+            regions += [_Region(line, None if code is None else frozenset([code])) for code in codes or [None]]
+        elif verb == "disable":
             for code in codes or [None]:
                 open_at.setdefault(code, match.start())
-            continue
-        for code in codes or list(open_at):
-            start = open_at.pop(code, None)
-            if start is not None:
-                regions.append(_Region(Span(start, match.end()), None if code is None else frozenset([code])))
+        else:
+            for code in codes or list(open_at):
+                start = open_at.pop(code, None)
+                if start is not None:
+                    regions.append(_Region(Span(start, match.end()), None if code is None else frozenset([code])))
     regions += [_Region(Span(start, len(text)), None if code is None else frozenset([code])) for code, start in open_at.items()]
     return regions
+
+
+def _line_around(text: str, offset: int) -> Span:
+    """The line holding ``offset``, without its break."""
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return Span(start, _LINE_END.search(text, offset).start())  # type: ignore[union-attr]
 
 
 def _covers(region: _Region, diagnostic: Diagnostic) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from linter import Applicability, LintConfig, apply_fixes, fix_text, lint
-from linter.detectors.encoding import repair
+from linter.mojibake import repair
 from linter.detectors.quality import measure
 from linter.segments import Document
 from linter.selection import Selection
@@ -43,11 +43,12 @@ class TestNavigation:
 
 
 class TestDuplication:
-    def test_exact_copy_is_safe_near_copy_unsafe(self, ruleset) -> None:
+    def test_exact_and_near_copies_have_unsafe_fixes(self, ruleset) -> None:
         para = "The minister said on Friday that the budget would be balanced by next spring."
         text = f"{para}\n\n{BODY}\n\n{para}\n\n{para.replace(',', '').replace('.', ' .')}"
         found = [d for d in lint(text, ruleset, LintConfig(selection=Selection(select=("NL701",))))]
-        assert [d.fix.applicability for d in found] == [Applicability.SAFE, Applicability.UNSAFE]
+        assert [d.fix.applicability for d in found] == [Applicability.UNSAFE, Applicability.UNSAFE]
+        assert ["exactly" in d.message for d in found] == [True, False]
 
     def test_repeated_list_lines_are_not_prose(self, ruleset) -> None:
         line = "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp. of olive oil."

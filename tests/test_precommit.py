@@ -18,6 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DAMAGED = "They met in kyiv. .\n\nThen,, they left the capital.\n"
 REPAIRED = "They met in Kyiv.\n\nThen, they left the capital.\n"
 CLEAN = "They met in Kyiv.\n\nThen they left the capital.\n"
+#: Clean prose around Markdown that plain-text rules would flag: code spans, a table, an image.
+CLEAN_MARKDOWN = (
+    "# Installing the tool\n\n"
+    "Run `pip install .` in the checkout; the `kyiv` module holds the names.\n\n"
+    "| City  | Country |\n|-------|---------|\n| Kyiv  | Ukraine |\n| Paris | France  |\n\n"
+    "![Waves](waves.jpg)\n\n"
+    "See [the report](https://example.com/report..html) for details.\n"
+)
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
 
@@ -89,3 +97,12 @@ def test_fix_hook_prints_only_what_it_changed(tmp_path, hook_env) -> None:
     assert "NL901" not in fixed.stdout and "Found" not in fixed.stdout
     checked = try_repo(repo, "newslint", hook_env)
     assert checked.stdout.count("NL901") >= 1 and "NL101" not in checked.stdout
+
+
+def test_markdown_article_with_code_tables_and_images_passes(tmp_path, hook_env) -> None:
+    repo = repository(tmp_path, "install.md", CLEAN_MARKDOWN)
+    check = try_repo(repo, "newslint", hook_env)
+    assert check.returncode == 0, check.stdout + check.stderr
+    fix = try_repo(repo, "newslint-fix", hook_env)
+    assert fix.returncode == 0, fix.stdout + fix.stderr
+    assert (repo / "install.md").read_text(encoding="utf-8") == CLEAN_MARKDOWN

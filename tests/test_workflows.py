@@ -131,9 +131,9 @@ class TestRecords:
         '{"id": "a5", "text": "Caf\\u00e9 in moscow."}',
     ]
 
-    def write(self, tmp_path, name="data.jsonl") -> Path:
+    def write(self, tmp_path, name="data.jsonl", lines: list[str] | None = None) -> Path:
         path = tmp_path / name
-        data = ("\r\n".join(self.LINES) + "\r\n").encode()
+        data = ("\r\n".join(self.LINES if lines is None else lines) + "\r\n").encode()
         path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
         return path
 
@@ -156,14 +156,23 @@ class TestRecords:
 
     @pytest.mark.parametrize("name", ["data.jsonl", "data.jsonl.gz"])
     def test_fix_rewrites_only_the_text_field(self, tmp_path, capsys, name: str) -> None:
-        path = self.write(tmp_path, name)
+        path = self.write(tmp_path, name, [self.LINES[0], self.LINES[1], self.LINES[4]])
         run(capsys, "check", "--fix", str(path))
         raw = path.read_bytes()
         lines = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode().split("\r\n")
         assert lines[0] == '{"id": "a1", "text": "They met in Kyiv.", "score": 1.50, "tags": ["x"]}'
-        assert lines[1:4] == self.LINES[1:4]
-        assert lines[4] == '{"id": "a5", "text": "Caf\\u00e9 in Moscow."}'
-        assert lines[5] == ""
+        assert lines[1] == self.LINES[1]
+        assert lines[2] == '{"id": "a5", "text": "Caf\\u00e9 in Moscow."}'
+        assert lines[3] == ""
+
+    @pytest.mark.parametrize("name", ["data.jsonl", "data.jsonl.gz"])
+    def test_a_file_with_a_broken_record_is_not_rewritten(self, tmp_path, capsys, name: str) -> None:
+        path = self.write(tmp_path, name)
+        before = path.read_bytes()
+        code, out, err = run(capsys, "check", "--fix", "--format", "concise", str(path))
+        assert code == 2 and path.read_bytes() == before
+        assert err.splitlines()[-1] == f"newslint: error: {path}: not rewritten: 2 record(s) failed (file left unchanged)"
+        assert "Fixed" not in out
 
 
 class TestMarkdown:

@@ -10,7 +10,8 @@ import regex
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
-from ._regex import compile_pattern, finditer_spans, fullmatch
+from ..mojibake import repaired
+from ._regex import compile_pattern, finditer, finditer_spans, fullmatch
 
 SCOPES = ("text", "paragraph", "whole-paragraph")
 
@@ -81,11 +82,15 @@ class PatternCheck(Check):
             raise RuleDefinitionError("max-words goes with scope = 'whole-paragraph'")
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
+        for match in self._matches(doc):
+            if not self._reads_mojibake(doc, match):
+                yield self._finding(doc, match)
+
+    def _matches(self, doc: Document) -> Iterator[regex.Match[str]]:
         if self.scope == "text":
             if self.gate is not None and not doc.mentions(self.gate):
                 return
-            for match in finditer_spans(self.pattern, doc.text, doc.chunks):
-                yield self._finding(doc, match)
+            yield from finditer_spans(self.pattern, doc.text, doc.chunks)
             return
         for paragraph in self._candidates(doc):
             if self.scope == "whole-paragraph":
@@ -93,10 +98,26 @@ class PatternCheck(Check):
                     continue
                 match = fullmatch(self.pattern, doc.text, paragraph.start, paragraph.end)
                 if match is not None:
-                    yield self._finding(doc, match)
+                    yield match
                 continue
-            for match in finditer_spans(self.pattern, doc.text, doc.pieces(paragraph)):
-                yield self._finding(doc, match)
+            yield from finditer_spans(self.pattern, doc.text, doc.pieces(paragraph))
+
+    def _reads_mojibake(self, doc: Document, match: regex.Match[str]) -> bool:
+        """Whether the match holds only because of mojibake: the © of ``cafÃ©``, the ” of ``â€”``.
+
+        A match that touches a damaged word stands only if the pattern also finds it in
+        the paragraph as ftfy would repair it (the whole repaired paragraph, for a
+        ``whole-paragraph`` rule); otherwise the mojibake rule has the place.
+        """
+        span = Span(*match.span())
+        if not any(region.start < span.end and span.start < region.end for region, _ in doc.mojibake):
+            return False
+        paragraph = doc.paragraph_at(span.start) or span
+        context = repaired(doc.text, Span(min(paragraph.start, span.start), max(paragraph.end, span.end)), doc.mojibake)
+        if self.scope == "whole-paragraph":
+            return fullmatch(self.pattern, context, 0, len(context)) is None
+        flagged = repaired(doc.text, Span(*match.span(self.group)), doc.mojibake)
+        return not any(m.group(self.group) == flagged for m in finditer(self.pattern, context))
 
     def _candidates(self, doc: Document) -> Iterable[Span]:
         """The paragraphs a paragraph rule tries: those holding a gate word; without a gate, every

@@ -24,7 +24,8 @@ from ..config import LintConfig
 from ..registry import RuleDefinitionError
 from ..ruleset import load_ruleset
 from ..runner import Batch, BatchResult, FileOutcome, RunOptions, RunPlan, lint_batch, process_path
-from ..settings import ConfigError
+from ..selection import Selection
+from ..settings import ConfigError, Settings
 from ..sources.parquet import is_parquet
 from ..sources.records import is_records
 
@@ -47,6 +48,24 @@ class Recipe(RunPlan):
     settings_path: str | None = None
     grammar: bool = False
     grammar_server: str | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **plan: Any) -> Recipe:
+        """The run a configuration describes; ``plan`` adds what is not in it (mode, fix level, ...)."""
+        selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
+        return cls(
+            config=LintConfig(selection=selection, severity=settings.severity),
+            rules_dir=settings.rules_dir,
+            vocabulary=settings.vocabulary,
+            settings_path=str(settings.path),
+            per_file_ignores=settings.per_file_ignores,
+            root=settings.root,
+            text_field=settings.text_field,
+            id_field=settings.id_field,
+            grammar=settings.grammar,
+            grammar_server=settings.grammar_server,
+            **plan,
+        )
 
     def build(self) -> RunOptions:
         """Load the rules (built-in packs, ``rules_dir``, the vocabulary) and connect the grammar backend."""

@@ -9,7 +9,7 @@ from weakref import WeakKeyDictionary
 
 import regex
 
-from ..model import Applicability, Diagnostic, Edit, Span
+from ..model import Diagnostic, Edit, Span
 from ..ruleset import Rule
 from ..segments import Document
 from . import detector
@@ -93,13 +93,13 @@ def _repeats(doc: Document, spans: list[Span], min_words: int, keys: dict[Span, 
 
 @detector("duplicate-paragraph", min_words=10)
 def duplicate_paragraphs(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
-    """The later copy is deleted together with the break before it; exact copies are safe to drop."""
+    """The later copy is deleted together with the break before it (a fix that removes prose, so
+    at most unsafe: see :mod:`linter.fix_safety`)."""
     for first, later, exact in _repeats(doc, doc.paragraphs, options["min_words"], _paragraph_keys(doc)):
         line, _ = doc.line_index.position(first.start)
         yield rule.diagnostic(
             later,
             edits=[Edit(doc.removal(later), "")],
-            applicability=Applicability.SAFE if exact else Applicability.UNSAFE,
             line=line,
             how="exactly" if exact else "nearly",
         )

@@ -1,17 +1,10 @@
-"""Encoding damage: mojibake repaired by ftfy, and HTML entities left in text.
-
-ftfy is configured narrowly: it repairs text that was decoded with the wrong
-codec and nothing else. Its defaults also straighten curly quotes, widen or
-narrow characters and normalise Unicode, which would "fix" correct typography
-in clean news.
-"""
+"""Encoding damage: mojibake repaired by ftfy (found by :mod:`linter.mojibake`), and HTML
+entities left in text."""
 
 from __future__ import annotations
 
-import difflib
 import html
 from collections.abc import Iterator, Mapping
-from functools import cache
 from typing import Any
 
 import regex
@@ -21,121 +14,16 @@ from ..ruleset import Rule
 from ..segments import Document
 from . import detector
 
-# Characters that occur in mojibake; a paragraph without any is not given to ftfy at all.
-_SUSPECT = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
-# Mojibake of UTF-8 read as Latin-1, cp1252 or MacRoman always has a character from this set
-# (the lead byte of a multi-byte sequence); curly quotes, dashes and ellipses alone never are.
-_MOJIBAKE_GATE = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020-\u2022\u2030\u2039\u203a\u20ac\u2122]")
-_WORD_EDGE = regex.compile(r"\s")
-_SPACES = regex.compile(r"(\s+)")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ESCAPED_TAG = regex.compile(r"&(?:amp;)*lt;/?[A-Za-z][^\n]{0,400}?&(?:amp;)*gt;")
-
-
-@cache
-def _fixer_config() -> Any:
-    import ftfy
-
-    return ftfy.TextFixerConfig(
-        unescape_html=False,
-        remove_terminal_escapes=False,
-        fix_encoding=True,
-        restore_byte_a0=True,
-        replace_lossy_sequences=True,
-        decode_inconsistent_utf8=True,
-        fix_c1_controls=True,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        uncurl_quotes=False,
-        fix_line_breaks=False,
-        fix_surrogates=True,
-        remove_control_chars=False,
-        normalization=None,
-        explain=False,
-    )
-
-
-def repair(text: str) -> str:
-    """``text`` with encoding damage undone, and nothing else changed."""
-    import ftfy
-
-    return ftfy.fix_text(text, _fixer_config())
-
-
-def _changed_regions(old: str, new: str) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, replacement)`` regions of ``old`` that differ, widened to whole words.
-
-    The repair almost always keeps the white space, so the words are compared one by
-    one; only when it does not (a damaged no-break space) does difflib, whose time
-    grows with the square of the length, align the two.
-    """
-    old_parts, new_parts = _SPACES.split(old), _SPACES.split(new)
-    if len(old_parts) != len(new_parts) or old_parts[1::2] != new_parts[1::2]:
-        yield from _aligned_regions(old, new)
-        return
-    offset = 0
-    for index, (before, after) in enumerate(zip(old_parts, new_parts)):
-        if index % 2 == 0 and before != after:
-            yield offset, offset + len(before), after
-        offset += len(before)
-
-
-def _aligned_regions(old: str, new: str) -> Iterator[tuple[int, int, str]]:
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    regions: list[list[int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        while i1 > 0 and not _WORD_EDGE.match(old[i1 - 1]):
-            i1, j1 = i1 - 1, j1 - 1
-        while i2 < len(old) and not _WORD_EDGE.match(old[i2]):
-            i2, j2 = i2 + 1, j2 + 1
-        if regions and i1 <= regions[-1][1]:
-            regions[-1][1], regions[-1][3] = max(regions[-1][1], i2), max(regions[-1][3], j2)
-        else:
-            regions.append([i1, i2, j1, j2])
-    for i1, i2, j1, j2 in regions:
-        yield i1, i2, new[j1:j2]
 
 
 @detector("mojibake")
 def mojibake(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """One finding per damaged word or run of words, with ftfy's repair as a safe fix."""
-    if not _MOJIBAKE_GATE.search(doc.text):
-        return  # spares importing ftfy for texts whose only non-ASCII is typography
-    import ftfy.badness
-
-    for paragraph in doc.paragraphs:
-        for window in _windows(doc.text, paragraph):
-            text = doc.text[window.start : window.end]
-            if not _SUSPECT.search(text) or not ftfy.badness.is_bad(text):
-                continue
-            fixed = repair(text)
-            if fixed == text:
-                continue
-            for start, end, replacement in _changed_regions(text, fixed):
-                span = Span(window.start + start, window.start + end)
-                yield rule.diagnostic(span, edits=[Edit(span, replacement)], match=text[start:end], replacement=replacement)
-
-
-#: Characters of text given to ftfy and compared with its repair at a time: the comparison
-#: (difflib) grows with the square of the length, and a scraped paragraph can be megabytes long.
-WINDOW = 500
-
-
-def _windows(text: str, paragraph: Span) -> Iterator[Span]:
-    """The paragraph in pieces of at most ``WINDOW`` characters, cut at ASCII white space.
-
-    Mojibake never contains ASCII white space (every byte of a multi-byte sequence is
-    0x80 or above), so a cut there never splits a damaged character.
-    """
-    start = paragraph.start
-    while paragraph.end - start > WINDOW:
-        cut = max(text.rfind(" ", start, start + WINDOW), text.rfind("\n", start, start + WINDOW), text.rfind("\t", start, start + WINDOW))
-        end = cut + 1 if cut > start else start + WINDOW
-        yield Span(start, end)
-        start = end
-    yield Span(start, paragraph.end)
+    for span, replacement in doc.mojibake:
+        match = doc.text[span.start : span.end]
+        yield rule.diagnostic(span, edits=[Edit(span, replacement)], match=match, replacement=replacement)
 
 
 @detector("html-entity")

@@ -8,16 +8,23 @@ from typing import Any
 
 import regex
 
-from ..model import Diagnostic, Span
+from ..model import Diagnostic, Edit, Span
 from ..ruleset import Rule
-from ..segments import Document
+from ..segments import SENTENCE_OPENERS, Document
 from . import detector
 
 _LOWER_START = regex.compile(r"[\"'“‘(\[]*(?P<word>(?=\p{Latin})\p{Ll}[\p{L}'’-]*)")
 # A bare full stop: after "?" or a closing quote a lowercase word is English ("why?" said Ms Lee).
 _ENDS_SENTENCE = regex.compile(r"(?<![.…])\.$")
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
-_COMMA_FRAGMENT = regex.compile(r"(?P<word>\p{Lu}\p{L}+),\s")
+_ECHO = regex.compile(r"(?P<word>\p{Lu}\p{L}+)(?P<comma>,)?\s+(?P<next>[\p{L}\d][\p{L}'’-]*)")
+# Words that continue a sentence but cannot follow its subject (``Championships at Philadelphia``).
+_JOINERS = frozenset("at in on of for from with by to during".split())
+# Lowercase words that open an apposition after a name (``Verroken, a former director``).
+_APPOSITION = frozenset(
+    """a an the who whose whom himself herself itself themselves now then once also too however
+    though meanwhile like unlike one both aged formerly currently widely""".split()
+)
 # A digit right after a lowercase letter; starting at the digit lets the engine skip ahead to digits.
 _LETTER_DIGIT = regex.compile(r"\d(?<=\p{Ll}\d)")
 _MIXED_TOKEN = regex.compile(r"(?<![\w@#/.-])\p{Ll}+\d+\p{Ll}+(?![\w@/]|\.\w)")
@@ -61,20 +68,60 @@ def lowercase_sentence_start(doc: Document, rule: Rule, options: Mapping[str, An
 
 @detector("broken-split", max_fragment_words=8)
 def broken_split(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
-    """A short fragment opening with a word echoed from the end of the sentence before it.
+    """A fragment opening with a word echoed from the end of the sentence before it.
 
     ``... from the United States. United, after months of delay.``: the split
     happened inside a name, and the tail of the name was taken for a new sentence.
+    A short fragment after a comma is enough when the word is one of the last three;
+    when the word ends a name of several words (``the New York. York, Stock
+    Exchange``) the fragment may be long, and a preposition (``Championships at``) or
+    the rest of the name (``York Stock``) may follow it instead of a comma. A
+    sentence that starts with the name again (``in Paris. Paris is``) is left alone.
+    The repair deletes the full stop and the echo: unsafe, as a heuristic.
     """
     text = doc.text
     for before, after in _sentence_pairs(doc):
-        match = _COMMA_FRAGMENT.match(text, after.start, after.end)
+        match = _ECHO.match(text, after.start, after.end)
         if match is None:
             continue
-        fragment_words = len(_WORD.findall(text, after.start, after.end))
-        tail = [w.lower() for w in _WORD.findall(text, before.start, before.end)[-3:]]
-        if fragment_words <= options["max_fragment_words"] and match.group("word").lower() in tail:
-            yield rule.diagnostic(after, word=match.group("word"))
+        words = list(_WORD.finditer(text, before.start, before.end))
+        if not words:
+            continue
+        word, last = match.group("word"), words[-1]
+        ends_name = last.group() == word and len(words) >= 2 and _joined_name(text, words[-2], last)
+        continues = ends_name and _continues_name(text, match)
+        if not continues:
+            tail = [w.group().lower() for w in words[-3:]]
+            short = len(_WORD.findall(text, after.start, after.end)) <= options["max_fragment_words"]
+            if not (match.group("comma") and short and word.lower() in tail):
+                continue
+        if continues and match.group("comma") and match.group("next")[0].isupper():
+            # The rest of the name: New York. York, Stock Exchange -> New York Stock Exchange.
+            edit = Edit(Span(last.end(), match.start("next")), " ")
+        else:
+            edit = Edit(Span(last.end(), match.end("word")), "")
+        yield rule.diagnostic(after, edits=[edit], word=word)
+
+
+def _joined_name(text: str, first: regex.Match[str], second: regex.Match[str]) -> bool:
+    """Whether two words in a row, separated by a space, are one name (``Advanta Championships``)."""
+    word = first.group()
+    return word[0].isupper() and word.lower() not in SENTENCE_OPENERS and text[first.end() : second.start()].isspace()
+
+
+def _continues_name(text: str, match: regex.Match[str]) -> bool:
+    """Whether the words after an echoed name continue the sentence it ended, not a new one.
+
+    After a comma: a lowercase word that does not open an apposition (``Championships, at``,
+    but not ``Verroken, a former director``), or the rest of a name (``York, Stock``, but
+    not a possessive: ``Moya, Spain's``); without a comma, a preposition (``Championships at``).
+    """
+    following = match.group("next")
+    if not match.group("comma"):
+        return following in _JOINERS
+    if following[0].islower():
+        return following not in _APPOSITION
+    return not following.endswith(("'s", "’s"))
 
 
 @detector("nonword", min_length=4, min_run=2)

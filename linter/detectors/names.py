@@ -1,0 +1,294 @@
+"""Names from the document's own evidence: a name the text writes capitalised, written in lowercase.
+
+The curated lists of NL201/NL202 know a few hundred names; an article names many more,
+and writes most of them correctly somewhere (``Mr Blair``, ``Tony Blair said``). A
+lowercase ``blair`` in the same article is then almost certainly the name. The evidence
+is counted only where a capital means a name: in mid-sentence, outside title-case lines.
+wordfreq folds case, so it cannot say that ``blair`` is a name; it says how common the
+lowercase word is in English, and common words (``may``, ``brown``, ``labour``) need a
+context that makes the name reading certain (an honorific, or the same two-word name
+written capitalised elsewhere), or they are reported only as ``info``.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..model import Applicability, Diagnostic, Edit, Span
+from ..ruleset import Rule
+from ..segments import SENTENCE_OPENERS, Document
+from . import detector
+
+#: Honorifics after which a lowercase word is a surname written wrongly.
+HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame Mr. Mrs. Ms. Dr.".split())
+#: Titles that also stand before names but also before verbs (``the President said``):
+#: a lowercase word after one is a name only when the text writes it capitalised.
+TITLES = frozenset(
+    """President Chancellor Minister Senator Governor King Queen Prince Princess Pope Professor Prof
+    Gen Sen Rep Gov Baroness Archbishop Bishop Cardinal""".split()
+)
+#: A capital after one of these is a common noun's (``the Lords``), not evidence of a name.
+_DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
+#: Words before a common noun, never before a name.
+_QUANTIFIERS = frozenset("a an".split())
+#: Lowercase words that rightly follow an honorific (``Mr and Mrs``, ``Mr de Villiers``).
+_PARTICLES = frozenset("and or of de van von der den le la du di da dal del della dos das al el bin ibn ben ter ten".split())
+#: Lowercase words inside many-word names (``House of Lords``, ``Marks and Spencer``).
+_CONNECTORS = frozenset("of for de la le du von van upon".split())
+#: Words as common as these are never names written in lowercase without a certain context.
+COMMON = 4.5
+#: Words rarer than this (Zipf) are hardly English words: a capital at a sentence start counts too.
+RARE = 3.0
+#: Function words (the, and, for) are never taken for names.
+FUNCTION_WORD = 6.0
+_TOKEN = regex.compile(r"(?<![\p{L}\d_@#/.'’-])(?:\p{Lu}\p{Ll}+\.?|\p{Ll}+)(?![\p{L}\d_@/]|-\p{L}|\.\p{L})")
+_CLOSED = regex.compile(r"[.!?][\"'”’)]*\s*$")
+#: Frequent English function words: 5% to 20% of the lowercase words of English news, about 2% of German.
+_ENGLISH_MARKERS = ("the", "and", "of", "to", "in", "that", "is", "was")
+_MARKER_SHARE = 0.04
+#: Fewer lowercase words than this are too few to tell the language.
+_SHORT_TEXT = 40
+_LINE_BREAK = regex.compile(r"[\r\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    word: str  # without a trailing abbreviation period
+
+    @property
+    def capitalised(self) -> bool:
+        return self.word[0].isupper()
+
+
+@dataclass
+class _Evidence:
+    """What one text says about its capitalised words, computed once for both rules."""
+
+    tokens: list[_Token]
+    alone: Counter[str] = field(default_factory=Counter)  # capitalised alone in mid-sentence
+    strong: Counter[str] = field(default_factory=Counter)  # after an honorific or title
+    two_word: Counter[str] = field(default_factory=Counter)  # second word of a two-word name
+    anywhere: Counter[str] = field(default_factory=Counter)  # capitalised anywhere, sentence starts too
+    lower: Counter[str] = field(default_factory=Counter)  # written in lowercase
+    pairs: set[tuple[str, str]] = field(default_factory=set)  # two capitalised words in a row
+
+
+_CACHE: weakref.WeakKeyDictionary[Document, _Evidence] = weakref.WeakKeyDictionary()
+
+
+def _is_name_part(word: str) -> bool:
+    return word[0].isupper() and word.lower() not in SENTENCE_OPENERS
+
+
+def _title_case_lines(doc: Document) -> list[Span]:
+    """Lines without a closing full stop most of whose words are capitalised (headlines, menus).
+
+    Their capitals prove nothing about the words.
+    """
+    text = doc.text
+    spans = []
+    for line in doc.lines:
+        if _CLOSED.search(text, line.start, line.end):
+            continue
+        words = [m.group() for m in _TOKEN.finditer(text, line.start, line.end)]
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 > len(words):
+            spans.append(line)
+    return spans
+
+
+def evidence(doc: Document) -> _Evidence:
+    """Count, for every capitalised word, where the text writes it as a name.
+
+    Evidence is a capital in mid-sentence, outside title-case lines, that an ordinary word
+    would not have: after an honorific or title (``Mr Blair``), alone (``said Blair``, but
+    not ``the Lords`` nor inside ``Union of Journalists``), or as the second word of a
+    two-word name standing alone (``Tony Blair``).
+    """
+    cached = _CACHE.get(doc)
+    if cached is not None:
+        return cached
+    text = doc.text
+    tokens = [_Token(m.start(), m.end(), m.group().rstrip(".")) for m in _TOKEN.finditer(text)]
+    found = _Evidence(tokens)
+    headlines = _title_case_lines(doc)
+    h = 0
+    for index, token in enumerate(tokens):
+        while h < len(headlines) and headlines[h].end <= token.start:
+            h += 1
+        if not token.capitalised:
+            found.lower[token.word] += 1
+            continue
+        found.anywhere[token.word] += 1
+        if h < len(headlines) and headlines[h].start <= token.start or not _mid_sentence(text, tokens, index):
+            continue
+        previous = tokens[index - 1]
+        joined_before = _adjacent(text, tokens, index - 1)
+        joined_after = index + 1 < len(tokens) and _adjacent(text, tokens, index) and tokens[index + 1].capitalised
+        if joined_after:
+            continue
+        if joined_before and _titled(text, previous):
+            found.strong[token.word] += 1
+            found.pairs.add((previous.word, token.word))
+        elif joined_before and previous.capitalised and index >= 2 and _adjacent(text, tokens, index - 2) and _titled(text, tokens[index - 2]):
+            # A title, a first name and the surname (President George Bush).
+            found.strong[token.word] += 1
+            found.pairs.add((previous.word, token.word))
+        elif joined_before and previous.capitalised:
+            # The second word of a two-word name: its first word starts it, after a lowercase word or a sentence start.
+            if _is_name_part(previous.word) and _mid_sentence(text, tokens, index - 1) and not (index >= 2 and _adjacent(text, tokens, index - 2) and tokens[index - 2].capitalised):
+                found.two_word[token.word] += 1
+                found.pairs.add((previous.word, token.word))
+        elif not (joined_before and previous.word.lower() in _DETERMINERS) and not _inside_name(text, tokens, index):
+            found.alone[token.word] += 1
+    _CACHE[doc] = found
+    return found
+
+
+def _inside_name(text: str, tokens: list[_Token], index: int) -> bool:
+    """Whether a connector joins the token to another capitalised word (``House of Lords``, ``Bank of England``)."""
+    before = index >= 2 and _adjacent(text, tokens, index - 1) and _adjacent(text, tokens, index - 2)
+    if before and tokens[index - 1].word in _CONNECTORS and tokens[index - 2].capitalised:
+        return True
+    after = index + 2 < len(tokens) and _adjacent(text, tokens, index) and _adjacent(text, tokens, index + 1)
+    if not (after and tokens[index + 1].word in _CONNECTORS):
+        return False
+    # Cinema of the Future, Speaker of the House.
+    name = tokens[index + 2]
+    if name.word == "the" and index + 3 < len(tokens) and _adjacent(text, tokens, index + 2):
+        name = tokens[index + 3]
+    return name.capitalised
+
+
+def _adjacent(text: str, tokens: list[_Token], index: int) -> bool:
+    """Whether tokens ``index`` and ``index + 1`` are separated by spaces alone."""
+    if index < 0:
+        return False
+    gap = text[tokens[index].end : tokens[index + 1].start]
+    return not gap.strip() and not _LINE_BREAK.search(gap)
+
+
+def _titled(text: str, token: _Token) -> bool:
+    """Whether the token is an honorific (``Mr``, ``Dr.``) or a title (``President``)."""
+    return text[token.start : token.end] in HONORIFICS or token.word in TITLES
+
+
+def _mid_sentence(text: str, tokens: list[_Token], index: int) -> bool:
+    """Whether the token at ``index`` follows another word of its sentence (an honorific's period aside)."""
+    if index == 0:
+        return False
+    previous = tokens[index - 1]
+    gap = text[previous.end : tokens[index].start]
+    if _LINE_BREAK.search(gap) or gap.strip() not in ("", ",", ";"):
+        return False
+    return not (previous.capitalised and text[previous.end - 1] == "." and text[previous.start : previous.end] not in HONORIFICS)
+
+
+def _reads_as_english(found: _Evidence) -> bool:
+    """Whether English function words are common enough among the lowercase words.
+
+    German capitalises its nouns (``Daten``, ``daten``-compounds) and other languages have
+    their own words; what English capitals prove does not carry over to them.
+    """
+    lowercase = sum(found.lower.values())
+    return lowercase < _SHORT_TEXT or sum(found.lower[w] for w in _ENGLISH_MARKERS) >= _MARKER_SHARE * lowercase
+
+
+@dataclass(frozen=True, slots=True)
+class _Finding:
+    token: _Token
+    proper: str
+    certain: bool  # a context that makes the name reading certain
+    overwhelming: bool  # the same two-word name is written capitalised elsewhere
+
+
+def _findings(doc: Document) -> Iterator[_Finding]:
+    """Lowercase words the text itself writes as names, with how sure the context makes it."""
+    from ..fluency import zipf
+
+    text = doc.text
+    found = evidence(doc)
+    if not _reads_as_english(found):
+        return
+    tokens = found.tokens
+    for index, token in enumerate(tokens):
+        if token.capitalised or len(token.word) < 3 or token.word in _PARTICLES:
+            continue
+        proper = token.word[0].upper() + token.word[1:]
+        previous = tokens[index - 1] if _adjacent(text, tokens, index - 1) else None
+        after_honorific = previous is not None and text[previous.start : previous.end] in HONORIFICS
+        if proper not in found.anywhere and not after_honorific:
+            continue  # most words: looked up in wordfreq only when the text also capitalises them
+        frequency = zipf(token.word)
+        if frequency >= FUNCTION_WORD:
+            continue
+        if proper not in found.anywhere:
+            yield _Finding(token, proper, certain=True, overwhelming=False)
+            continue
+        after_title = previous is not None and previous.word in TITLES and _mid_sentence(text, tokens, index - 1)
+        # Evidence: after an honorific or title, twice alone, alone and in a two-word name; or, for
+        # a word English hardly has (wordfreq), once in mid-sentence and once more anywhere.
+        strong = (
+            found.strong[proper] >= 1
+            or found.alone[proper] >= 2
+            or found.alone[proper] and found.two_word[proper]
+            or frequency < RARE and found.anywhere[proper] >= 2 and found.alone[proper] + found.two_word[proper] >= 1
+        )
+        # Weaker (info only): once in mid-sentence and twice more anywhere (sentence starts, after "the").
+        weak = found.alone[proper] + found.two_word[proper] >= 1 and found.anywhere[proper] >= 3
+        # A surname after its first name (Tony blair, when the text also writes Blair alone); the
+        # second word of other two-word names (Mac mini, Butler inquiry, Labour party) is a word that
+        # house styles capitalise or not.
+        pair = previous is not None and (previous.word, proper) in found.pairs
+        paired = pair and (after_honorific or strong and frequency < COMMON)
+        certain = after_honorific or after_title or paired
+        if not (certain or strong or weak or pair or found.alone[proper] + found.two_word[proper] >= 2):
+            continue
+        # A name rarely takes "a" (a wasp, a yahoo): the ordinary word is meant.
+        if not certain and previous is not None and previous.word.lower() in _QUANTIFIERS:
+            continue
+        # A text that writes the word in lowercase more than once, and half as often as the name,
+        # may well use the word.
+        lower = found.lower[token.word]
+        if not certain and lower >= 2 and 2 * lower > found.alone[proper] + found.strong[proper] + found.two_word[proper]:
+            continue
+        sure = certain or strong and frequency < COMMON
+        yield _Finding(token, proper, certain=sure, overwhelming=paired)
+
+
+@detector("name-from-document", skips_protected=True, certain=True)
+def name_from_document(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """A lowercase word the same text writes capitalised as a name (``Tony blair`` beside ``Mr Blair``).
+
+    With ``certain`` (NL204) the word is rare as an ordinary English word, or its context
+    makes it a name; otherwise (NL206) the word is common and only the text's capitals say
+    it is a name here. The fix is safe only when the same two-word name (``Mr Blair``,
+    ``Tony Blair``) is written capitalised elsewhere in the text.
+    """
+    found = evidence(doc)
+    for finding in _findings(doc):
+        if finding.certain != options["certain"] or finding.proper not in found.anywhere:
+            continue
+        span = Span(finding.token.start, finding.token.end)
+        level = Applicability.SAFE if finding.overwhelming else Applicability.UNSAFE
+        yield rule.diagnostic(
+            span, edits=[Edit(span, finding.proper)], applicability=level, word=finding.token.word, proper=finding.proper
+        )
+
+
+@detector("surname-after-honorific", skips_protected=True)
+def surname_after_honorific(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """``Mr kennedy``: after an honorific a lowercase word is a surname, even if the text names it nowhere else."""
+    found = evidence(doc)
+    for finding in _findings(doc):
+        if finding.proper in found.anywhere:
+            continue
+        span = Span(finding.token.start, finding.token.end)
+        yield rule.diagnostic(span, edits=[Edit(span, finding.proper)], word=finding.token.word, proper=finding.proper)

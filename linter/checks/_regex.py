@@ -47,6 +47,14 @@ def finditer_spans(pattern: regex.Pattern[str], text: str, spans: Iterable[Span]
         yield from finditer(pattern, text, span.start, span.end)
 
 
+def match_at(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``pattern.match`` at ``start``, within ``text[:end]``, with the module's timeout."""
+    try:
+        return pattern.match(text, start, end, timeout=TIMEOUT)
+    except TimeoutError:
+        raise RegexTimeout(Span(start, end)) from None
+
+
 def fullmatch(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
     """``pattern.fullmatch`` over ``text[start:end]`` with the module's timeout."""
     try:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .cap import DEFAULT_MAX_FINDINGS
 from .config import LintConfig
 from .grammar import GrammarUnavailable
 from .model import Applicability, Severity
@@ -54,6 +55,16 @@ def _jobs(value: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return jobs
+
+
+def _count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if count < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return count
 
 
 def _pattern(value: str) -> str:
@@ -111,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--engine", choices=("local", "dask"), default="local", help="run on this machine, or on a Dask cluster (JSONL/Parquet)")
     check.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to use (default: a local cluster)")
     check.add_argument("--findings", type=Path, metavar="PATH", help="with --engine dask: write findings here (.parquet folder or .jsonl)")
+    check.add_argument(
+        "--max-findings-per-rule", type=_count, default=DEFAULT_MAX_FINDINGS, metavar="N",
+        help=f"list at most N findings of one rule per text, then one summary (default: {DEFAULT_MAX_FINDINGS}; 0: all)",
+    )
+    check.add_argument("--allow-incomplete", action="store_true", help="exit as usual when a rule timed out on part of a text")
     _add_report_flags(check)
     _add_config_flags(check)
 
@@ -265,6 +281,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         grammar=settings.grammar,
         grammar_server=settings.grammar_server,
         output_dir=args.output,
+        max_findings=args.max_findings_per_rule,
     )
     paths = args.paths or ["."]
     files = list(iter_paths(paths, settings.include, settings.exclude))
@@ -284,6 +301,9 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
             for outcome in runner.run(files, advance):
                 for error in outcome.errors:
                     _error(str(error))
+                for unit in outcome.units:
+                    for line in unit.incomplete_lines():
+                        _error(line)
                 outcomes.append(outcome)
 
     if args.write_baseline is not None:
@@ -293,7 +313,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     # With ``--fix -`` the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if mode is Mode.FIX and "-" in paths else sys.stdout
     _write_report(args, options, outcomes, stream)
-    return _exit_code(settings.fail_on, mode, outcomes)
+    return _exit_code(settings.fail_on, mode, outcomes, args.allow_incomplete)
 
 
 def _write_baseline(path: Path, outcomes: list[FileOutcome]) -> int:
@@ -337,8 +357,10 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
     stream.flush()
 
 
-def _exit_code(fail_on: str, mode: Mode, outcomes: list[FileOutcome]) -> int:
+def _exit_code(fail_on: str, mode: Mode, outcomes: list[FileOutcome], allow_incomplete: bool = False) -> int:
     if any(outcome.errors for outcome in outcomes):
+        return EXIT_ERROR
+    if not allow_incomplete and any(unit.incomplete for outcome in outcomes for unit in outcome.units):
         return EXIT_ERROR
     if mode is Mode.DIFF:
         return EXIT_FINDINGS if any(outcome.changed for outcome in outcomes) else EXIT_OK

@@ -166,26 +166,25 @@ class Renderer:
         lines.append(Text(INDENT + diagnostic.message, style="italic"))
         return lines
 
-    def summary(self) -> list[Table | Text]:
+    def summary(self, tally: Tally) -> list[Table | Text]:
         report = self.report
-        items = list(report.findings())
         files = sum(1 for o in report.outcomes if o.units or o.errors)
         fixed = sum(u.fixed_count for o in report.outcomes for u in o.units)
+        total = sum(tally.by_code.values())
         out: list[Table | Text] = []
-        if items:
-            out.append(self.table(items))
+        if total:
+            out.append(self.table(tally))
         if report.mode is Mode.DIFF:
             changed = sum(1 for o in report.outcomes if o.changed)
-            out.append(Text(f"{_plural(len(items), 'fix')} would be applied in {_plural(changed, 'file')}; nothing was written."))
+            out.append(Text(f"{_plural(total, 'fix')} would be applied in {_plural(changed, 'file')}; nothing was written."))
             return out
-        counts = Counter(d.severity for _u, _i, d in items)
+        counts = tally.by_severity
         parts = ", ".join(_plural(counts[s], s.label) for s in sorted(counts, reverse=True))
-        line = Text(f"Found {_plural(len(items), 'finding')}" + (f" ({parts})" if parts else "") + f" in {_plural(files, 'file')}.")
+        line = Text(f"Found {_plural(total, 'finding')}" + (f" ({parts})" if parts else "") + f" in {_plural(files, 'file')}.")
         if fixed:
             line.append(f" Fixed {fixed}.")
         out.append(line)
-        safe = sum(1 for _u, _i, d in items if d.fixable(Applicability.SAFE))
-        unsafe = sum(1 for _u, _i, d in items if d.fix is not None and d.fix.applicability is Applicability.UNSAFE)
+        safe, unsafe = tally.safe, tally.unsafe
         if safe or unsafe:
             hint = Text()
             if safe:
@@ -196,17 +195,13 @@ class Renderer:
             out.append(hint)
         return out
 
-    def table(self, items: list[tuple[Unit, LineIndex, Diagnostic]]) -> Table:
-        counts = Counter(d.code for _u, _i, d in items)
-        fixable = Counter(d.code for _u, _i, d in items if d.fixable(Applicability.UNSAFE))
-        first = {}
-        for _u, _i, d in items:
-            first.setdefault(d.code, d)
+    def table(self, tally: Tally) -> Table:
+        counts, fixable = tally.by_code, tally.fixable
         table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
         for column, justify in (("count", "right"), ("code", "left"), ("name", "left"), ("severity", "left"), ("fixable", "right")):
             table.add_column(column, justify=justify)  # type: ignore[arg-type]
         for code in sorted(counts, key=lambda c: (-counts[c], c)):
-            d = first[code]
+            d = tally.first[code]
             table.add_row(
                 str(counts[code]),
                 Text(code, style=SEVERITY_STYLE[d.severity]),
@@ -215,6 +210,28 @@ class Renderer:
                 str(fixable[code]) if fixable[code] else "",
             )
         return table
+
+
+class Tally:
+    """Counts of the findings written so far, by code and severity; a capped rule's summary
+    finding counts as the findings it stands for, so the totals are exact."""
+
+    def __init__(self) -> None:
+        self.by_code: Counter[str] = Counter()
+        self.by_severity: Counter[Severity] = Counter()
+        self.fixable: Counter[str] = Counter()
+        self.first: dict[str, Diagnostic] = {}
+        self.safe = self.unsafe = 0
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.by_code[diagnostic.code] += diagnostic.count
+        self.by_severity[diagnostic.severity] += diagnostic.count
+        self.first.setdefault(diagnostic.code, diagnostic)
+        safe = diagnostic.fixable_count(Applicability.SAFE)
+        unsafe = diagnostic.fixable_count(Applicability.UNSAFE)
+        self.fixable[diagnostic.code] += safe + unsafe
+        self.safe += safe
+        self.unsafe += unsafe
 
 
 def console(report: Report, stream: TextIO) -> Console:
@@ -233,19 +250,24 @@ def console(report: Report, stream: TextIO) -> Console:
 
 @writer("full")
 def write_full(report: Report, stream: TextIO) -> None:
+    """Each finding is written as it comes (no layout over all of them), then the summary."""
     out = console(report, stream)
     renderer = Renderer(report)
+    tally = Tally()
     for unit, index, diagnostic in report.findings():
         for line in renderer.finding(unit, index, diagnostic):
             out.print(line)
         out.print()
+        tally.add(diagnostic)
     if not report.quiet:
-        for part in renderer.summary():
+        for part in renderer.summary(tally):
             out.print(part)
 
 
 def write_statistics(report: Report, stream: TextIO) -> None:
     """``--statistics``: only the table of counts by code."""
-    items = list(report.findings())
-    if items:
-        console(report, stream).print(Renderer(report).table(items))
+    tally = Tally()
+    for _unit, _index, diagnostic in report.findings():
+        tally.add(diagnostic)
+    if tally.by_code:
+        console(report, stream).print(Renderer(report).table(tally))

@@ -58,13 +58,8 @@ def _jobs(value: str) -> int:
 
 
 def _count(value: str) -> int:
-    try:
-        count = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if count < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return count
+    """A positive number, or 0 for no limit."""
+    return 0 if value.strip() == "0" else _jobs(value)
 
 
 def _pattern(value: str) -> str:

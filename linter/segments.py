@@ -31,6 +31,7 @@ _CANDIDATE_END = regex.compile(r"(?<![.!?…])(?:\.{3}|…|[.!?])++[\"'”’)\]
 # match at every character of the window before it.
 _WORD_BEFORE = regex.compile(r"(\S+)$", regex.REVERSE)
 _NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*(\S+)")
+_WORD_CHARACTER = regex.compile(r"\w")
 
 # Abbreviations that stand before a name or number and never end a sentence.
 TITLE_ABBREVIATIONS = frozenset(
@@ -350,13 +351,22 @@ def split_sentences(text: str, paragraph: Span) -> list[Span]:
     """
     sentences = []
     start = paragraph.start
+    # Marks with no word before them since the last end ("West. . Then", a scraper's ". . . . ")
+    # are no sentence: they are skipped, and a run of them is not a million one-mark sentences.
+    has_word = False
     for match in _CANDIDATE_END.finditer(text, paragraph.start, paragraph.end):
+        if not has_word:
+            has_word = _WORD_CHARACTER.search(text, start, match.start()) is not None
+            if not has_word:
+                start = match.end()
+                continue
         end = match.end()
         if _ends_sentence(text, match, paragraph.end):
             sentence = _trim(text, Span(start, end))
             if sentence:
                 sentences.append(sentence)
             start = end
+            has_word = False
     last = _trim(text, Span(start, paragraph.end))
     if last:
         sentences.append(last)

@@ -142,3 +142,11 @@ def test_findings_are_the_same_with_a_core_saturated(tmp_path) -> None:
     assert idle.returncode == loaded.returncode == 1, idle.stderr
     assert idle.stderr == loaded.stderr == b""
     assert idle.stdout == loaded.stdout
+
+
+def test_marks_without_a_word_are_no_sentence(ruleset) -> None:
+    from linter.segments import Document
+
+    text = "West. . Then he left. " + ". " * 1_000 + "She came."
+    doc = Document(text)
+    assert [text[s.start : s.end] for s in doc.sentences] == ["West.", "Then he left.", "She came."]

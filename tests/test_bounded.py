@@ -150,3 +150,14 @@ def test_marks_without_a_word_are_no_sentence(ruleset) -> None:
     text = "West. . Then he left. " + ". " * 1_000 + "She came."
     doc = Document(text)
     assert [text[s.start : s.end] for s in doc.sentences] == ["West.", "Then he left.", "She came."]
+
+
+def test_copies_of_a_paragraph_in_a_row_are_one_finding(ruleset) -> None:
+    para = "The minister spoke on Friday about the budget for next year and more."
+    text = "\n\n".join([para] * 501) + "\n\nOther text here.\n\n" + para + "\n"
+    findings = _codes(lint(text, ruleset), "NL701")
+    assert [f.message for f in findings] == [
+        "This paragraph repeats, exactly, the one on line 1 (500 copies in a row).",
+        "This paragraph repeats, exactly, the one on line 1.",
+    ]
+    assert apply_fixes(text, findings).text == f"{para}\n\nOther text here.\n"

@@ -351,15 +351,19 @@ def split_sentences(text: str, paragraph: Span) -> list[Span]:
     """
     sentences = []
     start = paragraph.start
-    # Marks with no word before them since the last end ("West. . Then", a scraper's ". . . . ")
-    # are no sentence: they are skipped, and a run of them is not a million one-mark sentences.
-    has_word = False
+    # Marks with no word since the last end ("West. . Then", a scraper's ". . . . ") are one
+    # sentence of marks alone, however many: not a million one-mark sentences, each checked
+    # for an abbreviation and then by every sentence rule.
+    has_word, marks_end = False, None
     for match in _CANDIDATE_END.finditer(text, paragraph.start, paragraph.end):
         if not has_word:
-            has_word = _WORD_CHARACTER.search(text, start, match.start()) is not None
+            has_word = _WORD_CHARACTER.search(text, marks_end or start, match.start()) is not None
             if not has_word:
-                start = match.end()
+                marks_end = match.end()
                 continue
+            if marks_end is not None:
+                sentences.append(_trim(text, Span(start, marks_end)))
+                start, marks_end = marks_end, None
         end = match.end()
         if _ends_sentence(text, match, paragraph.end):
             sentence = _trim(text, Span(start, end))
@@ -367,6 +371,9 @@ def split_sentences(text: str, paragraph: Span) -> list[Span]:
                 sentences.append(sentence)
             start = end
             has_word = False
+    if marks_end is not None and _WORD_CHARACTER.search(text, marks_end, paragraph.end) is not None:
+        sentences.append(_trim(text, Span(start, marks_end)))
+        start = marks_end
     last = _trim(text, Span(start, paragraph.end))
     if last:
         sentences.append(last)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .cap import DEFAULT_MAX_FINDINGS
 from .grammar import GrammarUnavailable
 from .model import Applicability
 from .report.colour import use_color
@@ -69,6 +70,11 @@ def _jobs(value: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return jobs
+
+
+def _count(value: str) -> int:
+    """A positive number, or 0 for no limit."""
+    return 0 if value.strip() == "0" else _jobs(value)
 
 
 def _pattern(value: str) -> str:
@@ -129,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--engine", choices=("local", "dask"), default="local", help="run on this machine, or on a Dask cluster (JSONL/Parquet)")
     check.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to use (default: a local cluster)")
     check.add_argument("--findings", type=Path, metavar="PATH", help="with --engine dask: write findings here (.parquet folder or .jsonl)")
+    check.add_argument(
+        "--max-findings-per-rule", type=_count, default=DEFAULT_MAX_FINDINGS, metavar="N",
+        help=f"list at most N findings of one rule per text, then one summary (default: {DEFAULT_MAX_FINDINGS}; 0: all)",
+    )
+    check.add_argument("--allow-incomplete", action="store_true", help="exit as usual when a rule timed out on part of a text")
     _add_report_flags(check)
     _add_config_flags(check)
 
@@ -320,7 +331,10 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
     args.format = resolve_format(args)
     mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
     at_least = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
-    plan: dict[str, Any] = {"mode": mode, "at_least": at_least, "encoding": args.encoding, "output_dir": args.output, "stdin_filename": args.stdin_filename}
+    plan: dict[str, Any] = {
+        "mode": mode, "at_least": at_least, "encoding": args.encoding, "output_dir": args.output, "stdin_filename": args.stdin_filename,
+        "max_findings": args.max_findings_per_rule,
+    }
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     files = list(iter_paths(paths, discovery.for_folder))
     if not files and (code := _no_files(paths, args.require_files)) is not None:
@@ -350,6 +364,9 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
             for outcome in runner.run(jobs, advance):
                 for error in outcome.errors:
                     _error(str(error))
+                for unit in outcome.units:
+                    for line in unit.incomplete_lines():
+                        _error(line)
                 outcomes.append(outcome)
 
     if args.write_baseline is not None:
@@ -360,7 +377,7 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
     stream = sys.stderr if mode is Mode.FIX and "-" in paths else sys.stdout
     fail_on_of = {outcome.path: level for outcome, level in zip(outcomes, fail_on)}
     _write_report(args, options, outcomes, stream, fail_on_of)
-    return _exit_code(fail_on_of, mode, outcomes)
+    return _exit_code(fail_on_of, mode, outcomes, args.allow_incomplete)
 
 
 def _write_baseline(path: Path, outcomes: list[FileOutcome]) -> int:
@@ -417,9 +434,11 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
     stream.flush()
 
 
-def _exit_code(fail_on: Mapping[str, str], mode: Mode, outcomes: list[FileOutcome]) -> int:
+def _exit_code(fail_on: Mapping[str, str], mode: Mode, outcomes: list[FileOutcome], allow_incomplete: bool = False) -> int:
     """``fail_on`` holds each file's ``fail-on`` (its configuration's, or the flag), by path."""
     if any(outcome.errors for outcome in outcomes):
+        return EXIT_ERROR
+    if not allow_incomplete and any(unit.incomplete for outcome in outcomes for unit in outcome.units):
         return EXIT_ERROR
     if mode is Mode.DIFF:
         return EXIT_FINDINGS if any(outcome.changed for outcome in outcomes) else EXIT_OK

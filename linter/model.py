@@ -160,9 +160,25 @@ class Diagnostic:
     source: str | None = None
     #: A rule's measured value for this finding, e.g. the garble score of a sentence.
     score: float | None = None
+    #: On the summary finding that closes a capped rule (``linter.cap``): how many findings it stands
+    #: for, and how many of those have a safe and an unsafe fix (counts stay exact).
+    hidden: int = 0
+    hidden_safe: int = 0
+    hidden_unsafe: int = 0
 
     def fixable(self, at_least: Applicability) -> bool:
         return self.fix is not None and self.fix.applicability >= at_least
+
+    @property
+    def count(self) -> int:
+        """How many findings this one counts as: 1, or those a capped rule's summary stands for."""
+        return self.hidden or 1
+
+    def fixable_count(self, applicability: Applicability) -> int:
+        """How many of the findings this one counts as have a fix of exactly ``applicability``."""
+        if self.hidden:
+            return {Applicability.SAFE: self.hidden_safe, Applicability.UNSAFE: self.hidden_unsafe}.get(applicability, 0)
+        return int(self.fix is not None and self.fix.applicability is applicability)
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

@@ -24,6 +24,9 @@ from .registry import Check, RuleDefinitionError, check_types
 from .ruleset_cache import cached_ruleset
 from .segments import Document
 
+#: The ``source`` of a rule's report that it could not check part of a text (``Rule.problem``).
+INCOMPLETE = "newslint:incomplete"
+
 CODE = regex.compile(r"[A-Z]{1,4}\d{3}")
 NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 STATUSES = ("stable", "preview")
@@ -129,8 +132,11 @@ class Rule:
         )
 
     def problem(self, span: Span, message: str) -> Diagnostic:
-        """A warning that this rule could not check (part of) a text: a timeout or an internal error."""
-        return Diagnostic(self.code, self.name, self.kind, Severity.WARNING, message, span, source="newslint")
+        """A warning that this rule could not check (part of) a text: a timeout or an internal error.
+
+        Its ``source`` is ``INCOMPLETE``, so the edge can tell it from findings about the text.
+        """
+        return Diagnostic(self.code, self.name, self.kind, Severity.WARNING, message, span, source=INCOMPLETE)
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         """Run the check, dropping findings inside URLs and addresses where the type asks.

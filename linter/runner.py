@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .apply import FixLoopError, apply_fixes, fix_text
+from .cap import DEFAULT_MAX_FINDINGS, cap_findings
 from .config import LintConfig
 from .engine import ExtraFinder, active_rules, lint
+from .line_index import LineIndex
 from .model import Applicability, Diagnostic
-from .ruleset import Ruleset
+from .ruleset import INCOMPLETE, Ruleset
 from .sources import Decoded, InputError, decode, display_path, encode, read_text, write_atomic
 from .sources.fields import FieldCensus
 from .sources.textfile import read_bytes
@@ -58,6 +60,8 @@ class RunPlan:
     stdin_filename: str | None = None
     #: The folder whose layout ``output_dir`` mirrors (see :mod:`.sources.mirror`).
     output_root: Path | None = None
+    #: Findings of one rule listed per text before one summary finding (0: all); see ``linter.cap``.
+    max_findings: int = DEFAULT_MAX_FINDINGS
 
     def plan(self) -> dict[str, object]:
         """These fields as keyword arguments, to build a subclass from another."""
@@ -121,6 +125,14 @@ class Unit:
     fixed_count: int = 0
     #: Where a JSONL record sits in its file (1-based); CI formats annotate that line.
     line: int | None = None
+    #: Rules that timed out or failed on part of the text: the check of this text is incomplete.
+    incomplete: tuple[Diagnostic, ...] = ()
+
+    def incomplete_lines(self) -> list[str]:
+        """One line per place a rule could not check, for stderr."""
+        index = LineIndex(self.text)
+        where = self.path if self.record is None else f"{self.path}[{self.record}]"
+        return [f"{where}:{':'.join(map(str, index.position(d.span.start)))}: {d.message}: the check is incomplete" for d in self.incomplete]
 
 
 @dataclass
@@ -134,20 +146,44 @@ class FileOutcome:
 
 
 def lint_text(text: str, path: str, record: str | int | None, options: RunOptions) -> tuple[Unit, str]:
-    """Lint one text in the run's mode; return the unit and the text to write back."""
+    """Lint one text in the run's mode; return the unit (its findings capped per rule) and the text to write back."""
     extra = options.extra()
     if options.mode is Mode.CHECK:
-        return Unit(path, record, text, lint(text, options.ruleset, options.config, extra)), text
+        return _unit(path, record, text, lint(text, options.ruleset, options.config, extra), options), text
     if options.mode is Mode.DIFF:
         diagnostics = lint(text, options.ruleset, options.config, extra)
         first = apply_fixes(text, diagnostics, options.at_least)
-        return Unit(path, record, text, diagnostics, proposed=first.applied), first.text
+        return _unit(path, record, text, diagnostics, options, proposed=first.applied), first.text
     try:
         result = fix_text(text, options.ruleset, options.config, options.at_least, extra)
     except FixLoopError as error:
         raise InputError(path if record is None else f"{path}:{record}", str(error)) from None
-    unit = Unit(path, record, result.text, list(result.remaining), fixed_count=len(result.applied))
-    return unit, result.text
+    return _unit(path, record, result.text, result.remaining, options, fixed_count=len(result.applied)), result.text
+
+
+def _unit(
+    path: str,
+    record: str | int | None,
+    text: str,
+    diagnostics: Sequence[Diagnostic],
+    options: RunOptions,
+    proposed: Sequence[Diagnostic] = (),
+    fixed_count: int = 0,
+) -> Unit:
+    """The unit of a linted text: rules' reports that they could not check set apart, findings capped per rule."""
+    incomplete = tuple(d for d in diagnostics if d.source == INCOMPLETE)
+    if incomplete:
+        diagnostics = [d for d in diagnostics if d.source != INCOMPLETE]
+    limit = options.max_findings
+    return Unit(
+        path,
+        record,
+        text,
+        cap_findings(diagnostics, limit),
+        proposed=tuple(cap_findings(proposed, limit)),
+        fixed_count=fixed_count,
+        incomplete=incomplete,
+    )
 
 
 #: Records of a data file, as ``(record id, text)``, linted together by one worker.

@@ -31,6 +31,7 @@ _CANDIDATE_END = regex.compile(r"(?<![.!?…])(?:\.{3}|…|[.!?])++[\"'”’)\]
 # match at every character of the window before it.
 _WORD_BEFORE = regex.compile(r"(\S+)$", regex.REVERSE)
 _NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*(\S+)")
+_WORD_CHARACTER = regex.compile(r"\w")
 
 # Abbreviations that stand before a name or number and never end a sentence.
 TITLE_ABBREVIATIONS = frozenset(
@@ -357,13 +358,29 @@ def split_sentences(text: str, paragraph: Span) -> list[Span]:
     """
     sentences = []
     start = paragraph.start
+    # Marks with no word since the last end ("West. . Then", a scraper's ". . . . ") are one
+    # sentence of marks alone, however many: not a million one-mark sentences, each checked
+    # for an abbreviation and then by every sentence rule.
+    has_word, marks_end = False, None
     for match in _CANDIDATE_END.finditer(text, paragraph.start, paragraph.end):
+        if not has_word:
+            has_word = _WORD_CHARACTER.search(text, marks_end or start, match.start()) is not None
+            if not has_word:
+                marks_end = match.end()
+                continue
+            if marks_end is not None:
+                sentences.append(_trim(text, Span(start, marks_end)))
+                start, marks_end = marks_end, None
         end = match.end()
         if _ends_sentence(text, match, paragraph.end):
             sentence = _trim(text, Span(start, end))
             if sentence:
                 sentences.append(sentence)
             start = end
+            has_word = False
+    if marks_end is not None and _WORD_CHARACTER.search(text, marks_end, paragraph.end) is not None:
+        sentences.append(_trim(text, Span(start, marks_end)))
+        start = marks_end
     last = _trim(text, Span(start, paragraph.end))
     if last:
         sentences.append(last)

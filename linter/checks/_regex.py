@@ -8,8 +8,12 @@ import regex
 
 from ..model import Span
 
-#: Seconds one regex call may take before the rule gives up on that segment.
-TIMEOUT = 2.0
+#: Seconds one regex call may take before the rule gives up on that segment: a safety net that
+#: no linear pattern may reach, or findings would depend on machine load. The slowest call over
+#: the corpora and the pathological texts (``benchmarks/regex_budget.py``) took 0.27 s, measured
+#: on a shared machine already running slow (NL110 on 64K blank lines); times 4 for a machine at
+#: a quarter of that speed and 2 for margin is 2.2 s, so the budget is 5 s.
+TIMEOUT = 5.0
 
 
 def compile_pattern(pattern: str, *, ignore_case: bool = False, **named_lists: object) -> regex.Pattern[str]:
@@ -45,6 +49,14 @@ def finditer_spans(pattern: regex.Pattern[str], text: str, spans: Iterable[Span]
     """Matches in each span in turn (chunks or paragraphs), each span with its own timeout."""
     for span in spans:
         yield from finditer(pattern, text, span.start, span.end)
+
+
+def match_at(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``pattern.match`` at ``start``, within ``text[:end]``, with the module's timeout."""
+    try:
+        return pattern.match(text, start, end, timeout=TIMEOUT)
+    except TimeoutError:
+        raise RegexTimeout(Span(start, end)) from None
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:

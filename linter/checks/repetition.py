@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from operator import eq
 from typing import Any
 
@@ -11,20 +12,43 @@ import regex
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, register
 from ..segments import Document
-from ._regex import compile_pattern, finditer_spans
+from ..segments import CHUNK
+from ._regex import compile_pattern, finditer_spans, match_at
 
 #: Whole words: a doubled word is two equal ones in a row (numbers such as "5m to 6m" are not).
 _WORDS = regex.compile(r"\w+")
-_DOUBLED = compile_pattern(r"(?<![\w'’-])(\p{L}+)([ \t]+)(\1)(?![\w'’-])", ignore_case=True)
+#: A run of one word written two or more times, separated by spaces or tabs only.
+_RUN = compile_pattern(r"(?<![\w'’-])(\p{L}+)(?:[ \t]+\1(?![\w'’-]))+", ignore_case=True)
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+@lru_cache(maxsize=64)
+def _more_copies(word: str) -> regex.Pattern[str]:
+    """More copies of ``word`` (any case): what continues a run past the piece that found it."""
+    return compile_pattern(rf"(?:[ \t]+{regex.escape(word)}(?![\w'’-]))+", ignore_case=True)
+
+
+def _run_end(text: str, word: str, end: int) -> int:
+    """Where the run of ``word`` ending at ``end`` really ends, following it a chunk at a time."""
+    more = _more_copies(word)
+    while (found := match_at(more, text, end, min(len(text), end + CHUNK))) is not None and found.end() > end:
+        end = found.end()
+    return end
+
+
+def _times(count: int) -> str:
+    return "twice" if count == 2 else f"{count:,} times"
 
 
 @register
 class RepetitionCheck(Check):
-    """Flag a word immediately repeated; the fix removes the second copy.
+    """Flag a word immediately repeated; the fix keeps the first copy.
 
+    A run of the same word ("word word word …", what a broken scraper writes) is one
+    finding spanning the run, whatever its length, so one defect is one finding.
     ``exceptions`` lists words whose doubling is grammatical ("had had",
-    "that that"); doublings whose second word is capitalised are names
-    ("Duran Duran", "law lord Lord Bingham") and are skipped. Removing a repeated word from
+    "that that"); a capitalised copy starts a name ("Duran Duran", "law lord Lord
+    Bingham") and the run stops before it. Removing a repeated word from
     ``safe-words`` (articles, prepositions) is safe; any other removal is unsafe.
     """
 
@@ -42,16 +66,39 @@ class RepetitionCheck(Check):
         words = _WORDS.findall(doc.text.casefold())
         if not any(map(eq, words, words[1:])):
             return
-        for match in finditer_spans(_DOUBLED, doc.text, doc.chunks):
-            first, second = match.group(1), match.group(3)
-            word = first.lower()
-            if word in self.exceptions or second[:1].isupper():
+        reached = 0
+        for match in finditer_spans(_RUN, doc.text, doc.chunks):
+            if match.start() < reached:
+                continue  # the rest of a run already followed across a chunk boundary
+            word = match.group(1).lower()
+            reached = _run_end(doc.text, word, match.end())
+            if word in self.exceptions:
                 continue
-            applicability = Applicability.SAFE if word in self.safe_words else Applicability.UNSAFE
-            yield self.rule.diagnostic(
-                Span(match.start(), match.end()),
-                edits=[Edit(Span(match.end(1), match.end(3)), "")],
-                applicability=applicability,
-                match=match.group(),
-                word=first,
-            )
+            for run in _runs(doc.text, match.start(), reached):
+                yield self._finding(doc.text, run)
+
+    def _finding(self, text: str, run: list[Span]) -> Diagnostic:
+        first, last = run[0], run[-1]
+        word = text[first.start : first.end]
+        applicability = Applicability.SAFE if word.lower() in self.safe_words else Applicability.UNSAFE
+        return self.rule.diagnostic(
+            Span(first.start, last.end),
+            edits=[Edit(Span(first.end, last.end), "")],
+            applicability=applicability,
+            match=text[first.start : last.end],
+            word=word,
+            times=_times(len(run)),
+        )
+
+
+def _runs(text: str, start: int, end: int) -> Iterator[list[Span]]:
+    """The runs of two or more copies in ``text[start:end]``; a capitalised copy begins a new run."""
+    run: list[Span] = []
+    for word in _LETTERS.finditer(text, start, end):
+        if run and word.group()[:1].isupper():
+            if len(run) > 1:
+                yield run
+            run = []
+        run.append(Span(word.start(), word.end()))
+    if len(run) > 1:
+        yield run

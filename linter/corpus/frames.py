@@ -60,6 +60,7 @@ def _rows(results: BatchResult) -> tuple[list[dict[str, Any]], list[str]]:
         unit, _text = result
         index = LineIndex(unit.text)
         rows.extend(finding_record(unit, index, d) for d in unit.diagnostics)
+        errors.extend(unit.incomplete_lines())
     return rows, errors
 
 
@@ -117,7 +118,7 @@ def _lint_partition(frame: pandas.DataFrame, first_row: int, path: str, recipe: 
 def _lint_file(path: str, recipe: Recipe) -> tuple[list[dict[str, Any]], list[str]]:
     outcome = process_path(path, _options(recipe))
     rows = [finding_record(u, LineIndex(u.text), d) for u in outcome.units for d in u.diagnostics]
-    return rows, [str(e) for e in outcome.errors]
+    return rows, [str(e) for e in outcome.errors] + [line for u in outcome.units for line in u.incomplete_lines()]
 
 
 def _survey(data: bytes, text_field: str, id_field: str | None) -> tuple[int, FieldCensus]:

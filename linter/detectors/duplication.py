@@ -94,15 +94,35 @@ def _repeats(doc: Document, spans: list[Span], min_words: int, keys: dict[Span, 
 @detector("duplicate-paragraph", min_words=10)
 def duplicate_paragraphs(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """The later copy is deleted together with the break before it (a fix that removes prose, so
-    at most unsafe: see :mod:`linter.fix_safety`)."""
+    at most unsafe: see :mod:`linter.fix_safety`).
+
+    Copies of one paragraph that follow each other (a feed that wrote it a thousand times) are
+    one finding spanning them, whose fix keeps the first; exact and near copies stay apart.
+    """
+    position = {span: number for number, span in enumerate(doc.paragraphs)}
+    run: list[Span] = []
+    run_first, run_exact = Span(0, 0), True
     for first, later, exact in _repeats(doc, doc.paragraphs, options["min_words"], _paragraph_keys(doc)):
-        line, _ = doc.line_index.position(first.start)
-        yield rule.diagnostic(
-            later,
-            edits=[Edit(doc.removal(later), "")],
-            line=line,
-            how="exactly" if exact else "nearly",
-        )
+        if run and first == run_first and exact == run_exact and position[later] == position[run[-1]] + 1:
+            run.append(later)
+            continue
+        if run:
+            yield _paragraph_finding(doc, rule, run_first, run, run_exact)
+        run, run_first, run_exact = [later], first, exact
+    if run:
+        yield _paragraph_finding(doc, rule, run_first, run, run_exact)
+
+
+def _paragraph_finding(doc: Document, rule: Rule, first: Span, copies: list[Span], exact: bool) -> Diagnostic:
+    line, _ = doc.line_index.position(first.start)
+    span = Span(copies[0].start, copies[-1].end)
+    return rule.diagnostic(
+        span,
+        edits=[Edit(doc.removal(span), "")],
+        line=line,
+        how="exactly" if exact else "nearly",
+        copies="" if len(copies) == 1 else f" ({len(copies):,} copies in a row)",
+    )
 
 
 @detector("duplicate-sentence", min_words=8)

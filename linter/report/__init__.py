@@ -54,7 +54,7 @@ class Report:
     def counts(self) -> dict[Severity, int]:
         totals = {severity: 0 for severity in Severity}
         for _unit, _index, diagnostic in self.findings():
-            totals[diagnostic.severity] += 1
+            totals[diagnostic.severity] += diagnostic.count
         return totals
 
 

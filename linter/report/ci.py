@@ -47,7 +47,7 @@ def write_github(report: Report, stream: TextIO) -> None:
         record = f" (record {unit.record})" if unit.record is not None else ""
         props.append(f"title={_escape_property(f'{d.code} {d.name}{record}')}")
         stream.write(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(at.message(d.message))}\n")
-        counts[d.severity] += 1
+        counts[d.severity] += d.count
     total = sum(counts.values())
     summary = ", ".join(f"{counts[s]} {s.label}" for s in sorted(counts, reverse=True)) or "no findings"
     stream.write(f"newslint: {total} finding(s): {summary}\n")

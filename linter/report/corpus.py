@@ -90,9 +90,21 @@ def document_label(path: str, record: Any) -> str:
     return path if record is None else f"{path}[{record}]"
 
 
+def _count(row: Mapping[str, Any]) -> int:
+    """How many findings a record stands for: 1, or ``hidden`` on the summary of a capped rule."""
+    return row.get("hidden") or 1
+
+
 def _damage(rows: Sequence[Mapping[str, Any]]) -> int:
     """A document's damage: its findings weighted by severity (error 3, warning 2, info 1)."""
-    return sum(SEVERITY_WEIGHT.get(row["severity"], 1) for row in rows)
+    return sum(SEVERITY_WEIGHT.get(row["severity"], 1) * _count(row) for row in rows)
+
+
+def _tally(rows: Iterable[Mapping[str, Any]], field: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for row in rows:
+        counts[row[field]] += _count(row)
+    return counts
 
 
 def summarise(
@@ -123,14 +135,14 @@ def summarise(
             sample = next(row for row in document_rows if row["code"] == code)
             entry = codes.setdefault(code, CodeCount(code, sample["name"], sample["kind"], sample["severity"]))
             entry.documents += 1
-            entry.count += sum(1 for row in document_rows if row["code"] == code)
+            entry.count += sum(_count(row) for row in document_rows if row["code"] == code)
     shares = {
         label: sum(1 for rs in per_document.values() if any(r["kind"] in kinds for r in rs)) for label, kinds in CATEGORIES.items()
     }
     damage = {document: _damage(rs) for document, rs in per_document.items()}
     ranked = sorted(per_document, key=lambda d: (-damage[d], d[0], str(d[1])))
     worst = [
-        (document_label(*d), damage[d], [c for c, _ in Counter(r["code"] for r in per_document[d]).most_common(3)])
+        (document_label(*d), damage[d], [c for c, _ in _tally(per_document[d], "code").most_common(3)])
         for d in ranked[:top]
         if damage[d] > 0
     ]
@@ -140,9 +152,9 @@ def summarise(
     return Summary(
         documents=total,
         documents_known=known,
-        findings=len(all_rows),
-        by_severity=Counter(row["severity"] for row in all_rows),
-        by_kind=Counter(row["kind"] for row in all_rows),
+        findings=sum(map(_count, all_rows)),
+        by_severity=_tally(all_rows, "severity"),
+        by_kind=_tally(all_rows, "kind"),
         codes=sorted(codes.values(), key=lambda c: (-c.count, c.code)),
         shares=shares,
         worst=worst,
@@ -178,7 +190,7 @@ def _sources(per_document: Mapping[tuple[str, Any], list[Mapping[str, Any]]], pa
         SourceRow(
             source=name,
             documents=len(docs),
-            findings=sum(len(rows) for rows in docs),
+            findings=sum(_count(row) for rows in docs for row in rows),
             damaged=sum(1 for rows in docs if rows),
             leaks=sum(1 for rows in docs if any(r["kind"] in leak_kinds for r in rows)),
         )

@@ -12,11 +12,14 @@ from . import Report, writer
 
 
 def finding_record(unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> dict[str, Any]:
-    """The JSON object of one finding; every machine format builds on this."""
+    """The JSON object of one finding; every machine format builds on this.
+
+    The summary finding of a capped rule also has ``hidden``: how many findings it stands for.
+    """
     line, column = index.position(diagnostic.span.start)
     end_line, end_column = index.position(diagnostic.span.end)
     fix = diagnostic.fix
-    return {
+    record = {
         "path": unit.path,
         "record": unit.record,
         "code": diagnostic.code,
@@ -40,6 +43,10 @@ def finding_record(unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> dict
             "edits": [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement} for e in fix.edits],
         },
     }
+    if diagnostic.hidden:
+        record["hidden"] = diagnostic.hidden
+        record["hidden_fixable"] = {"safe": diagnostic.hidden_safe, "unsafe": diagnostic.hidden_unsafe}
+    return record
 
 
 @writer("json")

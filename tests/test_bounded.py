@@ -1,0 +1,166 @@
+"""Pathological input stays bounded, and findings do not depend on how busy the machine is.
+
+One defect repeated (a scraper writing one word two million times) is one finding; a rule
+with many separate findings in one text is capped with one summary that keeps the counts
+exact; the full format writes findings as they come; a rule that times out makes the check
+incomplete instead of silently changing the findings.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from linter import apply_fixes, lint
+from linter.cap import cap_findings
+from linter.cli import main
+from linter.model import Applicability
+from linter.report.corpus import summarise
+from linter.segments import CHUNK
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synthetic import articles  # noqa: E402
+
+
+def _codes(findings, code: str):
+    return [f for f in findings if f.code == code]
+
+
+def test_a_run_of_one_word_is_one_finding_whose_fix_keeps_the_first(ruleset) -> None:
+    text = "They said " + "word " * 5_000 + "today."
+    (run,) = _codes(lint(text, ruleset), "NL501")
+    assert run.message == "'word' is written 5,000 times."
+    assert text[run.span.start : run.span.end] == " ".join(["word"] * 5_000)
+    assert apply_fixes(text, [run], run.fix.applicability).text == "They said word today."
+
+
+def test_a_run_longer_than_a_chunk_is_still_one_finding(ruleset) -> None:
+    count = 2 * CHUNK // 4
+    text = "the " * count
+    (run,) = _codes(lint(text, ruleset), "NL501")
+    assert run.message == f"'the' is written {count:,} times."
+    assert (run.span.start, run.span.end) == (0, len(text) - 1)
+
+
+def test_a_tripled_word_is_one_finding_and_a_capitalised_copy_starts_a_name(ruleset) -> None:
+    text = "They met the the the minister. The band Duran Duran played."
+    findings = _codes(lint(text, ruleset), "NL501")
+    assert [f.message for f in findings] == ["'the' is written 3 times."]
+    assert apply_fixes(text, findings).text == "They met the minister. The band Duran Duran played."
+
+
+def _many_doubled_spaces(count: int) -> str:
+    return "".join(f"Word{n}  next{n}. " for n in range(count))
+
+
+def test_cap_keeps_the_first_findings_and_one_summary_with_exact_counts(ruleset) -> None:
+    findings = _codes(lint(_many_doubled_spaces(250), ruleset), "NL106")
+    capped = cap_findings(findings, 100)
+    assert capped[:100] == findings[:100]
+    summary = capped[100]
+    assert len(capped) == 101 and summary.fix is None
+    # NL106's fix is unsafe (an info rule never carries a safe one): the hidden ones are counted so.
+    assert (summary.hidden, summary.hidden_safe, summary.hidden_unsafe, summary.count) == (150, 0, 150, 150)
+    assert summary.span == findings[100].span
+    assert cap_findings(findings, 0) == findings
+
+
+def test_cli_caps_per_rule_and_statistics_and_report_stay_exact(tmp_path, capsys) -> None:
+    path = tmp_path / "spaces.txt"
+    path.write_text(_many_doubled_spaces(250))
+    assert main(["check", "--isolated", "--format", "jsonl", "--select", "NL106", str(path)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 101 and rows[-1]["hidden"] == 150
+    assert rows[-1]["hidden_fixable"] == {"safe": 0, "unsafe": 150}
+    assert summarise(rows).findings == 250
+    assert summarise(rows).codes[0].count == 250
+    main(["check", "--isolated", "--statistics", "--select", "NL106", str(path)])
+    assert "250  NL106" in capsys.readouterr().out
+    main(["check", "--isolated", "--format", "jsonl", "--select", "NL106", "--max-findings-per-rule", "0", str(path)])
+    assert len(capsys.readouterr().out.splitlines()) == 250
+    main(["check", "--isolated", "--select", "NL106", "--max-findings-per-rule", "10", "--color", "never", str(path)])
+    out = capsys.readouterr().out
+    assert "240 more NL106 doubled-space findings" in out and "Found 250 findings (250 info)" in out
+    assert "250 more with `--fix --unsafe-fixes`" in out
+
+
+def test_fix_still_applies_every_fix_past_the_cap(tmp_path, capsys) -> None:
+    path = tmp_path / "spaces.txt"
+    path.write_text(_many_doubled_spaces(250))
+    main(["check", "--isolated", "--fix", "--unsafe-fixes", "--select", "NL106", "--quiet", str(path)])
+    assert "  " not in path.read_text()
+
+
+def test_full_format_writes_findings_without_a_rich_layout_per_line(tmp_path, capsys, monkeypatch) -> None:
+    path = tmp_path / "spaces.txt"
+    path.write_text(_many_doubled_spaces(300))
+    calls = []
+    original = Console.print
+    monkeypatch.setattr(Console, "print", lambda self, *a, **k: (calls.append(a), original(self, *a, **k))[1])
+    for color in ("never", "always"):
+        calls.clear()
+        main(["check", "--isolated", "--select", "NL106", "--max-findings-per-rule", "0", "--color", color, str(path)])
+        out = capsys.readouterr().out
+        assert out.count(f"{path}:1:") == 300
+        assert len(calls) <= 3  # the summary table and lines only
+
+
+def test_a_rule_that_times_out_makes_the_check_incomplete(tmp_path, capsys, monkeypatch) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("They met the the minister in kyiv. .\n" * 200)
+    monkeypatch.setattr("linter.checks._regex.TIMEOUT", 1e-9)
+    code = main(["check", "--isolated", "--jobs", "1", "--format", "concise", str(path)])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 2
+    assert err and all(line.startswith(f"newslint: error: {path}:") and line.endswith("the check is incomplete") for line in err)
+    assert "took too long" in err[0]
+    assert main(["check", "--isolated", "--jobs", "1", "--allow-incomplete", "--format", "concise", str(path)]) == 1
+
+
+def _run(folder: Path) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "linter", "check", "--isolated", "--jobs", "1", "--format", "jsonl", str(folder)]
+    return subprocess.run(command, capture_output=True, cwd=ROOT, timeout=600, check=False)
+
+
+def test_findings_are_the_same_with_a_core_saturated(tmp_path) -> None:
+    """A subset of news (400 generated articles, about 0.5 MB: the CI has no corpus, and these
+    carry every family of scraping damage) linted idle, then with a busy loop on one core:
+    the JSONL output is byte for byte the same and no rule reports a timeout."""
+    for number, text in zip(range(400), articles(seed=7)):
+        (tmp_path / f"{number:03}.txt").write_text(text)
+    idle = _run(tmp_path)
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        loaded = _run(tmp_path)
+    finally:
+        busy.kill()
+        busy.wait()
+    assert idle.returncode == loaded.returncode == 1, idle.stderr
+    assert idle.stderr == loaded.stderr == b""
+    assert idle.stdout == loaded.stdout
+
+
+def test_a_run_of_marks_without_a_word_is_one_sentence() -> None:
+    from linter.segments import Document
+
+    marks = ". " * 1_000
+    text = "West. . Then he left. " + marks + "She came."
+    doc = Document(text)
+    assert [text[s.start : s.end] for s in doc.sentences] == ["West.", ".", "Then he left.", marks.strip(), "She came."]
+
+
+def test_copies_of_a_paragraph_in_a_row_are_one_finding(ruleset) -> None:
+    para = "The minister spoke on Friday about the budget for next year and more."
+    text = "\n\n".join([para] * 501) + "\n\nOther text here.\n\n" + para + "\n"
+    findings = _codes(lint(text, ruleset), "NL701")
+    assert [f.message for f in findings] == [
+        "This paragraph repeats, exactly, the one on line 1 (500 copies in a row).",
+        "This paragraph repeats, exactly, the one on line 1.",
+    ]
+    assert apply_fixes(text, findings, Applicability.UNSAFE).text == f"{para}\n\nOther text here.\n"

@@ -31,12 +31,34 @@ def active_rules(ruleset: Ruleset, config: LintConfig) -> tuple[Rule, ...]:
     return config.selection.apply(ruleset)
 
 
+@lru_cache(maxsize=64)
+def rules_for_language(rules: tuple[Rule, ...], language: str, languages: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The rules that read a text in ``language``: those of any language, and its own when ``languages`` allows it."""
+    wanted = not languages or language in languages
+    return tuple(rule for rule in rules if rule.language == "any" or wanted and rule.language == language)
+
+
+def _outside_foreign(doc: Document, rule: Rule, findings: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+    """A language's rule skips the paragraphs written in another language (they have a finding of their own)."""
+    if rule.language == "any":
+        yield from findings
+        return
+    foreign = [span for span, _ in doc.foreign_paragraphs]
+    for diagnostic in findings:
+        if not any(span.contains(diagnostic.span) for span in foreign):
+            yield diagnostic
+
+
 #: Findings from outside the pure core (the grammar server), given to ``lint`` by the edge.
 ExtraFinder = Callable[[str], Iterable[Diagnostic]]
 
 
 def lint(
-    text: str, ruleset: Ruleset, config: LintConfig = DEFAULT_CONFIG, extra: ExtraFinder | None = None
+    text: str,
+    ruleset: Ruleset,
+    config: LintConfig = DEFAULT_CONFIG,
+    extra: ExtraFinder | None = None,
+    language: str | None = None,
 ) -> list[Diagnostic]:
     """Run every enabled rule over ``text`` and return findings sorted by position and code.
 
@@ -44,12 +66,16 @@ def lint(
     severity overrides from ``config`` are applied here so checks stay simple.
     ``extra`` adds findings computed outside the core (LanguageTool); they go
     through the same selection, overrides and suppression as the rest.
+    ``language`` is the text's language when the caller knows it (a record's
+    field); otherwise it is detected, once, if a rule of one language is enabled.
     """
-    doc = Document(text)
+    doc = Document(text, language)
     seen: set[tuple[str, int, int]] = set()
     findings: list[Diagnostic] = []
     rules = active_rules(ruleset, config)
-    produced: Iterable[Diagnostic] = chain.from_iterable(_guarded(rule, doc) for rule in rules)
+    if any(rule.language != "any" for rule in rules):
+        rules = rules_for_language(rules, doc.language_code, config.languages)
+    produced: Iterable[Diagnostic] = chain.from_iterable(_outside_foreign(doc, rule, _guarded(rule, doc)) for rule in rules)
     if extra is not None:
         enabled = {rule.code for rule in rules}
         produced = chain(produced, (d for d in extra(text) if d.code in enabled))

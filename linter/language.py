@@ -9,7 +9,8 @@ network. A paragraph takes about 6 microseconds.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -31,16 +32,26 @@ MIN_CONFIDENCE = 0.5
 #: The language a text is expected in (English for a document, the document's for a paragraph)
 #: wins when the model gives it this much: lid.176 calls some short English sentences Dutch at 0.55.
 EXPECTED_FLOOR = 0.2
-#: A paragraph is foreign only when it has this many words and the model is this sure of it: a
-#: short English paragraph full of foreign names must not be called foreign.
+#: A paragraph is foreign only when it has this many words and the model gives another language
+#: this probability (Indonesian paragraphs get 0.35 to 0.8: the model hesitates with Malay) ...
 PARAGRAPH_MIN_WORDS = 5
-PARAGRAPH_MIN_CONFIDENCE = 0.8
+PARAGRAPH_MIN_CONFIDENCE = 0.5
+#: ... and when it reads as prose: this many of its words, and this share, are in lowercase (a
+#: line-up of Italian or Afrikaans names is not a foreign paragraph) ...
+PARAGRAPH_MIN_LOWERCASE = 4
+PARAGRAPH_LOWERCASE_SHARE = 0.5
+#: ... and, in an English text, when fewer than this share of its words are common English words
+#: (Zipf frequency 3.5 or more in wordfreq): lid.176 calls short headlines such as "Apple Mac mini
+#: gets warm welcome" German, while ordinary foreign paragraphs have at most 0.65 of such words.
+ENGLISH_WORD_ZIPF = 3.5
+ENGLISH_WORD_SHARE = 0.7
 #: How much of a long text is enough to tell its language.
 SAMPLE = 100_000
 
 _LETTER = regex.compile(r"\p{L}")
 _SPACE = regex.compile(r"\s+")
 _WORD = regex.compile(r"\w+")
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +106,7 @@ def _model() -> Any:
     return fasttext.load_model(str(path))
 
 
-def identify(text: str, expected: str = ENGLISH) -> Language:
+def identify(text: str, expected: str = ENGLISH, min_confidence: float = MIN_CONFIDENCE) -> Language:
     """The language of ``text``: ``expected`` when the model finds it likely enough, else the most
     likely one, or ``und`` when the text is too short or no language is likely enough."""
     if sum(1 for _ in islice(_LETTER.finditer(text), MIN_LETTERS)) < MIN_LETTERS:
@@ -105,17 +116,63 @@ def identify(text: str, expected: str = ENGLISH) -> Language:
     if expected in codes and probabilities[codes.index(expected)] >= EXPECTED_FLOOR:
         return Language(expected, round(float(probabilities[codes.index(expected)]), 2))
     confidence = float(probabilities[0])
-    if confidence < MIN_CONFIDENCE:
+    if confidence < min_confidence:
         return Language(UNDETERMINED, confidence)
     return Language(codes[0], round(confidence, 2))
 
 
-def foreign_paragraphs(text: str, paragraphs: Iterable[Span], language: str) -> Iterator[tuple[Span, Language]]:
-    """The paragraphs of ``text`` written, with confidence, in a language other than ``language``."""
-    for span in paragraphs:
+def paragraph_languages(text: str, paragraphs: Iterable[Span]) -> list[tuple[Span, Language]]:
+    """Each paragraph of ``text`` with its language (``und`` when too short to tell), English when likely enough."""
+    return [(span, identify(text[span.start : span.end], ENGLISH, PARAGRAPH_MIN_CONFIDENCE)) for span in paragraphs]
+
+
+def text_language(text: str, paragraphs: Sequence[tuple[Span, Language]]) -> Language:
+    """The language of most of the text's letters, by its paragraphs' languages, with their mean probability.
+
+    A vote of paragraphs, not one guess over the whole text: Cyrillic's letter sequences
+    outweigh the Latin ones, so the model calls an English story with a Russian comment
+    under it Russian. A text without a paragraph long enough to tell is judged whole.
+    """
+    weights: Counter[str] = Counter()
+    probabilities: Counter[str] = Counter()
+    for span, language in paragraphs:
+        if language.determined:
+            weights[language.code] += len(span)
+            probabilities[language.code] += len(span) * language.confidence
+    if not weights:
+        return identify(text)
+    code, weight = weights.most_common(1)[0]
+    return Language(code, round(probabilities[code] / weight, 2))
+
+
+def foreign_paragraphs(text: str, paragraphs: Iterable[tuple[Span, Language]], language: str) -> Iterator[tuple[Span, Language]]:
+    """The paragraphs of ``text`` written, with confidence, in a language other than ``language``.
+
+    ``paragraphs`` carry the languages :func:`paragraph_languages` found, told with English
+    as the likely language; in a text of another language they are told again.
+    """
+    for span, found in paragraphs:
         paragraph = text[span.start : span.end]
-        if sum(1 for _ in islice(_WORD.finditer(paragraph), PARAGRAPH_MIN_WORDS)) < PARAGRAPH_MIN_WORDS:
+        if not found.determined or sum(1 for _ in islice(_WORD.finditer(paragraph), PARAGRAPH_MIN_WORDS)) < PARAGRAPH_MIN_WORDS:
             continue
-        found = identify(paragraph, language)
-        if found.determined and found.code != language and found.confidence >= PARAGRAPH_MIN_CONFIDENCE:
+        if language != ENGLISH:
+            found = identify(paragraph, language, PARAGRAPH_MIN_CONFIDENCE)
+        if not found.determined or found.code == language or not _prose(paragraph):
+            continue
+        if language != ENGLISH or _english_share(paragraph) < ENGLISH_WORD_SHARE:
             yield span, found
+
+
+def _prose(text: str) -> bool:
+    """Whether enough of the words of ``text`` are in lowercase for it to be prose, not a list of names."""
+    words = _LETTERS.findall(text)
+    lowercase = sum(word.islower() for word in words)
+    return lowercase >= PARAGRAPH_MIN_LOWERCASE and lowercase >= PARAGRAPH_LOWERCASE_SHARE * len(words)
+
+
+def _english_share(text: str) -> float:
+    """The share of the words of ``text`` that are common in English."""
+    from .fluency import zipf  # wordfreq's table, needed only for the rare paragraph the model calls foreign
+
+    words = _LETTERS.findall(text)
+    return sum(zipf(word.lower()) >= ENGLISH_WORD_ZIPF for word in words) / max(len(words), 1)

@@ -12,7 +12,7 @@ from functools import cached_property
 
 import regex
 
-from .language import ENGLISH, Language, foreign_paragraphs, identify
+from .language import ENGLISH, Language, foreign_paragraphs, paragraph_languages, text_language
 from .line_index import LineIndex
 from .model import Span
 
@@ -91,7 +91,12 @@ class Document:
         """The language the text is written in: given by the caller (a record's field), else detected once."""
         if self._given_language is not None:
             return Language(self._given_language, 1.0)
-        return identify(self.text)
+        return text_language(self.text, self.paragraph_languages)
+
+    @cached_property
+    def paragraph_languages(self) -> list[tuple[Span, Language]]:
+        """Each paragraph with its language, told once (``und`` when too short)."""
+        return paragraph_languages(self.text, self.paragraphs)
 
     @cached_property
     def language_code(self) -> str:
@@ -101,7 +106,7 @@ class Document:
     @cached_property
     def foreign_paragraphs(self) -> list[tuple[Span, Language]]:
         """Paragraphs written in another language than the text's (a leaked banner, a comment)."""
-        return list(foreign_paragraphs(self.text, self.paragraphs, self.language_code))
+        return list(foreign_paragraphs(self.text, self.paragraph_languages, self.language_code))
 
     @cached_property
     def line_index(self) -> LineIndex:

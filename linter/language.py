@@ -52,6 +52,8 @@ _LETTER = regex.compile(r"\p{L}")
 _SPACE = regex.compile(r"\s+")
 _WORD = regex.compile(r"\w+")
 _LETTERS = regex.compile(r"\p{L}+")
+#: Web addresses read as English to the model (``wordpress``, ``files``, ``resize``): they are left out.
+_ADDRESS = regex.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +111,10 @@ def _model() -> Any:
 def identify(text: str, expected: str = ENGLISH, min_confidence: float = MIN_CONFIDENCE) -> Language:
     """The language of ``text``: ``expected`` when the model finds it likely enough, else the most
     likely one, or ``und`` when the text is too short or no language is likely enough."""
+    text = _ADDRESS.sub(" ", text[:SAMPLE])
     if sum(1 for _ in islice(_LETTER.finditer(text), MIN_LETTERS)) < MIN_LETTERS:
         return Language(UNDETERMINED, 0.0)
-    labels, probabilities = _model().predict(_SPACE.sub(" ", text[:SAMPLE]).strip(), k=3)
+    labels, probabilities = _model().predict(_SPACE.sub(" ", text).strip(), k=3)
     codes = [label.removeprefix("__label__") for label in labels]
     if expected in codes and probabilities[codes.index(expected)] >= EXPECTED_FLOOR:
         return Language(expected, round(float(probabilities[codes.index(expected)]), 2))
@@ -137,8 +140,9 @@ def text_language(text: str, paragraphs: Sequence[tuple[Span, Language]]) -> Lan
     probabilities: Counter[str] = Counter()
     for span, language in paragraphs:
         if language.determined:
-            weights[language.code] += len(span)
-            probabilities[language.code] += len(span) * language.confidence
+            weight = len(_ADDRESS.sub("", text[span.start : span.end]))
+            weights[language.code] += weight
+            probabilities[language.code] += weight * language.confidence
     if not weights:
         return identify(text)
     code, weight = weights.most_common(1)[0]

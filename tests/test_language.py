@@ -173,3 +173,16 @@ class TestOptions:
         found = [(f["record"], f["code"]) for f in map(json.loads, out.splitlines())]
         # Record 1 is said to be Russian: no English rule, and its English paragraph is foreign.
         assert found == [(1, "NL730"), (1, "NL325"), (2, "NL201")]
+
+
+def test_corpus_report_has_a_table_of_languages(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ru.txt").write_text(RUSSIAN + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n\n".join([STORY[0], GERMAN, STORY[1]]) + "\n", encoding="utf-8")
+    (tmp_path / "en2.txt").write_text("\n\n".join(STORY) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", ".", "--isolated", "--format", "report", "--color", "never", "--html", "page.html")
+    table = out[out.index("Languages") :]
+    assert "en (or too short to tell) │         2 │                  0" in table
+    assert "ru                        │         1 │                  0" in table
+    assert "de                        │         0 │                  1" in table
+    assert "<h2>Languages</h2>" in (tmp_path / "page.html").read_text(encoding="utf-8")

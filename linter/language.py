@@ -52,8 +52,8 @@ _LETTER = regex.compile(r"\p{L}")
 _SPACE = regex.compile(r"\s+")
 _WORD = regex.compile(r"\w+")
 _LETTERS = regex.compile(r"\p{L}+")
-#: Web addresses read as English to the model (``wordpress``, ``files``, ``resize``): they are left out.
-_ADDRESS = regex.compile(r"(?:https?|ftp)://\S+|www\.\S+")
+#: Web and e-mail addresses read as some language to the model (``wordpress``, ``resize``): they are left out.
+_ADDRESS = regex.compile(r"(?:(?:https?|ftp):)?//\S+|www\.\S+|mailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,7 @@ def _model() -> Any:
 def identify(text: str, expected: str = ENGLISH, min_confidence: float = MIN_CONFIDENCE) -> Language:
     """The language of ``text``: ``expected`` when the model finds it likely enough, else the most
     likely one, or ``und`` when the text is too short or no language is likely enough."""
-    text = _ADDRESS.sub(" ", text[:SAMPLE])
+    text = _without_addresses(text[:SAMPLE])
     if sum(1 for _ in islice(_LETTER.finditer(text), MIN_LETTERS)) < MIN_LETTERS:
         return Language(UNDETERMINED, 0.0)
     labels, probabilities = _model().predict(_SPACE.sub(" ", text).strip(), k=3)
@@ -140,7 +140,7 @@ def text_language(text: str, paragraphs: Sequence[tuple[Span, Language]]) -> Lan
     probabilities: Counter[str] = Counter()
     for span, language in paragraphs:
         if language.determined:
-            weight = len(_ADDRESS.sub("", text[span.start : span.end]))
+            weight = len(_without_addresses(text[span.start : span.end]))
             weights[language.code] += weight
             probabilities[language.code] += weight * language.confidence
     if not weights:
@@ -156,8 +156,10 @@ def foreign_paragraphs(text: str, paragraphs: Iterable[tuple[Span, Language]], l
     as the likely language; in a text of another language they are told again.
     """
     for span, found in paragraphs:
-        paragraph = text[span.start : span.end]
-        if not found.determined or sum(1 for _ in islice(_WORD.finditer(paragraph), PARAGRAPH_MIN_WORDS)) < PARAGRAPH_MIN_WORDS:
+        if not found.determined or found.code == language == ENGLISH:
+            continue
+        paragraph = _without_addresses(text[span.start : span.end])
+        if sum(1 for _ in islice(_WORD.finditer(paragraph), PARAGRAPH_MIN_WORDS)) < PARAGRAPH_MIN_WORDS:
             continue
         if language != ENGLISH:
             found = identify(paragraph, language, PARAGRAPH_MIN_CONFIDENCE)
@@ -165,6 +167,11 @@ def foreign_paragraphs(text: str, paragraphs: Iterable[tuple[Span, Language]], l
             continue
         if language != ENGLISH or _english_share(paragraph) < ENGLISH_WORD_SHARE:
             yield span, found
+
+
+def _without_addresses(text: str) -> str:
+    """``text`` with its web and e-mail addresses blanked out (only a text with ``/`` or ``@`` can have one)."""
+    return _ADDRESS.sub(" ", text) if "/" in text or "@" in text or "www." in text else text
 
 
 def _prose(text: str) -> bool:

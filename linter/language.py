@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -49,14 +48,12 @@ ENGLISH_WORD_SHARE = 0.7
 #: How much of a long text, and of a paragraph, is enough to tell its language.
 SAMPLE = 100_000
 PARAGRAPH_SAMPLE = 300
-#: A paragraph with "the" and "and" twice or more, as 1 word in 20 or more, is English without asking
+#: A paragraph with "the" or "and" as 1 word in 20 or more is English without asking
 #: the model: most paragraphs of an English article, and a fast path that keeps the cost of telling
 #: languages a small part of a lint (ordinary English has about 1 in 12; other languages hardly use them).
 ENGLISH_MARKERS_PER_WORD = 1 / 20
 
-_LETTER = regex.compile(r"\p{L}")
-_SPACE = regex.compile(r"\s+")
-_WORD = regex.compile(r"\w+")
+_ENOUGH_LETTERS = regex.compile(r"(?:\P{L}*+\p{L}){%d}" % MIN_LETTERS)
 _LETTERS = regex.compile(r"\p{L}+")
 #: Web and e-mail addresses read as some language to the model (``wordpress``, ``resize``): they are left out.
 _ADDRESS = regex.compile(r"(?:(?:https?|ftp):)?//\S+|www\.\S+|mailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -118,9 +115,10 @@ def identify(text: str, expected: str = ENGLISH, min_confidence: float = MIN_CON
     """The language of ``text``: ``expected`` when the model finds it likely enough, else the most
     likely one, or ``und`` when the text is too short or no language is likely enough."""
     text = _without_addresses(text[:SAMPLE])
-    if sum(1 for _ in islice(_LETTER.finditer(text), MIN_LETTERS)) < MIN_LETTERS:
+    if not _ENOUGH_LETTERS.match(text):
         return Language(UNDETERMINED, 0.0)
-    labels, probabilities = _model().predict(_SPACE.sub(" ", text).strip(), k=3)
+    # fastText reads one line; other white space it splits on itself.
+    labels, probabilities = _model().predict(text.replace("\n", " ").replace("\r", " "), k=3)
     codes = [label.removeprefix("__label__") for label in labels]
     if expected in codes and probabilities[codes.index(expected)] >= EXPECTED_FLOOR:
         return Language(expected, round(float(probabilities[codes.index(expected)]), 2))
@@ -136,9 +134,12 @@ def paragraph_languages(text: str, paragraphs: Iterable[Span]) -> list[tuple[Spa
 
 
 def _paragraph_language(paragraph: str) -> Language:
+    """The language of one paragraph: English at once when "the" and "and" say so, else the model's."""
+    if _too_short(paragraph):
+        return Language(UNDETERMINED, 0.0)
     lowered = paragraph.lower()
     markers = lowered.count(" the ") + lowered.count(" and ") + lowered.startswith("the ")
-    if markers >= 2 and markers >= ENGLISH_MARKERS_PER_WORD * (lowered.count(" ") + 1):
+    if markers and markers >= ENGLISH_MARKERS_PER_WORD * (lowered.count(" ") + 1):
         return Language(ENGLISH, 1.0)
     return identify(paragraph[:PARAGRAPH_SAMPLE], ENGLISH, PARAGRAPH_MIN_CONFIDENCE)
 
@@ -173,7 +174,7 @@ def foreign_paragraphs(text: str, paragraphs: Iterable[tuple[Span, Language]], l
         if not found.determined or found.code == language == ENGLISH:
             continue
         paragraph = _without_addresses(text[span.start : span.end])
-        if sum(1 for _ in islice(_WORD.finditer(paragraph), PARAGRAPH_MIN_WORDS)) < PARAGRAPH_MIN_WORDS:
+        if _too_short(paragraph):
             continue
         if language != ENGLISH:
             found = identify(paragraph, language, PARAGRAPH_MIN_CONFIDENCE)
@@ -181,6 +182,11 @@ def foreign_paragraphs(text: str, paragraphs: Iterable[tuple[Span, Language]], l
             continue
         if language != ENGLISH or _english_share(paragraph) < ENGLISH_WORD_SHARE:
             yield span, found
+
+
+def _too_short(paragraph: str) -> bool:
+    """Fewer than five words (by its spaces), unless it is long: Chinese and Japanese leave no spaces between words."""
+    return paragraph.count(" ") + 1 < PARAGRAPH_MIN_WORDS and len(paragraph) < 8 * PARAGRAPH_MIN_WORDS
 
 
 def _without_addresses(text: str) -> str:

@@ -38,15 +38,19 @@ def rules_for_language(rules: tuple[Rule, ...], language: str, languages: tuple[
     return tuple(rule for rule in rules if rule.language == "any" or wanted and rule.language == language)
 
 
-def _outside_foreign(doc: Document, rule: Rule, findings: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
-    """A language's rule skips the paragraphs written in another language (they have a finding of their own)."""
-    if rule.language == "any":
-        yield from findings
-        return
-    foreign = [span for span, _ in doc.foreign_paragraphs]
+def _outside(foreign: list[Span], findings: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+    """The findings that lie outside every span of ``foreign``."""
     for diagnostic in findings:
         if not any(span.contains(diagnostic.span) for span in foreign):
             yield diagnostic
+
+
+def _produced(doc: Document, rules: tuple[Rule, ...]) -> Iterable[Diagnostic]:
+    """Every rule's findings; a language's rules skip the paragraphs in another language (they have a finding of their own)."""
+    foreign = [span for span, _ in doc.foreign_paragraphs] if any(rule.language != "any" for rule in rules) else []
+    if not foreign:
+        return chain.from_iterable(_guarded(rule, doc) for rule in rules)
+    return chain.from_iterable(_guarded(rule, doc) if rule.language == "any" else _outside(foreign, _guarded(rule, doc)) for rule in rules)
 
 
 #: Findings from outside the pure core (the grammar server), given to ``lint`` by the edge.
@@ -75,7 +79,7 @@ def lint(
     rules = active_rules(ruleset, config)
     if any(rule.language != "any" for rule in rules):
         rules = rules_for_language(rules, doc.language_code, config.languages)
-    produced: Iterable[Diagnostic] = chain.from_iterable(_outside_foreign(doc, rule, _guarded(rule, doc)) for rule in rules)
+    produced = _produced(doc, rules)
     if extra is not None:
         enabled = {rule.code for rule in rules}
         produced = chain(produced, (d for d in extra(text) if d.code in enabled))

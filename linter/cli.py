@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from . import __version__
 from .cap import DEFAULT_MAX_FINDINGS
 from .grammar import GrammarUnavailable
+from .language import LanguageModelMissing, parse_languages
 from .model import Applicability
 from .report.colour import use_color
 from .ruleset import Ruleset, RulesetError, load_ruleset, union
@@ -87,6 +88,13 @@ def _pattern(value: str) -> str:
     return value
 
 
+def _languages(value: str) -> tuple[str, ...]:
+    try:
+        return parse_languages(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _add_report_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--html", type=Path, metavar="FILE", help="corpus report: also write a self-contained HTML page")
     parser.add_argument(
@@ -126,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="the file name stdin stands for: its settings, Markdown mode, the path shown")
     check.add_argument("--text-field", metavar="NAME", help="JSONL and Parquet: the field holding the text (default: text)")
     check.add_argument("--id-field", metavar="NAME", help="JSONL and Parquet: the field naming the record (default: the line or row number)")
+    check.add_argument("--language", type=_languages, metavar="auto|CODES", help="languages to lint: auto (default) or codes like en,fr")
+    check.add_argument("--language-field", metavar="NAME", help="JSONL/Parquet: the field holding each record's language (instead of detection)")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings that are not in this baseline")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as the baseline and exit 0")
     check.add_argument("--grammar", action="store_true", help="also check grammar with LanguageTool (NL8xx)")
@@ -190,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(settings.as_toml())
             return EXIT_OK
         return _rule_command(args, settings)
-    except (UsageError, RulesetError, SelectionError, ConfigError, BaselineError, GrammarUnavailable) as error:
+    except (UsageError, RulesetError, SelectionError, ConfigError, BaselineError, GrammarUnavailable, LanguageModelMissing) as error:
         _error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -283,6 +293,8 @@ def _merge(args: argparse.Namespace, settings: Settings) -> Settings:
         force_exclude=args.force_exclude or settings.force_exclude,
         text_field=args.text_field or settings.text_field,
         id_field=args.id_field or settings.id_field,
+        languages=args.language if args.language is not None else settings.languages,
+        language_field=args.language_field or settings.language_field,
         preview=args.preview or settings.preview,
         grammar=args.grammar or bool(args.grammar_server) or settings.grammar,
         grammar_server=args.grammar_server or settings.grammar_server,

@@ -40,12 +40,38 @@ def _with_severity(diagnostic: Diagnostic, severity: Severity) -> Diagnostic:
     return replace(diagnostic, severity=severity, fix=fix)
 
 
+@lru_cache(maxsize=64)
+def rules_for_language(rules: tuple[Rule, ...], language: str, languages: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The rules that read a text in ``language``: those of any language, and its own when ``languages`` allows it."""
+    wanted = not languages or language in languages
+    return tuple(rule for rule in rules if rule.language == "any" or wanted and rule.language == language)
+
+
+def _outside(foreign: list[Span], findings: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+    """The findings that lie outside every span of ``foreign``."""
+    for diagnostic in findings:
+        if not any(span.contains(diagnostic.span) for span in foreign):
+            yield diagnostic
+
+
+def _produced(doc: Document, rules: tuple[Rule, ...]) -> Iterable[Diagnostic]:
+    """Every rule's findings; a language's rules skip the paragraphs in another language (they have a finding of their own)."""
+    foreign = [span for span, _ in doc.foreign_paragraphs] if any(rule.language != "any" for rule in rules) else []
+    if not foreign:
+        return chain.from_iterable(_guarded(rule, doc) for rule in rules)
+    return chain.from_iterable(_guarded(rule, doc) if rule.language == "any" else _outside(foreign, _guarded(rule, doc)) for rule in rules)
+
+
 #: Findings from outside the pure core (the grammar server), given to ``lint`` by the edge.
 ExtraFinder = Callable[[str], Iterable[Diagnostic]]
 
 
 def lint(
-    text: str, ruleset: Ruleset, config: LintConfig = DEFAULT_CONFIG, extra: ExtraFinder | None = None
+    text: str,
+    ruleset: Ruleset,
+    config: LintConfig = DEFAULT_CONFIG,
+    extra: ExtraFinder | None = None,
+    language: str | None = None,
 ) -> list[Diagnostic]:
     """Run every enabled rule over ``text`` and return findings sorted by position and code.
 
@@ -54,15 +80,19 @@ def lint(
     ``extra`` adds findings computed outside the core (LanguageTool); they go
     through the same selection, overrides and suppression as the rest.
     In Markdown mode rules see only the prose (markup masked, offsets kept), and
-    findings touching markup are dropped.
+    findings touching markup are dropped. ``language`` is the text's language when the
+    caller knows it (a record's field); otherwise it is detected, once, if a rule of one
+    language is enabled.
     """
     markdown = mask_markdown(text) if config.markdown else None
     linted = text if markdown is None else markdown.text
-    doc = Document(linted)
+    doc = Document(linted, language)
     seen: set[tuple[str, int, int]] = set()
     findings: list[Diagnostic] = []
     rules = active_rules(ruleset, config)
-    produced: Iterable[Diagnostic] = chain.from_iterable(_guarded(rule, doc) for rule in rules)
+    if any(rule.language != "any" for rule in rules):
+        rules = rules_for_language(rules, doc.language_code, config.languages)
+    produced = _produced(doc, rules)
     if extra is not None:
         enabled = {rule.code for rule in rules}
         produced = chain(produced, (d for d in extra(linted) if d.code in enabled))

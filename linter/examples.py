@@ -26,10 +26,12 @@ class ExampleFailure:
 def check_example(rule: Rule, example: Example, ruleset: Ruleset, extra: ExtraFinder | None = None) -> str | None:
     """Lint ``example`` with ``rule`` alone; return what is wrong, or None.
 
-    ``extra`` is the grammar backend, for the rules whose findings come from it.
+    ``extra`` is the grammar backend, for the rules whose findings come from it. A rule's
+    examples are in its language (too short, some, for the language model to tell).
     """
     config = LintConfig(selection=Selection(select=(rule.code,), preview=True))
-    found = [d for d in lint(example.text, ruleset, config, extra) if d.code == rule.code]
+    language = None if rule.language == "any" else rule.language
+    found = [d for d in lint(example.text, ruleset, config, extra, language) if d.code == rule.code]
     flagged = sorted(example.text[d.span.start : d.span.end] for d in found)
     if not example.flagged:
         return f"must not be flagged, but {flagged} was" if found else None

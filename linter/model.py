@@ -92,6 +92,7 @@ KINDS = frozenset(
         "markup",
         "duplication",
         "consistency",
+        "language",
     }
 )
 

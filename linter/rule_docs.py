@@ -54,6 +54,7 @@ def rule_record(rule: Rule) -> dict[str, object]:
         "check": rule.check_type,
         "severity": rule.severity.label,
         "status": rule.status,
+        "language": rule.language,
         "message": rule.message,
         "why": rule.why,
         "fix": fix_level(rule),
@@ -121,7 +122,7 @@ def show_rules(ruleset: Ruleset, key: str | None, output: str, stream: TextIO, e
 
 def _explain(rule: Rule, ruleset: Ruleset, console: Console) -> None:
     console.print(Text(f"{rule.code} {rule.name}", style="bold"))
-    console.print(Text(f"kind: {rule.kind}   severity: {rule.severity.label}   status: {rule.status}   pack: {rule.path}"))
+    console.print(Text(f"kind: {rule.kind}   severity: {rule.severity.label}   status: {rule.status}   language: {rule.language}   pack: {rule.path}"))
     console.print(Text("\nWhat it finds", style="bold"))
     console.print("  " + example_message(rule, ruleset))
     console.print(Text("\nWhy", style="bold"))

@@ -30,6 +30,8 @@ INCOMPLETE = "newslint:incomplete"
 CODE = regex.compile(r"[A-Z]{1,4}\d{3}")
 NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 STATUSES = ("stable", "preview")
+#: A rule's ``language`` is an ISO 639 code, or ``any`` for rules that do not read words.
+LANGUAGE = regex.compile(r"any|[a-z]{2,3}")
 FIX_LEVELS = ("safe", "unsafe", "display-only", "none")
 
 # Keys every rule may have; each check type adds its own parameters.
@@ -45,6 +47,7 @@ COMMON_KEYS: Mapping[str, tuple[type, bool]] = {
     "fix-title": (str, False),
     "status": (str, False),
     "exact-match": (bool, False),
+    "language": (str, False),
     "bad": (list, True),
     "good": (list, True),
 }
@@ -87,6 +90,8 @@ class Rule:
     fix: Applicability | None
     fix_title: str
     status: str
+    #: The language of the texts the rule reads (``en``), or ``any``: rules of a language run only on its documents.
+    language: str
     bad: tuple[Example, ...]
     good: tuple[Example, ...]
     path: str
@@ -232,13 +237,16 @@ def parse_pack(label: str, text: str) -> list[Rule]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RulesetError(f"{label}: invalid TOML: {error}") from None
-    unknown = set(data) - {"rule"}
+    unknown = set(data) - {"rule", "language"}
     if unknown:
-        raise RulesetError(f"{label}: unknown top-level key {sorted(unknown)[0]!r} (expected [[rule]])")
+        raise RulesetError(f"{label}: unknown top-level key {sorted(unknown)[0]!r} (expected [[rule]] and language)")
+    language = data.get("language", "any")
+    if not isinstance(language, str) or not LANGUAGE.fullmatch(language):
+        raise RulesetError(f"{label}: language must be an ISO 639 code like 'en', or 'any'")
     entries = data.get("rule", [])
     if not isinstance(entries, list) or not entries:
         raise RulesetError(f"{label}: no [[rule]] tables")
-    return [_build_rule(label, index, entry) for index, entry in enumerate(entries, 1)]
+    return [_build_rule(label, index, {"language": language, **entry}) for index, entry in enumerate(entries, 1)]
 
 
 def _display_path(path: Traversable) -> str:
@@ -288,6 +296,8 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
     status = entry.get("status", "stable")
     if status not in STATUSES:
         raise RuleDefinitionError(f"status must be one of {', '.join(STATUSES)}")
+    if not LANGUAGE.fullmatch(entry.get("language", "any")):
+        raise RuleDefinitionError("language must be an ISO 639 code like 'en', or 'any'")
     if entry["fix"] not in FIX_LEVELS:
         raise RuleDefinitionError(f"fix must be one of {', '.join(FIX_LEVELS)}")
     try:
@@ -318,6 +328,7 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
         fix=fix,
         fix_title=entry.get("fix-title", "Apply the suggested fix"),
         status=status,
+        language=entry.get("language", "any"),
         bad=bad,
         good=good,
         path=label,

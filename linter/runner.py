@@ -54,6 +54,8 @@ class RunPlan:
     root: str | None = None
     text_field: str = "text"
     id_field: str | None = None
+    #: Data files: the field holding each record's language (``--language-field``).
+    language_field: str | None = None
     #: With ``--fix``: write repaired copies under this folder instead of rewriting the inputs.
     output_dir: Path | None = None
     #: The name standard input stands for: its settings, Markdown mode, and the path in the output.
@@ -145,17 +147,20 @@ class FileOutcome:
     patch: str = ""
 
 
-def lint_text(text: str, path: str, record: str | int | None, options: RunOptions) -> tuple[Unit, str]:
-    """Lint one text in the run's mode; return the unit (its findings capped per rule) and the text to write back."""
+def lint_text(text: str, path: str, record: str | int | None, options: RunOptions, language: str | None = None) -> tuple[Unit, str]:
+    """Lint one text in the run's mode; return the unit and the text to write back.
+
+    ``language`` is the text's language when a record names it (else it is detected).
+    """
     extra = options.extra()
     if options.mode is Mode.CHECK:
-        return _unit(path, record, text, lint(text, options.ruleset, options.config, extra), options), text
+        return _unit(path, record, text, lint(text, options.ruleset, options.config, extra, language), options), text
     if options.mode is Mode.DIFF:
-        diagnostics = lint(text, options.ruleset, options.config, extra)
+        diagnostics = lint(text, options.ruleset, options.config, extra, language)
         first = apply_fixes(text, diagnostics, options.at_least)
         return _unit(path, record, text, diagnostics, options, proposed=first.applied), first.text
     try:
-        result = fix_text(text, options.ruleset, options.config, options.at_least, extra)
+        result = fix_text(text, options.ruleset, options.config, options.at_least, extra, language)
     except FixLoopError as error:
         raise InputError(path if record is None else f"{path}:{record}", str(error)) from None
     return _unit(path, record, result.text, result.remaining, options, fixed_count=len(result.applied)), result.text
@@ -186,8 +191,8 @@ def _unit(
     )
 
 
-#: Records of a data file, as ``(record id, text)``, linted together by one worker.
-Batch = tuple[tuple[str | int, str], ...]
+#: Records of a data file, as ``(record id, text, language or None)``, linted together by one worker.
+Batch = tuple[tuple[str | int, str, str | None], ...]
 #: Per record: the unit and the text to write back, or why it could not be linted.
 BatchResult = list[tuple[Unit, str] | InputError]
 #: Lints the batches of one data file, in order: serially here, or in a worker pool.
@@ -200,18 +205,18 @@ def lint_batch(path: str, batch: Batch, options: RunOptions) -> BatchResult:
     """Lint each record of a batch; ``options`` are already those of ``path``."""
     label = display_path(path)
     results: BatchResult = []
-    for record_id, text in batch:
+    for record_id, text, language in batch:
         try:
-            results.append(lint_text(text, label, record_id, options))
+            results.append(lint_text(text, label, record_id, options, language))
         except InputError as error:
             results.append(error)
     return results
 
 
-def batches_of(records: Iterable[tuple[str | int, str]]) -> list[Batch]:
+def batches_of(records: Iterable[tuple[str | int, str, str | None]]) -> list[Batch]:
     """Consecutive records grouped into batches of about ``BATCH_CHARS`` characters."""
     batches: list[Batch] = []
-    current: list[tuple[str | int, str]] = []
+    current: list[tuple[str | int, str, str | None]] = []
     size = 0
     for record in records:
         current.append(record)
@@ -291,12 +296,12 @@ def process_records(path: str, options: RunOptions, mapper: BatchMapper) -> File
         outcome.errors.append(error)
         return outcome
     census = FieldCensus()
-    parsed = list(parse_records(data, label, options.text_field, options.id_field, census=census))
+    parsed = list(parse_records(data, label, options.text_field, options.id_field, census=census, language_field=options.language_field))
     problem = census.problem(label, options.text_field, options.id_field)
     if problem is not None:
         outcome.errors.append(problem)
         return outcome
-    results = iter(_results(path, mapper, ((r.record_id, r.text) for *_, r in parsed if isinstance(r, Record))))
+    results = iter(_results(path, mapper, ((r.record_id, r.text, r.language) for *_, r in parsed if isinstance(r, Record))))
     lines: list[bytes] = []
     for _number, content, ending, record in parsed:
         if isinstance(record, InputError):
@@ -347,13 +352,13 @@ def process_parquet(path: str, options: RunOptions, mapper: BatchMapper) -> File
     label = display_path(path)
     outcome = FileOutcome(label)
     try:
-        rows = list(read_rows(Path(path), label, options.text_field, options.id_field))
+        rows = list(read_rows(Path(path), label, options.text_field, options.id_field, options.language_field))
     except InputError as error:
         outcome.errors.append(error)
         return outcome
-    results = iter(_results(path, mapper, ((record_id, text) for _row, record_id, text in rows if isinstance(text, str))))
+    results = iter(_results(path, mapper, ((record_id, text, language) for _row, record_id, text, language in rows if isinstance(text, str))))
     new_texts: list[str | None] = []
-    for _row, _record_id, text in rows:
+    for _row, _record_id, text, _language in rows:
         result = text if isinstance(text, InputError) else next(results)
         if isinstance(result, InputError):
             outcome.errors.append(result)

@@ -12,6 +12,7 @@ from functools import cached_property
 
 import regex
 
+from .language import ENGLISH, Language, foreign_paragraphs, paragraph_languages, text_language
 from .line_index import LineIndex
 from .model import Span
 
@@ -82,8 +83,31 @@ def _is_initialism(word: str) -> bool:
 class Document:
     """A text with its segmentations computed on first use."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, language: str | None = None) -> None:
         self.text = text
+        self._given_language = language
+
+    @cached_property
+    def language(self) -> Language:
+        """The language the text is written in: given by the caller (a record's field), else detected once."""
+        if self._given_language is not None:
+            return Language(self._given_language, 1.0)
+        return text_language(self.text, self.paragraph_languages)
+
+    @cached_property
+    def paragraph_languages(self) -> list[tuple[Span, Language]]:
+        """Each paragraph with its language, told once (``und`` when too short)."""
+        return paragraph_languages(self.text, self.paragraphs)
+
+    @cached_property
+    def language_code(self) -> str:
+        """The language whose rules apply: the detected one, or English when it cannot be told."""
+        return self.language.code if self.language.determined else ENGLISH
+
+    @cached_property
+    def foreign_paragraphs(self) -> list[tuple[Span, Language]]:
+        """Paragraphs written in another language than the text's (a leaked banner, a comment)."""
+        return list(foreign_paragraphs(self.text, self.paragraph_languages, self.language_code))
 
     @cached_property
     def line_index(self) -> LineIndex:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .language import parse_languages
 from .model import Severity
 from .sources.discover import DEFAULT_INCLUDE
 from .sources.pathmatch import PathPatterns
@@ -54,6 +55,10 @@ class Settings:
     rules_dir: tuple[Path, ...] = ()
     text_field: str = "text"
     id_field: str | None = None
+    #: The languages whose rules run (empty: auto, every language a pack has).
+    languages: tuple[str, ...] = ()
+    #: Data files: the field holding each record's language, used instead of detection.
+    language_field: str | None = None
     grammar: bool = False
     grammar_server: str | None = None
     preview: bool = False
@@ -85,6 +90,8 @@ class Settings:
             "rules-dir": [str(p) for p in self.rules_dir],
             "text-field": self.text_field,
             "id-field": self.id_field or "",
+            "language": ",".join(self.languages) or "auto",
+            "language-field": self.language_field or "",
             "grammar": self.grammar,
             "grammar-server": self.grammar_server or "",
             "preview": self.preview,
@@ -180,7 +187,12 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Settings:
         elif key == "rules-dir":
             dirs = (value,) if isinstance(value, str) else _strings(path, key, value)
             values["rules_dir"] = tuple((path.parent / d).resolve() for d in dirs)
-        elif key in ("text-field", "id-field", "grammar-server"):
+        elif key == "language":
+            try:
+                values["languages"] = parse_languages(value if isinstance(value, (str, list)) else [])
+            except ValueError as error:
+                raise ConfigError(f"{path}: 'language': {error}") from None
+        elif key in ("text-field", "id-field", "language-field", "grammar-server"):
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{path}: '{key}' must be a non-empty string")
             values[key.replace("-", "_")] = value

@@ -18,7 +18,7 @@ FAMILIES = {
     "NL4": {"quotation"},
     "NL5": {"garbled"},
     "NL6": {"encoding", "markup"},
-    "NL7": {"duplication", "boilerplate"},
+    "NL7": {"duplication", "boilerplate", "language"},
     "NL8": {"grammar"},
     "NL9": {"consistency"},
 }

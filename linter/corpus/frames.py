@@ -18,6 +18,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..language import record_language
 from ..line_index import LineIndex
 from ..model import Severity
 from ..report.jsonout import finding_record
@@ -82,11 +83,13 @@ def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str 
     texts = frame[recipe.text_field].tolist()
     has_ids = recipe.id_field is not None and recipe.id_field in frame.columns
     ids = frame[recipe.id_field].tolist() if has_ids else [None] * len(texts)
+    has_languages = recipe.language_field is not None and recipe.language_field in frame.columns
+    languages = frame[recipe.language_field].tolist() if has_languages else [None] * len(texts)
     records, errors = [], []
-    for row, (text, record_id) in enumerate(zip(texts, ids), start=first_row):
+    for row, (text, record_id, language) in enumerate(zip(texts, ids, languages), start=first_row):
         name = record_id if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) else row
         if isinstance(text, str):
-            records.append((name, text))
+            records.append((name, text, record_language(language)))
         else:
             missing = text is None or text != text  # pandas gives NaN for a missing string
             errors.append(f"{display_path(path)}:{row}: row has a {'null' if missing else 'non-string'} '{recipe.text_field}' value")
@@ -101,11 +104,11 @@ def _lint_block(data: bytes, first_line: int, path: str, recipe: Recipe) -> tupl
     options = _options(recipe).for_path(path)
     label = display_path(path)
     records, errors = [], []
-    for _number, _content, _ending, record in parse_records(data, label, recipe.text_field, recipe.id_field, first_line):
+    for _number, _content, _ending, record in parse_records(data, label, recipe.text_field, recipe.id_field, first_line, recipe.language_field):
         if isinstance(record, InputError):
             errors.append(str(record))
         elif isinstance(record, Record):
-            records.append((record.record_id, record.text))
+            records.append((record.record_id, record.text, record.language))
     rows, lint_errors = _rows(lint_batch(path, tuple(records), options))
     return rows, errors + lint_errors
 
@@ -160,7 +163,7 @@ def _tasks(path: str, recipe: Recipe) -> list[Any]:
         import dask.dataframe as dd
 
         _check_fields(display_path(path), FieldCensus(dd.read_parquet(path).columns), recipe)
-        columns = [recipe.text_field] + ([recipe.id_field] if recipe.id_field and recipe.id_field != recipe.text_field else [])
+        columns = [recipe.text_field] + [field for field in (recipe.id_field, recipe.language_field) if field and field != recipe.text_field]
         parts = dd.read_parquet(path, columns=columns).to_delayed()
         lengths = dask.compute(*[delayed(len)(part) for part in parts])
         starts = [1 + sum(lengths[:i]) for i in range(len(parts))]

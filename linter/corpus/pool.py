@@ -54,7 +54,7 @@ class Recipe(RunPlan):
         """The run a configuration describes; ``plan`` adds what is not in it (mode, fix level, ...)."""
         selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
         return cls(
-            config=LintConfig(selection=selection, severity=settings.severity),
+            config=LintConfig(selection=selection, severity=settings.severity, languages=settings.languages),
             rules_dir=settings.rules_dir,
             vocabulary=settings.vocabulary,
             settings_path=str(settings.path),
@@ -62,6 +62,7 @@ class Recipe(RunPlan):
             root=settings.root,
             text_field=settings.text_field,
             id_field=settings.id_field,
+            language_field=settings.language_field,
             grammar=settings.grammar,
             grammar_server=settings.grammar_server,
             **plan,

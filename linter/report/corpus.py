@@ -38,6 +38,10 @@ CATEGORY_LABELS = {
     "duplication": "duplicated text",
 }
 SEVERITY_WEIGHT = {"error": 3, "warning": 2, "info": 1}
+#: The language a document-language (NL730) or foreign-paragraph (NL325) finding names: "ru (confidence", "(de, confidence".
+_NAMED_LANGUAGE = regex.compile(r"\b([a-z]{2,3})(?:, | \()confidence")
+#: A document without a document-language finding is in English, or too short to tell.
+ENGLISH_LABEL = "en (or too short to tell)"
 #: Upper bounds of the histogram bins of damage per document.
 BINS = (0, 2, 9, 29, 99)
 
@@ -83,6 +87,8 @@ class Summary:
     worst: list[tuple[str, int, list[str]]]
     histogram: list[tuple[str, int]]
     sources: list[SourceRow]
+    #: Per language: documents in it, and foreign paragraphs in it inside documents of another language.
+    languages: list[tuple[str, int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -160,8 +166,36 @@ def summarise(
         worst=worst,
         histogram=histogram,
         sources=_sources(per_document, source_pattern, top),
+        languages=_languages(per_document.values(), total),
         notes=notes,
     )
+
+
+def _named_language(row: Mapping[str, Any]) -> str | None:
+    match = _NAMED_LANGUAGE.search(row["message"])
+    return match.group(1) if match else None
+
+
+def _languages(per_document: Iterable[list[Mapping[str, Any]]], total: int) -> list[tuple[str, int, int]]:
+    """Documents per language (by their document-language finding) and foreign paragraphs per language."""
+    documents: Counter[str] = Counter()
+    paragraphs: Counter[str] = Counter()
+    named = 0
+    for rows in per_document:
+        for row in rows:
+            language = _named_language(row) if row["name"] in ("document-language", "foreign-paragraph") else None
+            if language is None:
+                continue
+            if row["name"] == "document-language":
+                documents[language] += 1
+                named += 1
+            else:
+                paragraphs[language] += 1
+    if not named and not paragraphs:
+        return []
+    documents[ENGLISH_LABEL] = total - named
+    paragraphs[ENGLISH_LABEL] += paragraphs.pop("en", 0)
+    return sorted(((code, documents[code], paragraphs[code]) for code in documents | paragraphs), key=lambda r: (-r[1], -r[2], r[0]))
 
 
 def _bin_index(value: int) -> int:
@@ -276,6 +310,14 @@ def print_summary(summary: Summary, stream: TextIO, color: bool, width: int) -> 
     for row in summary.sources:
         sources.add_row(row.source, str(row.documents), str(row.findings), f"{row.findings / max(row.documents, 1):.1f}", str(row.leaks))
     console.print(sources)
+
+    if summary.languages:
+        languages = Table(title="Languages", title_justify="left")
+        for name in ("language", "documents", "foreign paragraphs"):
+            languages.add_column(name, justify="left" if name == "language" else "right")
+        for code, count, paragraphs in summary.languages:
+            languages.add_row(code, str(count), str(paragraphs))
+        console.print(languages)
 
 
 def write_page(summary: Summary, target: Path, title: str) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .atomic import write_atomic
 from .fields import FieldCensus
+from ..language import record_language
 from .textfile import InputError
 
 if TYPE_CHECKING:
@@ -48,14 +49,20 @@ def _open(path: Path, label: str) -> Any:
 
 
 def read_rows(
-    path: Path, label: str, text_field: str, id_field: str | None
-) -> Iterator[tuple[int, str | int, str | InputError]]:
-    """``(row, record id, text)`` per row (row numbers count from 1); a row without a string text gets an InputError."""
+    path: Path, label: str, text_field: str, id_field: str | None, language_field: str | None = None
+) -> Iterator[tuple[int, str | int, str | InputError, str | None]]:
+    """``(row, record id, text, language)`` per row (row numbers count from 1); a row without a string text gets an InputError.
+
+    The language comes from the column ``language_field`` when it has one for the row, else it is None.
+    """
     table = _open(path, label)
     problem = FieldCensus(table.schema_arrow.names).problem(label, text_field, id_field)
     if problem is not None:
         raise problem
     columns = [text_field] + ([id_field] if id_field and id_field != text_field else [])
+    names = table.schema_arrow.names
+    with_language = language_field is not None and language_field in names and language_field not in columns
+    columns += [language_field] if with_language else []
     row = 0
     batches = table.iter_batches(batch_size=BATCH_ROWS, columns=columns)
     while True:
@@ -66,14 +73,16 @@ def read_rows(
         if batch is None:
             return
         texts = batch.column(text_field).to_pylist()
-        ids = batch.column(id_field).to_pylist() if len(columns) == 2 else [None] * len(texts)
-        for text, record_id in zip(texts, ids):
+        ids = batch.column(id_field).to_pylist() if id_field in columns[1:] else [None] * len(texts)
+        languages = batch.column(language_field).to_pylist() if with_language else [None] * len(texts)
+        for text, record_id, language in zip(texts, ids, languages):
             row += 1
             name: str | int = record_id if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) else row
+            code = record_language(language)
             if isinstance(text, str):
-                yield row, name, text
+                yield row, name, text, code
             else:
-                yield row, name, InputError(f"{label}:{row}", f"row has a {'null' if text is None else 'non-string'} '{text_field}' value")
+                yield row, name, InputError(f"{label}:{row}", f"row has a {'null' if text is None else 'non-string'} '{text_field}' value"), code
 
 
 def write_with_texts(source: Path, target: Path, label: str, text_field: str, texts: Sequence[str | None]) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from json.decoder import scanstring
 
 from .fields import FieldCensus
+from ..language import record_language
 from .textfile import InputError
 
 SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -37,6 +38,8 @@ class Record:
     text: str
     value_start: int
     value_end: int
+    #: The record's language from ``--language-field`` (None: detect it).
+    language: str | None = None
 
     def with_text(self, text: str) -> str:
         """The line with the text field replaced (escaping as the original did)."""
@@ -107,12 +110,14 @@ def split_lines(data: bytes, first_line: int = 1) -> Iterator[tuple[int, bytes, 
 
 
 def parse_records(
-    data: bytes, path: str, text_field: str, id_field: str | None, first_line: int = 1, census: FieldCensus | None = None
+    data: bytes, path: str, text_field: str, id_field: str | None, first_line: int = 1, census: FieldCensus | None = None,
+    language_field: str | None = None,
 ) -> Iterator[tuple[int, bytes, bytes, Record | InputError | None]]:
     """Each line with its record, an input error for that line, or None (a blank line).
 
     ``first_line`` numbers the lines of a block that starts inside a larger file;
-    ``census`` collects the field names of every record.
+    ``census`` collects the field names of every record; a record's
+    ``language_field``, when it holds a string, is its language.
     """
     for number, content, ending in split_lines(data, first_line):
         where = f"{path}:{number}"
@@ -143,4 +148,5 @@ def parse_records(
         if id_field is not None and isinstance(obj.get(id_field), (str, int)) and not isinstance(obj.get(id_field), bool):
             record_id = obj[id_field]
         start, end = spans[text_field]
-        yield number, content, ending, Record(number, raw, ending.decode(), record_id, text, start, end)
+        language = record_language(obj.get(language_field)) if language_field is not None else None
+        yield number, content, ending, Record(number, raw, ending.decode(), record_id, text, start, end, language)

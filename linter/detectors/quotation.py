@@ -178,11 +178,11 @@ def mixed_quote_styles(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
 # ", he said" / ", said Ms Lee" inside a sentence, where a closing quotation mark belongs before it.
 # ", he said." / ", said Ms Lee of the bank" / ", Yukos spokesman Mike Lake told AFP": up to six words
 # before the speech verb, none of them a speaker inside the quote (I, we, you, they), and after it
-# the clause ends or the speaker or listener is named (not ", he says well, ..." in a story told,
-# nor a nested quote).
+# the sentence ends or the speaker or listener is named (not ", he says well, ..." in a story told,
+# ", he said, the plan ..." in reported speech, nor a nested quote).
 _INLINE_ATTRIBUTION = regex.compile(
     r"""(?x),\s+(?!(?:I|we|you|they|as)\b)(?:[\p{L}'’.-]+\s+){0,6}?(?:said|says|told|added|adds|explained|insisted|warned)\b
-    (?=\s*[.,;!?]|\s+(?:the\s+|an?\s+)?\p{Lu}|\s+(?:reporters|journalists)\b)(?!\s*,?\s*['‘"“])"""
+    (?=\s*[.;!?]|\s*,(?!\s*\p{Ll})|\s+(?:the\s+|an?\s+)?\p{Lu}|\s+(?:reporters|journalists)\b)(?!\s*,?\s*['‘"“])"""
 )
 # "He said: We will ..." with no marks: edited news always marks speech after a colon.
 _COLON_SPEECH = regex.compile(r"\b(?:said|says|added|adds|told\s+[^:.\n]{1,40}|explained|insisted|warned):\s+(?=\p{Lu})")
@@ -192,7 +192,7 @@ _SPOKEN = regex.compile(
     r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your|Your)\b(?!\.\w)|\w(?:n['’]t|['’](?:re|ve|ll|m|d))\b|\b(?:[Ii]t|[Tt]hat|[Tt]here|[Hh]e|[Ss]he|[Ww]hat|[Hh]ere)['’]s\b"
 )
 #: Words the speech before an attribution needs at least (a quoted term is no speech).
-MIN_INLINE_SPEECH_WORDS = 5
+MIN_INLINE_SPEECH_WORDS = 4
 
 
 def _mark_style(text: str) -> tuple[str, str]:

@@ -30,6 +30,9 @@ import regex
 from linter import Severity, lint, load_ruleset
 from linter.segments import Document
 
+sys.path.insert(0, str(Path(__file__).parent))
+from injection import damaged_texts, print_untouched  # noqa: E402
+
 _MARKS = regex.compile(r"[\"“”]")
 _WORD = regex.compile(r"\w+")
 #: A quotation of speech rather than a quoted term ("time is ripe").
@@ -64,13 +67,7 @@ def keep_opening(text: str, rng: random.Random) -> Damage | None:
 def found_rate(texts: list[str], inject: Callable[[str, random.Random], Damage | None], count: int, rng: random.Random, ruleset) -> tuple[int, int, int]:
     """(damaged, found by a quotation warning, found by any quotation finding) over up to ``count`` articles."""
     damaged = found = any_found = 0
-    for index in rng.sample(range(len(texts)), len(texts)):
-        if damaged == count:
-            break
-        result = inject(texts[index], rng)
-        if result is None:
-            continue
-        text, (start, end) = result
+    for text, (start, end) in damaged_texts(texts, inject, count, rng):
         damaged += 1
         hits = [d for d in lint(text, ruleset) if d.code.startswith("NL4") and d.span.start < end and start <= d.span.end]
         found += any(d.severity >= Severity.WARNING for d in hits)
@@ -94,13 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         total, total_found = total + damaged, total_found + found
         print(f"{name:<10} {damaged:>8} {found:>7} {found / max(damaged, 1):>7.1%} {any_found / max(damaged, 1):>13.1%}")
     print(f"{'both':<10} {total:>8} {total_found:>7} {total_found / max(total, 1):>7.1%}")
-    words = sum(len(_WORD.findall(t)) for t in texts)
-    untouched = [d.code for t in texts for d in lint(t, ruleset) if d.code.startswith("NL4") and d.severity >= Severity.WARNING]
-    detail = ", ".join(f"{c} {untouched.count(c)}" for c in sorted(set(untouched)))
-    print(
-        f"\nuntouched: {len(texts)} articles, {words} words, {len(untouched)} NL4xx error/warning findings"
-        f" ({len(untouched) / words * 10_000:.3f} per 10,000 words) [{detail}]"
-    )
+    print_untouched(texts, ruleset, ("NL4",), "NL4xx")
     return 0
 
 

@@ -186,11 +186,12 @@ _INLINE_ATTRIBUTION = regex.compile(
 )
 # "He said: We will ..." with no marks: edited news always marks speech after a colon.
 _COLON_SPEECH = regex.compile(r"\b(?:said|says|added|adds|told\s+[^:.\n]{1,40}|explained|insisted|warned):\s+(?=\p{Lu})")
-# Speech rather than narration: first or second person, or a contraction that edited narration avoids
-# (the possessive 's is not one).
+# Speech rather than narration: first or second person, or a contraction of a pronoun and a verb
+# ("they're", "it'll"); "hasn't" and "that's" are in American news narration too.
 _SPOKEN = regex.compile(
-    r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your|Your)\b(?!\.\w)|\w(?:n['’]t|['’](?:re|ve|ll|m|d))\b|\b(?:[Ii]t|[Tt]hat|[Tt]here|[Hh]e|[Ss]he|[Ww]hat|[Hh]ere)['’]s\b"
+    r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your|Your)\b(?!\.\w)|\w['’](?:re|ve|ll|m|d)\b"
 )
+_APOSTROPHE_CLOSE = regex.compile(r"['’]{2}")
 #: Words the speech before an attribution needs at least (a quoted term is no speech).
 MIN_INLINE_SPEECH_WORDS = 4
 
@@ -209,7 +210,7 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
     """A sentence of speech attributed with no marks, in an article that quotes elsewhere.
 
     Such an article shows that its writer marks direct speech, so an unmarked sentence that
-    ends in ", she said" and speaks like a person (first or second person, contractions), or
+    ends in ", she said" and speaks like a person (first or second person, "they're"), or
     is followed in its paragraph by a sentence that does, lost its marks. Articles without any
     mark are NL401's, whose evidence is the article as a whole.
     """
@@ -261,6 +262,8 @@ def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
             attribution = _INLINE_ATTRIBUTION.search(text, at + 1, following)
             if attribution is None or len(_WORD.findall(text, at + 1, attribution.start())) < MIN_INLINE_SPEECH_WORDS:
                 continue
+            if _APOSTROPHE_CLOSE.search(text, at + 1, attribution.end()):
+                continue  # closed by two apostrophes (,’’ Will Moy told), a typewriter habit
             comma = attribution.start() + 1
             flagged = True
             yield rule.diagnostic(Span(at, comma), edits=[Edit(Span(comma, comma), closing)], applicability=Applicability.UNSAFE, title="Close the quotation before its attribution")

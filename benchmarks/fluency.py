@@ -5,7 +5,9 @@ Usage::
     python benchmarks/fluency.py MLQE_PE_DEV_TSV [--jfleg JFLEG_TSV] [--clean CLEAN_DIR] [--threshold T]
 
 Prints the Spearman correlation between the garble score and the human score (the
-sentence alone, without its source), the share of sentences flagged at the threshold
+sentence alone, without its source), what sentence length and the rarest word's frequency
+reach, the agreement of identical sentences scored in two rows (a noise ceiling, when the file
+has them, as WMT21 DA does), the share of sentences flagged at the threshold
 among those humans scored below 30 and above 80, the mean score of JFLEG learner
 sentences against their first correction, and the share of clean news sentences flagged.
 """
@@ -18,9 +20,14 @@ import statistics
 import sys
 from pathlib import Path
 
+import regex
+from wordfreq import zipf_frequency
+
 from linter.detectors.fluency import DEFAULT_THRESHOLD, narrative
 from linter.fluency import garble_score
 from linter.segments import Document
+
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def rank(values: list[float]) -> list[float]:
@@ -52,6 +59,21 @@ def read_tsv(path: Path) -> list[list[str]]:
         return list(reader)
 
 
+def baselines(rows: list[list[str]], human: list[float]) -> None:
+    """What simple features reach, and the noise ceiling: identical sentences scored in two rows."""
+    words = [_LETTERS.findall(row[0]) for row in rows]
+    length = [float(len(w)) for w in words]
+    rarest = [min((zipf_frequency(x.lower(), "en") for x in w), default=0.0) for w in words]
+    print(f"             length: {spearman(length, human):.3f}, Zipf of the rarest word: {spearman(rarest, human):.3f}")
+    by_text: dict[str, list[float]] = {}
+    for row, score in zip(rows, human):
+        by_text.setdefault(row[0], []).append(score)
+    twice = [scores[:2] for scores in by_text.values() if len(scores) >= 2]
+    if len(twice) >= 10:
+        ceiling = spearman([a for a, _ in twice], [b for _, b in twice])
+        print(f"             noise ceiling: {len(twice)} identical sentences scored in two rows agree at {ceiling:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dev", type=Path)
@@ -63,13 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = read_tsv(args.dev)
     scores = [garble_score(row[0]) for row in rows]
     human = [float(row[1]) for row in rows]
-    print(f"MLQE-PE dev: {len(rows)} sentences, Spearman(garble, human score) = {spearman(scores, human):.3f} (expect negative)")
+    print(f"{args.dev.name}: {len(rows)} sentences, Spearman(garble, human score) = {spearman(scores, human):.3f} (expect negative)")
     print(f"             |Spearman| = {abs(spearman(scores, human)):.3f}")
     low = [s for s, h in zip(scores, human) if h < 30]
     high = [s for s, h in zip(scores, human) if h > 80]
     low_rate = sum(s >= args.threshold for s in low) / len(low)
     high_rate = sum(s >= args.threshold for s in high) / len(high)
     ratio = low_rate / high_rate if high_rate else float("inf")
+    baselines(rows, human)
     print(f"at threshold {args.threshold}: flagged {low_rate:.1%} of {len(low)} scored < 30, {high_rate:.1%} of {len(high)} scored > 80 (ratio {ratio:.1f}x)")
 
     if args.jfleg:

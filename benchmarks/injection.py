@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import regex
@@ -152,18 +152,26 @@ def glue_metadata(make: Callable[[random.Random], str]) -> Callable[[str, random
     return inject
 
 
+def damaged_texts(
+    texts: list[str], inject: Callable[[str, random.Random], tuple[str, tuple[int, int]] | None], count: int, rng: random.Random
+) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Up to ``count`` damaged texts with their damaged span, from articles taken in random order."""
+    damaged = 0
+    for index in rng.sample(range(len(texts)), len(texts)):
+        if damaged == count:
+            return
+        result = inject(texts[index], rng)
+        if result is not None:
+            damaged += 1
+            yield result
+
+
 def found_rate(
     texts: list[str], inject: Callable[[str, random.Random], tuple[str, tuple[int, int]] | None], codes: tuple[str, ...], count: int, rng: random.Random, ruleset
 ) -> tuple[int, int, int]:
     """(damaged, found by ``codes``, found by any rule of this script) over up to ``count`` articles."""
     damaged = found = any_found = 0
-    for index in rng.sample(range(len(texts)), len(texts)):
-        if damaged == count:
-            break
-        result = inject(texts[index], rng)
-        if result is None:
-            continue
-        text, (start, end) = result
+    for text, (start, end) in damaged_texts(texts, inject, count, rng):
         damaged += 1
         hits = {d.code for d in lint(text, ruleset) if d.span.start < end and start < d.span.end}
         found += bool(hits.intersection(codes))
@@ -192,16 +200,19 @@ def main(argv: list[str] | None = None) -> int:
         damaged, found, any_found = found_rate(texts, inject, codes, count, rng, ruleset)
         rate = found / damaged if damaged else 0.0
         print(f"{name:<24} {damaged:>8} {found:>7} {rate:>7.1%} {any_found / damaged if damaged else 0:>9.1%}")
+    print_untouched(texts, ruleset, CHANGED_CODES, ",".join(CHANGED_CODES))
+    return 0
+
+
+def print_untouched(texts: list[str], ruleset, codes: tuple[str, ...], label: str) -> None:
+    """The error/warning findings of the rules whose codes start with one of ``codes``, on the untouched texts."""
     words = sum(len(_WORD.findall(t)) for t in texts)
-    untouched = [
-        d.code for t in texts for d in lint(t, ruleset) if d.code in CHANGED_CODES and d.severity >= Severity.WARNING
-    ]
+    untouched = [d.code for t in texts for d in lint(t, ruleset) if d.code.startswith(codes) and d.severity >= Severity.WARNING]
     detail = ", ".join(f"{c} {untouched.count(c)}" for c in sorted(set(untouched)))
     print(
         f"\nuntouched: {len(texts)} articles, {words} words, {len(untouched)} error/warning findings of"
-        f" {','.join(CHANGED_CODES)} ({len(untouched) / words * 10_000:.3f} per 10,000 words) [{detail}]"
+        f" {label} ({len(untouched) / words * 10_000:.3f} per 10,000 words) [{detail}]"
     )
-    return 0
 
 
 if __name__ == "__main__":

@@ -16,20 +16,19 @@ import regex
 
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..ruleset import Rule
-from ..segments import Document
+from ..segments import Document, split_sentences
 from . import detector
 
 _ANY_QUOTE = regex.compile(r"[\"“”„«»]")
 _NAME = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|bin|al|de|van|von)){0,3}"
 _VERB = r"(?:said|says|added|adds|told\s+\p{L}+(?:\s+\p{L}+)?|stated|wrote|tweeted|explained|insisted|warned|argued|declared|stressed|noted)"
 # ", said Hoo Tiang Boon, a professor ..." / ", Xi said, speaking ..." / ", Putin was quoted as saying ..."
-_ATTRIBUTION = regex.compile(
-    rf"""(?x),\s+(?:
+_SPEAKER = rf"""(?:
         {_VERB}\s+(?:the\s+)?{_NAME}
       | (?:an?\s+|the\s+)?{_NAME}\s+(?:{_VERB}|(?:was|is)\s+quoted\s+as\s+saying)
       | (?:he|she|they)\s+(?:{_VERB}|(?:was|is)\s+quoted\s+as\s+saying)
-    )\b(?P<tail>[^\n]{{0,200}})$"""
-)
+    )"""
+_ATTRIBUTION = regex.compile(rf"(?x),\s+{_SPEAKER}\b(?P<tail>[^\n]{{0,200}})$")
 _INDIRECT = regex.compile(r"\bthat\b")
 #: Words the quoted part needs at least (an opener such as "On the eve of his visit," is no quote),
 #: and the most the attribution may run on after the speaker's name.
@@ -69,7 +68,7 @@ def stripped_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
         found = attributed.get(paragraph)
         if found is not None:
             speech, _attribution = found
-            first_person = _FIRST_PERSON.search(text, speech.start, speech.end)
+            first_person = _first_person_speech(doc, paragraph)
             if first_person or whole_article:
                 reason = "it speaks in the first person" if first_person else "the article attributes speech throughout and has no quotation mark at all"
                 edits = [Edit(Span(speech.start, speech.start), "“"), Edit(Span(speech.end + 1, speech.end + 1), "”")]
@@ -88,6 +87,12 @@ def stripped_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
             while end > start and text[end - 1] in ".!? ":
                 end -= 1
             yield rule.diagnostic(Span(start, end), reason="reported words speak in the first person")
+
+
+def _first_person_speech(doc: Document, paragraph: Span) -> bool:
+    """Whether the paragraph ends in an attribution of first-person speech (NL401 flags it in any article)."""
+    found = _speech_end(doc, paragraph)
+    return found is not None and _FIRST_PERSON.search(doc.text, found[0].start, found[0].end) is not None
 
 
 def _starts_with_quote(text: str, paragraph: Span | None) -> bool:
@@ -168,3 +173,105 @@ def mixed_quote_styles(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
     minority, majority = (straight, "curly") if len(straight) < len(curly) else (curly, "straight")
     at = minority[0]
     yield rule.diagnostic(Span(at, at + 1), majority=majority, count=len(minority))
+
+
+# ", he said" / ", said Ms Lee" inside a sentence, where a closing quotation mark belongs before it.
+# ", he said." / ", said Ms Lee of the bank" / ", Yukos spokesman Mike Lake told AFP": up to six words
+# before the speech verb, none of them a speaker inside the quote (I, we, you, they), and after it
+# the sentence ends or the speaker or listener is named (not ", he says well, ..." in a story told,
+# ", he said, the plan ..." in reported speech, nor a nested quote).
+_INLINE_ATTRIBUTION = regex.compile(
+    r"""(?x),\s+(?!(?:I|we|you|they|as)\b)(?:[\p{L}'’.-]+\s+){0,6}?(?:said|says|told|added|adds|explained|insisted|warned)\b
+    (?=\s*[.;!?]|\s*,(?!\s*\p{Ll})|\s+(?:the\s+|an?\s+)?\p{Lu}|\s+(?:reporters|journalists)\b)(?!\s*,?\s*['‘"“])"""
+)
+# "He said: We will ..." with no marks: edited news always marks speech after a colon.
+_COLON_SPEECH = regex.compile(r"\b(?:said|says|added|adds|told\s+[^:.\n]{1,40}|explained|insisted|warned):\s+(?=\p{Lu})")
+# Speech rather than narration: first or second person, or a contraction of a pronoun and a verb
+# ("they're", "it'll"); "hasn't" and "that's" are in American news narration too.
+_SPOKEN = regex.compile(
+    r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your|Your)\b(?!\.\w)|\w['’](?:re|ve|ll|m|d)\b"
+)
+_APOSTROPHE_CLOSE = regex.compile(r"['’]{2}")
+#: Words the speech before an attribution needs at least (a quoted term is no speech).
+MIN_INLINE_SPEECH_WORDS = 4
+
+
+def _mark_style(text: str) -> tuple[str, str]:
+    """The opening and closing marks the text already uses (curly unless it has only straight ones)."""
+    return ('"', '"') if '"' in text and not regex.search(r"[“”]", text) else ("“", "”")
+
+
+def _spoken(text: str, span: Span) -> bool:
+    return _SPOKEN.search(text, span.start, span.end) is not None
+
+
+@detector("stripped-quotation-in-part")
+def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """A sentence of speech attributed with no marks, in an article that quotes elsewhere.
+
+    Such an article shows that its writer marks direct speech, so an unmarked sentence that
+    ends in ", she said" and speaks like a person (first or second person, "they're"), or
+    is followed in its paragraph by a sentence that does, lost its marks. Articles without any
+    mark are NL401's, whose evidence is the article as a whole.
+    """
+    text = doc.text
+    if not _ANY_QUOTE.search(text):
+        return
+    opening, closing = _mark_style(text)
+    for paragraph in doc.paragraphs:
+        marks = _ANY_QUOTE.findall(text, paragraph.start, paragraph.end)
+        if len(marks) > 1 or marks and marks[0] not in "“\"„«" or _first_person_speech(doc, paragraph):
+            continue  # marks survive here (a lone opening mark is all that is left of them), or NL401 flags it
+        sentences = split_sentences(text, paragraph)
+        for colon in _COLON_SPEECH.finditer(text, paragraph.start, paragraph.end):
+            sentence = next(s for s in sentences if s.start <= colon.end() < s.end)
+            speech = Span(colon.end(), sentence.end)
+            edits = [Edit(Span(speech.start, speech.start), opening), Edit(Span(speech.end, speech.end), closing)]
+            yield rule.diagnostic(speech, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
+        for index, sentence in enumerate(sentences):
+            match = _INLINE_ATTRIBUTION.search(text, sentence.start, sentence.end)
+            if match is None or len(_WORD.findall(text, sentence.start, match.start())) < MIN_INLINE_SPEECH_WORDS:
+                continue
+            speech = Span(sentence.start, match.start())
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            if _spoken(text, speech) or (following is not None and _spoken(text, following)):
+                edits = [Edit(Span(speech.start, speech.start), opening), Edit(Span(speech.end + 1, speech.end + 1), closing)]
+                yield rule.diagnostic(speech, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
+
+
+@detector("unclosed-quotation")
+def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """An opening mark whose quotation runs into its own attribution (", he said") without closing,
+    or a straight opening mark that is the only mark of its paragraph and is not continued.
+
+    In the first case the closing mark was lost before the comma: the fix inserts it after the
+    comma, as news style writes it (unsafe: the quote may have ended earlier). A lone straight
+    mark is NL404's too, at info because a straight mark's direction is a guess; when it is the
+    paragraph's only mark the guess has nothing to mislead it, and the closing mark is shown at the
+    end of its sentence, never applied.
+    """
+    text = doc.text
+    _opening, closing = _mark_style(text)
+    paragraphs = doc.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        marks = [m.start() for m in _MARK.finditer(text, paragraph.start, paragraph.end)]
+        flagged = False
+        for at, following in zip(marks, [*marks[1:], paragraph.end]):
+            if _direction(text, at) != "open":
+                continue
+            attribution = _INLINE_ATTRIBUTION.search(text, at + 1, following)
+            if attribution is None or len(_WORD.findall(text, at + 1, attribution.start())) < MIN_INLINE_SPEECH_WORDS:
+                continue
+            if _APOSTROPHE_CLOSE.search(text, at + 1, attribution.end()):
+                continue  # closed by two apostrophes (,’’ Will Moy told), a typewriter habit
+            comma = attribution.start() + 1
+            flagged = True
+            yield rule.diagnostic(Span(at, comma), edits=[Edit(Span(comma, comma), closing)], applicability=Applicability.UNSAFE, title="Close the quotation before its attribution")
+        following_paragraph = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if flagged or len(marks) != 1 or text[marks[0]] != '"' or _direction(text, marks[0]) != "open" or _starts_with_quote(text, following_paragraph):
+            continue
+        if _ANY_QUOTE.search(text, paragraph.start, paragraph.end).start() != marks[0]:
+            continue  # another style's marks („Vivy“) are in the paragraph
+        at = marks[0]
+        end = next(s.end for s in split_sentences(text, paragraph) if s.start <= at < s.end)
+        yield rule.diagnostic(Span(at, at + 1), edits=[Edit(Span(end, end), '"')], applicability=Applicability.DISPLAY_ONLY, title="Close the quotation")

@@ -11,8 +11,22 @@ from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
 from ._regex import compile_pattern, finditer_spans, fullmatch
+from .prefilter import SETS
+from .superset import Unsupported, superset
 
 SCOPES = ("text", "paragraph", "whole-paragraph")
+_BRACED_HEX = regex.compile(r"\\x\{([0-9a-f]+)\}")
+
+
+def _selective_superset(pattern: str, ignore_case: bool) -> str | None:
+    """The pattern's RE2 superset, unless there is none or it matches the empty string (and so
+    every text: a rule made only of a look-ahead), where the gate words do better."""
+    try:
+        wider = superset(pattern, ignore_case=ignore_case)
+    except Unsupported:
+        return None
+    in_regex_syntax = _BRACED_HEX.sub(lambda code: f"\\U{int(code[1], 16):08x}", wider)
+    return None if regex.fullmatch(in_regex_syntax, "") else wider
 
 
 @register
@@ -37,6 +51,10 @@ class PatternCheck(Check):
     any is skipped, and a paragraph rule tries only the paragraphs that hold one. A
     substring search is one fast scan per word, where a regex spends a match attempt
     on every character, and most boilerplate rules have a few telling words.
+
+    Where the prefilter (:mod:`.prefilter`) covers the rule, its verdict replaces the gate:
+    a text where the rule's superset is not found is skipped, and a whole-paragraph rule
+    tries only the paragraphs its superset matches.
     """
 
     name = "pattern"
@@ -79,15 +97,37 @@ class PatternCheck(Check):
         self.max_words = params.get("max-words")
         if self.max_words is not None and self.scope != "whole-paragraph":
             raise RuleDefinitionError("max-words goes with scope = 'whole-paragraph'")
+        self.superset = _selective_superset(params["pattern"], params.get("ignore-case", False))
+        self._register()
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickled (the ruleset cache): the prefilter's sets of this process must hold the superset."""
+        self.__dict__.update(state)
+        self._register()
+
+    def _register(self) -> None:
+        self.prefiltered: tuple[int, int | None] | None = None
+        if self.superset is not None:
+            self.prefiltered = SETS.register(self.superset, self.scope == "whole-paragraph")
+
+    def _found(self, doc: Document) -> bool | None:
+        """Whether the prefilter found this rule's superset in ``doc``; None for no verdict."""
+        if self.prefiltered is None:
+            return None
+        hits = SETS.hits(doc)
+        return None if hits is None else self.prefiltered[0] in hits
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
+        found = self._found(doc)
+        if found is False:
+            return
         if self.scope == "text":
-            if self.gate is not None and not doc.mentions(self.gate):
+            if found is None and self.gate is not None and not doc.mentions(self.gate):
                 return
             for match in finditer_spans(self.pattern, doc.text, doc.chunks):
                 yield self._finding(doc, match)
             return
-        for paragraph in self._candidates(doc):
+        for paragraph in self._candidates(doc, found):
             if self.scope == "whole-paragraph":
                 if self.max_words is not None and doc.word_count(paragraph) > self.max_words:
                     continue
@@ -98,10 +138,15 @@ class PatternCheck(Check):
             for match in finditer_spans(self.pattern, doc.text, doc.pieces(paragraph)):
                 yield self._finding(doc, match)
 
-    def _candidates(self, doc: Document) -> Iterable[Span]:
-        """The paragraphs a paragraph rule tries: those holding a gate word; without a gate, every
+    def _candidates(self, doc: Document, found: bool | None) -> Iterable[Span]:
+        """The paragraphs a paragraph rule tries: for ``whole-paragraph`` those its superset matches
+        if the prefilter has a verdict; else those holding a gate word; without a gate, every
         paragraph for ``whole-paragraph``, and for ``paragraph`` those where one search per chunk
         found a match (a text may have a million paragraphs)."""
+        if found and self.prefiltered[1] is not None:
+            matched = SETS.paragraphs(doc, self.prefiltered[1])
+            if matched is not None:
+                return matched
         if self.gate is not None:
             return doc.paragraphs_with(self.gate)
         if self.scope == "whole-paragraph":

@@ -57,7 +57,8 @@ def test_same_score_on_any_text(scorers, sentence: str) -> None:
 
 
 def test_the_model_uses_the_compiled_scorer_when_built() -> None:
-    assert KERNEL in ("compiled", "pure")
+    """CI installs twice, with and without a compiler, and says which scorer each must have."""
+    assert KERNEL == os.environ.get("NEWSLINT_EXPECT_KERNEL", KERNEL)
     expected = PureScorer if KERNEL == "pure" else fluency._compiled.Scorer
     assert isinstance(load_model().scorer, expected)
 

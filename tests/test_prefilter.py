@@ -18,7 +18,7 @@ re2 = pytest.importorskip("re2")
 
 RULESET = load_ruleset()
 PATTERN_RULES = [rule for rule in RULESET if isinstance(rule.check, PatternCheck)]
-COVERED = [rule for rule in PATTERN_RULES if rule.check.superset is not None]
+COVERED = [rule for rule in PATTERN_RULES if rule.check.search is not None or rule.check.whole is not None]
 PIECES = sorted({e.text[i : i + n] for r in PATTERN_RULES for e in (*r.bad, *r.good) for i in range(0, len(e.text), 5) for n in (3, 9)})
 # Characters where RE2 and ``regex`` might disagree: case folding outliers, Unicode space, marks, digits.
 ODD = list("\r\n\t\u00a0\u202f\u2028\u0085\u1680\u3000KkK\u017fsSß\u1e9eİıΩΩµμ\u0345ιΙ\u0301\u0663\uff11_\u203f\ufffd\u200c\u00ad")
@@ -37,15 +37,21 @@ def _matched(rule, text: str) -> list[str]:
 
 
 def _assert_superset(rule, text: str) -> None:
-    wider = re2.compile(rule.check.superset)
+    """The search superset is found in every match, the whole one matches each from end to end."""
+    search = re2.compile(rule.check.search) if rule.check.search is not None else None
+    whole = re2.compile(rule.check.whole) if rule.check.whole is not None else None
     for matched in _matched(rule, text):
-        assert wider.fullmatch(matched), (rule.code, matched)
+        assert search is None or search.search(matched), (rule.code, matched)
+        assert whole is None or whole.fullmatch(matched), (rule.code, matched)
 
 
 def test_most_pattern_rules_are_covered() -> None:
     """Only rules made of a look-ahead (their superset matches every text) keep their gate words."""
     assert {r.code for r in PATTERN_RULES} - {r.code for r in COVERED} <= {"NL307", "NL311", "NL315"}
     assert len(COVERED) >= 30
+    # Whole-paragraph rules are matched paragraph by paragraph; the others searched in the text.
+    assert all((r.check.whole is None) == (r.check.scope != "whole-paragraph") for r in COVERED)
+    assert all((r.check.search is None) == (r.check.scope == "whole-paragraph") for r in COVERED)
 
 
 @pytest.mark.parametrize("rule", COVERED, ids=[r.code for r in COVERED])
@@ -75,9 +81,20 @@ def test_superset_matches_wherever_the_rule_does(rule, text: str) -> None:
     ],
 )
 def test_constructs_widen(pattern: str, ignore_case: bool, matches: list[str]) -> None:
-    wider = re2.compile(superset(pattern, ignore_case=ignore_case))
+    wider = superset(pattern, ignore_case=ignore_case)
     for text in matches:
-        assert wider.fullmatch(text), (pattern, text)
+        assert re2.fullmatch(wider.whole, text) and re2.search(wider.search, text), (pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "search"),
+    [
+        (r"(?is).{0,120}\bjavascript\b.{0,200}", r"(?i:\x{6a}\x{61}\x{76}\x{61}\x{73}\x{63}\x{72}\x{69}\x{70}\x{74})"),
+        (r"ab[^()]*c|d(?:e.*f)g", r"\x{61}\x{62}|\x{64}(?:\x{65})"),
+    ],
+)
+def test_search_form_stops_at_wide_repetitions(pattern: str, search: str) -> None:
+    assert superset(pattern).search == search
 
 
 @pytest.mark.parametrize("pattern", [r"(?(1)a|b)", r"a(?i)b", r"[[:alpha:]]", r"(?V1)[a--b]", r"\0"])

@@ -12,19 +12,15 @@ from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
 from ._regex import compile_pattern, finditer_spans, fullmatch
 from .prefilter import SETS
-from .superset import Unsupported, superset
+from .superset import Superset, Unsupported, superset
 
 SCOPES = ("text", "paragraph", "whole-paragraph")
 _BRACED_HEX = regex.compile(r"\\x\{([0-9a-f]+)\}")
 
 
-def _selective_superset(pattern: str, ignore_case: bool) -> str | None:
-    """The pattern's RE2 superset, unless there is none or it matches the empty string (and so
-    every text: a rule made only of a look-ahead), where the gate words do better."""
-    try:
-        wider = superset(pattern, ignore_case=ignore_case)
-    except Unsupported:
-        return None
+def _selective(wider: str) -> str | None:
+    """``wider`` unless it matches the empty string, and so every text (a rule made of a look-ahead:
+    its gate words do better)."""
     in_regex_syntax = _BRACED_HEX.sub(lambda code: f"\\U{int(code[1], 16):08x}", wider)
     return None if regex.fullmatch(in_regex_syntax, "") else wider
 
@@ -97,7 +93,15 @@ class PatternCheck(Check):
         self.max_words = params.get("max-words")
         if self.max_words is not None and self.scope != "whole-paragraph":
             raise RuleDefinitionError("max-words goes with scope = 'whole-paragraph'")
-        self.superset = _selective_superset(params["pattern"], params.get("ignore-case", False))
+        try:
+            wider = superset(params["pattern"], ignore_case=params.get("ignore-case", False))
+        except Unsupported:
+            wider = Superset("", "")
+        # A whole-paragraph rule is prefiltered paragraph by paragraph only: its forms searched
+        # over a whole text would make the searched set's DFA blow up, and cost more than they save.
+        whole_paragraph = self.scope == "whole-paragraph"
+        self.search = None if whole_paragraph else _selective(wider.search)
+        self.whole = _selective(wider.whole) if whole_paragraph else None
         self._register()
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -106,13 +110,11 @@ class PatternCheck(Check):
         self._register()
 
     def _register(self) -> None:
-        self.prefiltered: tuple[int, int | None] | None = None
-        if self.superset is not None:
-            self.prefiltered = SETS.register(self.superset, self.scope == "whole-paragraph")
+        self.prefiltered = SETS.register(self.search, self.whole)
 
     def _found(self, doc: Document) -> bool | None:
         """Whether the prefilter found this rule's superset in ``doc``; None for no verdict."""
-        if self.prefiltered is None:
+        if self.prefiltered[0] is None:
             return None
         hits = SETS.hits(doc)
         return None if hits is None else self.prefiltered[0] in hits
@@ -143,7 +145,7 @@ class PatternCheck(Check):
         if the prefilter has a verdict; else those holding a gate word; without a gate, every
         paragraph for ``whole-paragraph``, and for ``paragraph`` those where one search per chunk
         found a match (a text may have a million paragraphs)."""
-        if found and self.prefiltered[1] is not None:
+        if self.prefiltered[1] is not None:
             matched = SETS.paragraphs(doc, self.prefiltered[1])
             if matched is not None:
                 return matched

@@ -49,15 +49,15 @@ class _Sets:
         self.read = 0
         self.verdicts: weakref.WeakKeyDictionary[Document, _Verdict] = weakref.WeakKeyDictionary()
 
-    def register(self, superset: str, whole_paragraph: bool) -> tuple[int, int | None]:
-        """Indices of ``superset`` in the text set and (for a whole-paragraph rule) the paragraph set."""
+    def register(self, search: str | None, whole: str | None) -> tuple[int | None, int | None]:
+        """Indices of a rule's supersets in the searched set and the paragraph set (None: not in it)."""
         count = (len(self.patterns), len(self.whole))
-        index = self.patterns.setdefault(superset, len(self.patterns))
-        whole = self.whole.setdefault(superset, len(self.whole)) if whole_paragraph else None
+        index = None if search is None else self.patterns.setdefault(search, len(self.patterns))
+        whole_index = None if whole is None else self.whole.setdefault(whole, len(self.whole))
         if count != (len(self.patterns), len(self.whole)):
             self.compiled = None
             self.verdicts.clear()
-        return index, whole
+        return index, whole_index
 
     def _compile(self) -> tuple[Any, Any] | None:
         if self.compiled is None and not self.broken:

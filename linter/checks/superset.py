@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 #: ``\w`` widened: every character but the ASCII non-word ones.
 _WORD = r"\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f"
@@ -57,6 +58,17 @@ _FLAGS = set("imsxuaLw0V")
 _LEADING_FLAGS = re.compile(r"(?:\(\?[a-zA-Z0-9]*\))*")
 
 
+class _Piece(NamedTuple):
+    """A translated piece of pattern: ``full`` matches a superset of what it did; ``part``, if
+    set, a superset of a stretch of each of its matches (a prefix, or at the top level any
+    stretch), left short of a wide repetition that would blow up RE2's DFA; ``wide`` says the
+    piece is such a repetition (``.*``, ``[^()]{3,}``)."""
+
+    full: str
+    part: str | None = None
+    wide: bool = False
+
+
 class Unsupported(ValueError):
     """The pattern uses a construct with no known superset in RE2."""
 
@@ -77,25 +89,40 @@ class _Translator:
     def peek(self, n: int = 1) -> str:
         return self.p[self.i : self.i + n]
 
-    def alternation(self) -> str:
-        branches = [self.sequence()]
+    def alternation(self, top: bool = False) -> _Piece:
+        branches = [self.sequence(top)]
         while self.peek() == "|":
             self.i += 1
-            branches.append(self.sequence())
-        return "|".join(branches)
+            branches.append(self.sequence(top))
+        full = "|".join(branch.full for branch in branches)
+        if all(branch.part is None for branch in branches):
+            return _Piece(full)
+        return _Piece(full, "|".join(branch.full if branch.part is None else branch.part for branch in branches))
 
-    def sequence(self) -> str:
-        items: list[str] = []
+    def sequence(self, top: bool) -> _Piece:
+        items: list[_Piece] = []
         while self.i < len(self.p) and self.peek() not in "|)":
             if self.verbose and self._skip_verbose():
                 continue
             if self.peek() in "*+?" or (self.peek() == "{" and self._counted()):
                 quantifier = self._quantifier()
-                if items and items[-1]:
-                    items[-1] = f"(?:{items[-1]}){quantifier}"
+                if items and items[-1].full:
+                    item = items[-1].full
+                    wide = quantifier[-2:] in (",}", "*", "+", ",}?", "*?", "+?") and ("(?s:." in item or item.startswith("[^"))
+                    items[-1] = _Piece(f"(?:{item}){quantifier}", None, wide)
                 continue
             items.append(self.atom())
-        return "".join(items)
+        full = "".join(item.full for item in items)
+        kept: list[str] = []
+        for item in items:
+            if item.wide or item.part is not None:
+                if item.wide and top and not "".join(kept):
+                    continue  # at the top, any stretch of a match will do: skip a wide start
+                if not item.wide:
+                    kept.append(item.part)
+                return _Piece(full, "".join(kept))
+            kept.append(item.full)
+        return _Piece(full, None if len(kept) == len(items) else "".join(kept))
 
     def _skip_verbose(self) -> bool:
         char = self.peek()
@@ -136,39 +163,39 @@ class _Translator:
             self.i += 1  # possessive: the plain quantifier matches a superset
         return quantifier
 
-    def atom(self) -> str:
+    def atom(self) -> _Piece:
         char = self.peek()
         self.i += 1
         if char == "(":
             return self.group()
         if char == "[":
-            return self.char_class()
+            return _Piece(self.char_class())
         if char == "\\":
             return self.escape()
         if char == ".":
-            return "(?s:.)"
+            return _Piece("(?s:.)")
         if char in "^$":
-            return ""
-        return self.literal(ord(char))
+            return _Piece("")
+        return _Piece(self.literal(ord(char)))
 
     def literal(self, code: int) -> str:
         return _hex(code)
 
-    def group(self) -> str:
+    def group(self) -> _Piece:
         if self.peek() != "?":
             return self.capture(None)
         self.i += 1
         head = self.peek()
         if head == ":" or head == ">":
             self.i += 1
-            return f"(?:{self._body()})"
+            return _wrapped("(?:", self._body())
         if head in "=!" or (head == "<" and self.peek(2)[1:] in ("=", "!")):
             self.i += 1 if head in "=!" else 2
             self._body()
-            return ""
+            return _Piece("")
         if head == "#":
             self.i = self.p.index(")", self.i) + 1
-            return ""
+            return _Piece("")
         if head == "P" and self.peek(2) == "P<" or head == "<":
             self.i += 2 if head == "P" else 1
             end = self.p.index(">", self.i)
@@ -182,28 +209,28 @@ class _Translator:
             return self.backreference(self.names.get(name, -1))
         return self.flags()
 
-    def _body(self) -> str:
+    def _body(self) -> _Piece:
         body = self.alternation()
         if self.peek() != ")":
             raise Unsupported("unbalanced parenthesis")
         self.i += 1
         return body
 
-    def capture(self, name: str | None) -> str:
+    def capture(self, name: str | None) -> _Piece:
         index = len(self.groups)
         self.groups.append(None)
         if name is not None:
             self.names[name] = index
         body = self._body()
-        self.groups[index] = body
-        return f"(?:{body})"
+        self.groups[index] = body.full
+        return _wrapped("(?:", body)
 
-    def backreference(self, index: int) -> str:
+    def backreference(self, index: int) -> _Piece:
         if not 0 < index < len(self.groups) or self.groups[index] is None:
-            return "(?s:.*)"
-        return f"(?{'i' if self.icase else ''}:{self.groups[index]})"
+            return _Piece("(?s:.*)", None, True)
+        return _Piece(f"(?{'i' if self.icase else ''}:{self.groups[index]})")
 
-    def flags(self) -> str:
+    def flags(self) -> _Piece:
         start = self.i
         while self.i < len(self.p) and self.peek() not in ":)":
             self.i += 1
@@ -224,21 +251,21 @@ class _Translator:
                 raise Unsupported("unbalanced parenthesis")
             self.i += 1
             self.verbose, self.icase = saved
-            return f"{case}:{body})"
-        return f"{case})"
+            return _wrapped(f"{case}:", body)
+        return _Piece("")  # leading flags: ``superset`` applies the case they leave
 
-    def escape(self) -> str:
+    def escape(self) -> _Piece:
         char = self.peek()
         self.i += 1
         if char in _WIDE:
-            return _WIDE[char]
+            return _Piece(_WIDE[char])
         if char in _DROPPED:
-            return ""
+            return _Piece("")
         if char in "pP":
-            return f"[{self._property(char, negated=False)}]"
+            return _Piece(f"[{self._property(char, negated=False)}]")
         if char.isdigit() and char != "0":
             return self.backreference(int(char))
-        return self.literal(self._code(char))
+        return _Piece(self.literal(self._code(char)))
 
     def _property(self, char: str, negated: bool) -> str:
         if self.peek() == "{":
@@ -323,15 +350,28 @@ class _Translator:
         return self._code(char)
 
 
-def superset(pattern: str, *, ignore_case: bool = False) -> str:
-    """An RE2 pattern matching every string that ``pattern`` matches (anywhere, or fully)."""
+def _wrapped(opening: str, body: _Piece) -> _Piece:
+    return _Piece(f"{opening}{body.full})", None if body.part is None else f"{opening}{body.part})")
+
+
+class Superset(NamedTuple):
+    """RE2 patterns that match wherever a rule pattern does: ``search`` some stretch of each of
+    its matches (for a search over a whole text), ``whole`` each match from end to end."""
+
+    search: str
+    whole: str
+
+
+def superset(pattern: str, *, ignore_case: bool = False) -> Superset:
+    """The RE2 supersets of ``pattern`` (``regex`` syntax, the rule packs' flags)."""
     translator = _Translator(pattern, ignore_case)
     try:
-        body = translator.alternation()
+        body = translator.alternation(top=True)
     except (IndexError, ValueError) as error:
         if isinstance(error, Unsupported):
             raise
         raise Unsupported(str(error)) from None
     if translator.i != len(pattern):
         raise Unsupported("unbalanced parenthesis")
-    return f"(?i:{body})" if ignore_case else body
+    case = "(?i:{})" if translator.icase else "{}"
+    return Superset(case.format(body.full if body.part is None else body.part), case.format(body.full))

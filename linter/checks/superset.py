@@ -5,7 +5,9 @@ back-references, possessive quantifiers and Unicode ``\\w \\d \\s``. Each constr
 replaced by one that matches at least what it did, so wherever the rule matches some
 text, the superset matches that same text with no context around it:
 
-* look-arounds, ``\\b \\B``, anchors are dropped (they only ever reject a match);
+* look-arounds, ``\\b \\B``, anchors are dropped (they only ever reject a match), except that
+  for a search over a whole text a positive look-behind at the start of a match and a
+  look-ahead at its end become text matched before and after it;
 * a back-reference becomes a copy of its group; atomic groups and possessives become plain;
 * a long counted repetition becomes open-ended; ``.`` matches line breaks; ``\\w \\d \\s`` widen to classes holding all their Unicode members,
   and inside a negated class shrink to ASCII members (the complement then widens);
@@ -67,6 +69,8 @@ class _Piece(NamedTuple):
     full: str
     part: str | None = None
     wide: bool = False
+    look: str | None = None  # "behind" or "ahead": a positive look-around, of ``context``
+    context: str | None = None
 
 
 class Unsupported(ValueError):
@@ -114,15 +118,28 @@ class _Translator:
             items.append(self.atom())
         full = "".join(item.full for item in items)
         kept: list[str] = []
+        skipped = cut = False
         for item in items:
             if item.wide or item.part is not None:
                 if item.wide and top and not "".join(kept):
-                    continue  # at the top, any stretch of a match will do: skip a wide start
+                    skipped = True  # at the top, any stretch of a match will do: skip a wide start
+                    continue
                 if not item.wide:
                     kept.append(item.part)
-                return _Piece(full, "".join(kept))
+                cut = True
+                break
             kept.append(item.full)
-        return _Piece(full, None if len(kept) == len(items) else "".join(kept))
+        if top:  # the text a look-behind before the match, or a look-ahead after it, has seen
+            consuming = [index for index, item in enumerate(items) if item.full]
+            first, last = (consuming[0], consuming[-1]) if consuming else (len(items), -1)
+            behind = next((item.context for item in items[:first] if item.look == "behind" and item.context), None)
+            ahead = next((item.context for item in items[last + 1 :] if item.look == "ahead" and item.context), None)
+            if behind and not skipped:
+                kept.insert(0, f"(?:{behind})")
+            if ahead and not cut:
+                kept.append(f"(?:{ahead})")
+        part = "".join(kept)
+        return _Piece(full, None if part == full else part)
 
     def _skip_verbose(self) -> bool:
         char = self.peek()
@@ -190,9 +207,16 @@ class _Translator:
             self.i += 1
             return _wrapped("(?:", self._body())
         if head in "=!" or (head == "<" and self.peek(2)[1:] in ("=", "!")):
-            self.i += 1 if head in "=!" else 2
-            self._body()
-            return _Piece("")
+            behind = head == "<"
+            positive = self.peek(2)[behind] == "="
+            self.i += 2 if behind else 1
+            body = self._body()
+            if not positive:
+                return _Piece("")
+            if behind:  # the stretch just before the match: usable only whole
+                usable = body.part is None and "(?s:." not in body.full
+                return _Piece("", look="behind", context=body.full if usable else None)
+            return _Piece("", look="ahead", context=body.full if body.part is None else body.part)
         if head == "#":
             self.i = self.p.index(")", self.i) + 1
             return _Piece("")

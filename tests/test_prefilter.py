@@ -141,10 +141,22 @@ def _without_prefilter(sets: prefilter._Sets, text: str) -> list:
 
 
 class _GivesUp:
-    """A compiled set whose DFA ran out of memory: RE2 then reports no match at all."""
+    """A set whose DFA ran out of memory: RE2 then reports no match at all, not even the sentinel."""
 
-    def Match(self, text: str) -> None:  # noqa: N802 (RE2's name)
+    def Add(self, pattern: str) -> int:  # noqa: N802 (RE2's names)
+        return 0
+
+    def Compile(self) -> None:  # noqa: N802
+        pass
+
+    def Match(self, text: str) -> None:  # noqa: N802
         return None
+
+
+def test_a_pattern_re2_rejects_is_always_a_candidate(sets: prefilter._Sets) -> None:
+    index, _ = sets.register(r"(?<=x)y", None)  # look-behind syntax: RE2 refuses it
+    assert index in sets.hits(Document(TEXT))
+    assert sets.hits(Document(TEXT)) >= {rule.check.prefiltered[0] for rule in COVERED if rule.code == "NL602"}
 
 
 @pytest.mark.parametrize("breakage", ["no RE2", "tiny memory budget", "DFA out of memory", "surrogate"])
@@ -157,7 +169,7 @@ def test_no_verdict_means_every_rule_runs(sets: prefilter._Sets, monkeypatch: py
         monkeypatch.setattr(prefilter, "MAX_MEM", 1 << 12)
     doc = Document(text)
     if breakage == "DFA out of memory":
-        sets.compiled = (_GivesUp(), _GivesUp())
+        sets.compiled = (prefilter._Set(_GivesUp(), {}), prefilter._Set(_GivesUp(), {}))
     hits = sets.hits(doc)
     if breakage in ("no RE2", "tiny memory budget"):
         assert hits is None

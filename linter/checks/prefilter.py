@@ -31,7 +31,7 @@ MAX_MEM = 64 << 20
 class _Verdict:
     """What the sets said about one document, computed as rules ask."""
 
-    __slots__ = ("hits", "paragraphs", "__weakref__")
+    __slots__ = ("hits", "paragraphs")
 
     def __init__(self) -> None:
         self.hits: frozenset[int] | None = None
@@ -44,7 +44,7 @@ class _Sets:
     def __init__(self) -> None:
         self.patterns: dict[str, int] = {}
         self.whole: dict[str, int] = {}
-        self.compiled: tuple[Any, Any] | None = None
+        self.compiled: tuple[_Set, _Set] | None = None
         self.broken = False
         self.read = 0
         self.verdicts: weakref.WeakKeyDictionary[Document, _Verdict] = weakref.WeakKeyDictionary()
@@ -55,11 +55,11 @@ class _Sets:
         index = None if search is None else self.patterns.setdefault(search, len(self.patterns))
         whole_index = None if whole is None else self.whole.setdefault(whole, len(self.whole))
         if count != (len(self.patterns), len(self.whole)):
-            self.compiled = None
+            self.compiled, self.broken = None, False
             self.verdicts.clear()
         return index, whole_index
 
-    def _compile(self) -> tuple[Any, Any] | None:
+    def _compile(self) -> tuple[_Set, _Set] | None:
         if self.compiled is None and not self.broken:
             try:
                 import re2
@@ -67,17 +67,9 @@ class _Sets:
                 options = re2.Options()
                 options.max_mem = MAX_MEM
                 options.log_errors = False
-                searched = re2.Set.SearchSet(options)
-                anchored = re2.Set.FullMatchSet(options)
-                for target, patterns in ((searched, self.patterns), (anchored, self.whole)):
-                    for pattern in patterns:
-                        target.Add(pattern)
-                    target.Add("(?s).*")  # the sentinel: matches every text, unless RE2 gives up
-                    target.Compile()
-            except Exception:  # RE2 missing or rejecting a pattern: no prefilter, same findings
+                self.compiled = (_Set(re2.Set.SearchSet(options), self.patterns), _Set(re2.Set.FullMatchSet(options), self.whole))
+            except Exception:  # RE2 missing or over its memory budget: no prefilter, same findings
                 self.broken = True
-                return None
-            self.compiled = (searched, anchored)
         return self.compiled
 
     def _verdict(self, doc: Document) -> _Verdict | None:
@@ -91,50 +83,67 @@ class _Sets:
         return verdict
 
     def hits(self, doc: Document) -> frozenset[int] | None:
-        """Indices of the supersets found in ``doc``'s text, or None for no verdict."""
+        """Indices of the supersets found in ``doc``'s text (or that RE2 rejected), or None for no verdict."""
         verdict = self._verdict(doc)
         if verdict is None:
             return None
         if verdict.hits is None:
-            found = _match(self.compiled[0], doc.text, len(self.patterns))
-            verdict.hits = frozenset(range(len(self.patterns)) if found is None else found)
+            searched = self.compiled[0]
+            found = searched.match(doc.text)
+            verdict.hits = frozenset(range(len(self.patterns)) if found is None else [*found, *searched.rejected])
         return verdict.hits
 
     def paragraphs(self, doc: Document, whole: int) -> list[Span] | None:
         """The paragraphs of ``doc`` that whole-paragraph superset ``whole`` matches, or None."""
         verdict = self._verdict(doc)
-        if verdict is None:
+        if verdict is None or whole in self.compiled[1].rejected:
             return None
         if verdict.paragraphs is None:
-            verdict.paragraphs = _paragraph_matches(self.compiled[1], doc, len(self.whole))
+            verdict.paragraphs = _paragraph_matches(self.compiled[1], doc)
         return verdict.paragraphs.get(whole, []) if verdict.paragraphs is not _NO_VERDICT else None
+
+
+class _Set:
+    """One compiled RE2 set: which of our indices each of its own stands for, the patterns RE2
+    rejected (always candidates), and a sentinel that matches every text."""
+
+    def __init__(self, compiled: Any, patterns: dict[str, int]) -> None:
+        self.compiled = compiled
+        self.ours: dict[int, int] = {}
+        self.rejected: set[int] = set()
+        for pattern, index in patterns.items():
+            try:
+                self.ours[compiled.Add(pattern)] = index
+            except Exception:  # RE2 rejects it (a construct or size it does not take)
+                self.rejected.add(index)
+        self.sentinel = compiled.Add("(?s).*")
+        compiled.Compile()
+
+    def match(self, text: str) -> list[int] | None:
+        """Our indices of the patterns that match ``text``, or None if RE2 gave no verdict."""
+        try:
+            found = self.compiled.Match(text) or ()
+        except Exception:  # a lone surrogate cannot be encoded as UTF-8
+            return None
+        if self.sentinel not in found:  # the sentinel matches every text: RE2 ran out of memory
+            return None
+        return [self.ours[index] for index in found if index != self.sentinel]
 
 
 _NO_VERDICT: dict[int, list[Span]] = {}
 
 
-def _paragraph_matches(anchored: Any, doc: Document, sentinel: int) -> dict[int, list[Span]]:
+def _paragraph_matches(anchored: _Set, doc: Document) -> dict[int, list[Span]]:
     """For each whole-paragraph superset, the paragraphs it matches (``_NO_VERDICT`` if RE2 gave up)."""
     found: dict[int, list[Span]] = {}
     text = doc.text
     for paragraph in doc.paragraphs:
-        indices = _match(anchored, text[paragraph.start : paragraph.end], sentinel)
+        indices = anchored.match(text[paragraph.start : paragraph.end])
         if indices is None:
             return _NO_VERDICT
         for index in indices:
             found.setdefault(index, []).append(paragraph)
     return found
-
-
-def _match(compiled: Any, text: str, sentinel: int) -> list[int] | None:
-    """The set's matches in ``text`` but the sentinel, or None if RE2 gave no verdict."""
-    try:
-        found = compiled.Match(text) or ()
-    except Exception:  # a lone surrogate cannot be encoded as UTF-8
-        return None
-    if sentinel not in found:  # the sentinel matches every text: RE2 ran out of memory
-        return None
-    return [index for index in found if index != sentinel]
 
 
 SETS = _Sets()

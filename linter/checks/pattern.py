@@ -15,14 +15,6 @@ from .prefilter import SETS
 from .superset import Superset, Unsupported, superset
 
 SCOPES = ("text", "paragraph", "whole-paragraph")
-_BRACED_HEX = regex.compile(r"\\x\{([0-9a-f]+)\}")
-
-
-def _selective(wider: str) -> str | None:
-    """``wider`` unless it matches the empty string, and so every text (a rule made of a look-ahead:
-    its gate words do better)."""
-    in_regex_syntax = _BRACED_HEX.sub(lambda code: f"\\U{int(code[1], 16):08x}", wider)
-    return None if regex.fullmatch(in_regex_syntax, "") else wider
 
 
 @register
@@ -96,12 +88,12 @@ class PatternCheck(Check):
         try:
             wider = superset(params["pattern"], ignore_case=params.get("ignore-case", False))
         except Unsupported:
-            wider = Superset("", "")
+            wider = Superset(None, None)
         # A whole-paragraph rule is prefiltered paragraph by paragraph only: its forms searched
         # over a whole text would make the searched set's DFA blow up, and cost more than they save.
         whole_paragraph = self.scope == "whole-paragraph"
-        self.search = None if whole_paragraph else _selective(wider.search)
-        self.whole = _selective(wider.whole) if whole_paragraph else None
+        self.search = None if whole_paragraph else wider.search
+        self.whole = wider.whole if whole_paragraph else None
         self._register()
 
     def __setstate__(self, state: dict[str, Any]) -> None:

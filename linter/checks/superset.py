@@ -71,6 +71,18 @@ class _Piece(NamedTuple):
     wide: bool = False
     look: str | None = None  # "behind" or "ahead": a positive look-around, of ``context``
     context: str | None = None
+    nullable: bool | None = None  # whether ``full`` may match the empty string (None: if it is "")
+    part_nullable: bool | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.full == "" if self.nullable is None else self.nullable
+
+    @property
+    def part_empty(self) -> bool:
+        if self.part is None:
+            return self.empty
+        return self.part == "" if self.part_nullable is None else self.part_nullable
 
 
 class Unsupported(ValueError):
@@ -99,9 +111,11 @@ class _Translator:
             self.i += 1
             branches.append(self.sequence(top))
         full = "|".join(branch.full for branch in branches)
+        empty = any(branch.empty for branch in branches)
         if all(branch.part is None for branch in branches):
-            return _Piece(full)
-        return _Piece(full, "|".join(branch.full if branch.part is None else branch.part for branch in branches))
+            return _Piece(full, nullable=empty)
+        part = "|".join(branch.full if branch.part is None else branch.part for branch in branches)
+        return _Piece(full, part, nullable=empty, part_nullable=any(branch.part_empty for branch in branches))
 
     def sequence(self, top: bool) -> _Piece:
         items: list[_Piece] = []
@@ -113,11 +127,13 @@ class _Translator:
                 if items and items[-1].full:
                     item = items[-1].full
                     wide = quantifier[-2:] in (",}", "*", "+", ",}?", "*?", "+?") and ("(?s:." in item or item.startswith("[^"))
-                    items[-1] = _Piece(f"(?:{item}){quantifier}", None, wide)
+                    optional = quantifier[0] in "*?" or quantifier.startswith("{0") or items[-1].empty
+                    items[-1] = _Piece(f"(?:{item}){quantifier}", None, wide, nullable=optional)
                 continue
             items.append(self.atom())
         full = "".join(item.full for item in items)
         kept: list[str] = []
+        empties: list[bool] = []
         skipped = cut = False
         for item in items:
             if item.wide or item.part is not None:
@@ -126,9 +142,11 @@ class _Translator:
                     continue
                 if not item.wide:
                     kept.append(item.part)
+                    empties.append(item.part_empty)
                 cut = True
                 break
             kept.append(item.full)
+            empties.append(item.empty)
         if top:  # the text a look-behind before the match, or a look-ahead after it, has seen
             consuming = [index for index, item in enumerate(items) if item.full]
             first, last = (consuming[0], consuming[-1]) if consuming else (len(items), -1)
@@ -136,10 +154,13 @@ class _Translator:
             ahead = next((item.context for item in items[last + 1 :] if item.look == "ahead" and item.context), None)
             if behind and not skipped:
                 kept.insert(0, f"(?:{behind})")
+                empties.append(False)
             if ahead and not cut:
                 kept.append(f"(?:{ahead})")
+                empties.append(False)
         part = "".join(kept)
-        return _Piece(full, None if part == full else part)
+        empty = all(item.empty for item in items)
+        return _Piece(full, None if part == full else part, nullable=empty, part_nullable=all(empties))
 
     def _skip_verbose(self) -> bool:
         char = self.peek()
@@ -251,7 +272,7 @@ class _Translator:
 
     def backreference(self, index: int) -> _Piece:
         if not 0 < index < len(self.groups) or self.groups[index] is None:
-            return _Piece("(?s:.*)", None, True)
+            return _Piece("(?s:.*)", None, True, nullable=True)
         return _Piece(f"(?{'i' if self.icase else ''}:{self.groups[index]})")
 
     def flags(self) -> _Piece:
@@ -375,15 +396,17 @@ class _Translator:
 
 
 def _wrapped(opening: str, body: _Piece) -> _Piece:
-    return _Piece(f"{opening}{body.full})", None if body.part is None else f"{opening}{body.part})")
+    part = None if body.part is None else f"{opening}{body.part})"
+    return _Piece(f"{opening}{body.full})", part, nullable=body.empty, part_nullable=body.part_empty)
 
 
 class Superset(NamedTuple):
     """RE2 patterns that match wherever a rule pattern does: ``search`` some stretch of each of
-    its matches (for a search over a whole text), ``whole`` each match from end to end."""
+    its matches (for a search over a whole text), ``whole`` each match from end to end. None
+    where the form may match the empty string, and so every text (a rule made of a look-ahead)."""
 
-    search: str
-    whole: str
+    search: str | None
+    whole: str | None
 
 
 def superset(pattern: str, *, ignore_case: bool = False) -> Superset:
@@ -398,4 +421,5 @@ def superset(pattern: str, *, ignore_case: bool = False) -> Superset:
     if translator.i != len(pattern):
         raise Unsupported("unbalanced parenthesis")
     case = "(?i:{})" if translator.icase else "{}"
-    return Superset(case.format(body.full if body.part is None else body.part), case.format(body.full))
+    search = None if body.part_empty else case.format(body.full if body.part is None else body.part)
+    return Superset(search, None if body.empty else case.format(body.full))

@@ -16,9 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__
 from .cap import DEFAULT_MAX_FINDINGS
 from .grammar import GrammarUnavailable
+from .kernels import VersionAction
 from .language import LanguageModelMissing, parse_languages
 from .model import Applicability
 from .report.colour import use_color
@@ -109,7 +109,7 @@ def _add_config_flags(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newslint", description="A text-quality linter for scraped and machine-translated news.")
-    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="lint files (the default command)")

@@ -12,6 +12,8 @@ from ..registry import Check, RuleDefinitionError, register
 from ..segments import Document
 from ..mojibake import repaired
 from ._regex import compile_pattern, finditer, finditer_spans, fullmatch
+from .prefilter import SETS
+from .superset import Superset, Unsupported, superset
 
 SCOPES = ("text", "paragraph", "whole-paragraph")
 
@@ -38,6 +40,10 @@ class PatternCheck(Check):
     any is skipped, and a paragraph rule tries only the paragraphs that hold one. A
     substring search is one fast scan per word, where a regex spends a match attempt
     on every character, and most boilerplate rules have a few telling words.
+
+    Where the prefilter (:mod:`.prefilter`) covers the rule, its verdict replaces the gate:
+    a text where the rule's superset is not found is skipped, and a whole-paragraph rule
+    tries only the paragraphs its superset matches.
     """
 
     name = "pattern"
@@ -80,6 +86,31 @@ class PatternCheck(Check):
         self.max_words = params.get("max-words")
         if self.max_words is not None and self.scope != "whole-paragraph":
             raise RuleDefinitionError("max-words goes with scope = 'whole-paragraph'")
+        try:
+            wider = superset(params["pattern"], ignore_case=params.get("ignore-case", False))
+        except Unsupported:
+            wider = Superset(None, None)
+        # A whole-paragraph rule is prefiltered paragraph by paragraph only: its forms searched
+        # over a whole text would make the searched set's DFA blow up, and cost more than they save.
+        whole_paragraph = self.scope == "whole-paragraph"
+        self.search = None if whole_paragraph else wider.search
+        self.whole = wider.whole if whole_paragraph else None
+        self._register()
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickled (the ruleset cache): the prefilter's sets of this process must hold the superset."""
+        self.__dict__.update(state)
+        self._register()
+
+    def _register(self) -> None:
+        self.prefiltered = SETS.register(self.search, self.whole)
+
+    def _found(self, doc: Document) -> bool | None:
+        """Whether the prefilter found this rule's superset in ``doc``; None for no verdict."""
+        if self.prefiltered[0] is None:
+            return None
+        hits = SETS.hits(doc)
+        return None if hits is None else self.prefiltered[0] in hits
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         for match in self._matches(doc):
@@ -87,12 +118,15 @@ class PatternCheck(Check):
                 yield self._finding(doc, match)
 
     def _matches(self, doc: Document) -> Iterator[regex.Match[str]]:
+        found = self._found(doc)
+        if found is False:
+            return
         if self.scope == "text":
-            if self.gate is not None and not doc.mentions(self.gate):
+            if found is None and self.gate is not None and not doc.mentions(self.gate):
                 return
             yield from finditer_spans(self.pattern, doc.text, doc.chunks)
             return
-        for paragraph in self._candidates(doc):
+        for paragraph in self._candidates(doc, found):
             if self.scope == "whole-paragraph":
                 if self.max_words is not None and doc.word_count(paragraph) > self.max_words:
                     continue
@@ -119,10 +153,15 @@ class PatternCheck(Check):
         flagged = repaired(doc.text, Span(*match.span(self.group)), doc.mojibake)
         return not any(m.group(self.group) == flagged for m in finditer(self.pattern, context))
 
-    def _candidates(self, doc: Document) -> Iterable[Span]:
-        """The paragraphs a paragraph rule tries: those holding a gate word; without a gate, every
+    def _candidates(self, doc: Document, found: bool | None) -> Iterable[Span]:
+        """The paragraphs a paragraph rule tries: for ``whole-paragraph`` those its superset matches
+        if the prefilter has a verdict; else those holding a gate word; without a gate, every
         paragraph for ``whole-paragraph``, and for ``paragraph`` those where one search per chunk
         found a match (a text may have a million paragraphs)."""
+        if self.prefiltered[1] is not None:
+            matched = SETS.paragraphs(doc, self.prefiltered[1])
+            if matched is not None:
+                return matched
         if self.gate is not None:
             return doc.paragraphs_with(self.gate)
         if self.scope == "whole-paragraph":

@@ -15,10 +15,11 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from collections.abc import Callable
+from functools import cache, cached_property, lru_cache, reduce
 from importlib import resources
 from itertools import chain
-from operator import eq
+from operator import add, eq
 from typing import NamedTuple
 from zlib import crc32
 
@@ -26,10 +27,17 @@ import regex
 
 from .frequencies import ZipfTable
 
-__all__ = ["garble_score", "features", "predicted_quality"]
+try:  # built by ``pip install`` where a C compiler exists; see KERNEL
+    from . import _scorer as _compiled
+except ImportError:
+    _compiled = None
+
+__all__ = ["garble_score", "features", "predicted_quality", "KERNEL"]
 
 TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*|\d+|[^\s\p{L}\d]")
 _SPACE_BEFORE_PUNCT = regex.compile(r"\s[,.;:!?]")
+#: Which scorer runs: ``compiled`` (the Cython extension) or ``pure`` (Python).
+KERNEL = "pure" if _compiled is None else "compiled"
 #: Number of dense features; the hashed n-gram buckets follow them.
 DENSE = 12
 
@@ -94,8 +102,14 @@ def _tokens(sentence: str) -> list[_Token]:
     return [_token(t) for t in TOKEN.findall(sentence)]
 
 
-def _dense(sentence: str, tokens: list[_Token]) -> list[float]:
-    """The dense features: frequency, rarity and shape of the sentence's tokens.
+def _total(values: list[float]) -> float:
+    """Left-to-right addition, as the compiled scorer adds (``sum`` compensates from Python 3.12)."""
+    return reduce(add, values, 0.0)
+
+
+def _dense(spaced: int, tokens: list[_Token]) -> list[float]:
+    """The dense features: frequency, rarity and shape of the sentence's tokens (``spaced``: the
+    number of white-space characters before punctuation).
 
     Counts below a threshold come from one sorted copy (``bisect``) instead of a pass each.
     """
@@ -107,7 +121,7 @@ def _dense(sentence: str, tokens: list[_Token]) -> list[float]:
     lowered = [t.word for t in words]
     return [
         math.log1p(n),
-        sum(zs) / len(zs),
+        _total(zs) / len(zs),
         ranked[0],
         bisect_left(ranked, 1) / len(zs),
         bisect_left(ranked, 2.5) / len(zs),
@@ -115,10 +129,14 @@ def _dense(sentence: str, tokens: list[_Token]) -> list[float]:
         bisect_left(lowercase_ranked, 2) / len(lowercase_z),
         sum([t.upper for t in words]) / max(1, len(words)),
         float(sum(map(eq, lowered, lowered[1:]))),
-        float(len(_SPACE_BEFORE_PUNCT.findall(sentence))),
+        float(spaced),
         (n - len(words)) / max(n, 1),
         sum([t.digit for t in tokens]) / max(n, 1),
     ]
+
+
+def _spaced(sentence: str) -> int:
+    return len(_SPACE_BEFORE_PUNCT.findall(sentence))
 
 
 def _ids(tokens: list[_Token]) -> tuple[list[int], list[int]]:
@@ -133,11 +151,13 @@ def features(sentence: str, buckets: int) -> tuple[list[float], dict[int, float]
     ids, pairs = _ids(tokens)
     scale = 1 / math.sqrt(len(ids))
     counts = Counter(key % buckets for key in chain(ids, pairs))
-    return _dense(sentence, tokens), {key: count * scale for key, count in counts.items()}
+    return _dense(_spaced(sentence), tokens), {key: count * scale for key, count in counts.items()}
 
 
 @dataclass(frozen=True)
 class Model:
+    """The trained linear model; ``scorer`` turns a sentence's tokens into its quality."""
+
     buckets: int
     mean: list[float]
     scale: list[float]
@@ -148,18 +168,33 @@ class Model:
     width: float
 
     def quality(self, sentence: str) -> float:
-        """The predicted human quality score (0-100 scale, higher is better).
+        """The predicted human quality score (0-100 scale, higher is better)."""
+        return self.scorer(_tokens(sentence), _spaced(sentence))
 
-        The weights of ``features`` summed without building the sparse vector: the
-        same number (up to rounding), at the cost of one weight look-up per token and pair.
-        """
-        tokens = _tokens(sentence)
-        total = self.bias
-        for value, mean, scale, weight in zip(_dense(sentence, tokens), self.mean, self.scale, self.dense_weights):
+    @cached_property
+    def scorer(self) -> Callable[[list[_Token], int], float]:
+        """The compiled scorer where it was built at install, else its pure-Python twin."""
+        if _compiled is not None:
+            return _compiled.Scorer(self, _START, _END)
+        return PureScorer(self)
+
+
+class PureScorer:
+    """The weights of ``features`` summed without building the sparse vector: the same number
+    (up to rounding), at the cost of one weight look-up per token and pair. ``_scorer.pyx``
+    is its compiled twin, which must return the same float for the same tokens."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+
+    def __call__(self, tokens: list[_Token], spaced: int) -> float:
+        model = self.model
+        total = model.bias
+        for value, mean, scale, weight in zip(_dense(spaced, tokens), model.mean, model.scale, model.dense_weights):
             total += (value - mean) / scale * weight
         ids, pairs = _ids(tokens)
-        weights, buckets = self.weights, self.buckets
-        hashed = sum([weights[key % buckets] for key in ids]) + sum([weights[key % buckets] for key in pairs])
+        weights, buckets = model.weights, model.buckets
+        hashed = _total([weights[key % buckets] for key in ids]) + _total([weights[key % buckets] for key in pairs])
         return total + hashed / math.sqrt(len(ids))
 
 

@@ -1,0 +1,149 @@
+"""One linear pass that tells most pattern rules they have nothing to find in a text.
+
+Every pattern rule's superset (:mod:`.superset`) goes into one RE2 ``Set`` searched
+over the whole text, and whole-paragraph rules also into a ``Set`` matched against each
+paragraph from end to end. A rule whose superset does not match is skipped; one whose
+superset matches runs its own ``regex`` pattern as before, which alone decides the findings.
+So the prefilter can only save work, never change a finding, and every way it can fail
+(``google-re2`` not installed, a pattern RE2 rejects, a text not encodable as UTF-8, the DFA
+over its memory budget) means "no verdict": the rules then run as without it.
+
+The sets hold the supersets of every pattern check loaded in the process; they are
+compiled on first use, and only once the run has read enough text to repay it, so a
+one-file run does not pay for them.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+from ..model import Span
+from ..segments import Document
+
+#: Characters of text read before the sets are compiled (compiling costs about as much
+#: as the rules spend on this much text without them).
+WARM_UP = 50_000
+#: RE2's memory budget for each set; a text that would exceed it gets no verdict.
+MAX_MEM = 64 << 20
+
+
+class _Verdict:
+    """What the sets said about one document, computed as rules ask."""
+
+    __slots__ = ("hits", "paragraphs")
+
+    def __init__(self) -> None:
+        self.hits: frozenset[int] | None = None
+        self.paragraphs: dict[int, list[Span]] | None = None
+
+
+class _Sets:
+    """The compiled sets, rebuilt when a check with a new superset has been loaded since."""
+
+    def __init__(self) -> None:
+        self.patterns: dict[str, int] = {}
+        self.whole: dict[str, int] = {}
+        self.compiled: tuple[_Set, _Set] | None = None
+        self.broken = False
+        self.read = 0
+        self.verdicts: weakref.WeakKeyDictionary[Document, _Verdict] = weakref.WeakKeyDictionary()
+
+    def register(self, search: str | None, whole: str | None) -> tuple[int | None, int | None]:
+        """Indices of a rule's supersets in the searched set and the paragraph set (None: not in it)."""
+        count = (len(self.patterns), len(self.whole))
+        index = None if search is None else self.patterns.setdefault(search, len(self.patterns))
+        whole_index = None if whole is None else self.whole.setdefault(whole, len(self.whole))
+        if count != (len(self.patterns), len(self.whole)):
+            self.compiled, self.broken = None, False
+            self.verdicts.clear()
+        return index, whole_index
+
+    def _compile(self) -> tuple[_Set, _Set] | None:
+        if self.compiled is None and not self.broken:
+            try:
+                import re2
+
+                options = re2.Options()
+                options.max_mem = MAX_MEM
+                options.log_errors = False
+                self.compiled = (_Set(re2.Set.SearchSet(options), self.patterns), _Set(re2.Set.FullMatchSet(options), self.whole))
+            except Exception:  # RE2 missing or over its memory budget: no prefilter, same findings
+                self.broken = True
+        return self.compiled
+
+    def _verdict(self, doc: Document) -> _Verdict | None:
+        """The verdicts about ``doc``, or None while warming up or without RE2."""
+        verdict = self.verdicts.get(doc)
+        if verdict is None:
+            self.read += len(doc.text)
+            if self.read < WARM_UP or self._compile() is None:
+                return None
+            verdict = self.verdicts[doc] = _Verdict()
+        return verdict
+
+    def hits(self, doc: Document) -> frozenset[int] | None:
+        """Indices of the supersets found in ``doc``'s text (or that RE2 rejected), or None for no verdict."""
+        verdict = self._verdict(doc)
+        if verdict is None:
+            return None
+        if verdict.hits is None:
+            searched = self.compiled[0]
+            found = searched.match(doc.text)
+            verdict.hits = frozenset(range(len(self.patterns)) if found is None else [*found, *searched.rejected])
+        return verdict.hits
+
+    def paragraphs(self, doc: Document, whole: int) -> list[Span] | None:
+        """The paragraphs of ``doc`` that whole-paragraph superset ``whole`` matches, or None."""
+        verdict = self._verdict(doc)
+        if verdict is None or whole in self.compiled[1].rejected:
+            return None
+        if verdict.paragraphs is None:
+            verdict.paragraphs = _paragraph_matches(self.compiled[1], doc)
+        return verdict.paragraphs.get(whole, []) if verdict.paragraphs is not _NO_VERDICT else None
+
+
+class _Set:
+    """One compiled RE2 set: which of our indices each of its own stands for, the patterns RE2
+    rejected (always candidates), and a sentinel that matches every text."""
+
+    def __init__(self, compiled: Any, patterns: dict[str, int]) -> None:
+        self.compiled = compiled
+        self.ours: dict[int, int] = {}
+        self.rejected: set[int] = set()
+        for pattern, index in patterns.items():
+            try:
+                self.ours[compiled.Add(pattern)] = index
+            except Exception:  # RE2 rejects it (a construct or size it does not take)
+                self.rejected.add(index)
+        self.sentinel = compiled.Add("(?s).*")
+        compiled.Compile()
+
+    def match(self, text: str) -> list[int] | None:
+        """Our indices of the patterns that match ``text``, or None if RE2 gave no verdict."""
+        try:
+            found = self.compiled.Match(text) or ()
+        except Exception:  # a lone surrogate cannot be encoded as UTF-8
+            return None
+        if self.sentinel not in found:  # the sentinel matches every text: RE2 ran out of memory
+            return None
+        return [self.ours[index] for index in found if index != self.sentinel]
+
+
+_NO_VERDICT: dict[int, list[Span]] = {}
+
+
+def _paragraph_matches(anchored: _Set, doc: Document) -> dict[int, list[Span]]:
+    """For each whole-paragraph superset, the paragraphs it matches (``_NO_VERDICT`` if RE2 gave up)."""
+    found: dict[int, list[Span]] = {}
+    text = doc.text
+    for paragraph in doc.paragraphs:
+        indices = anchored.match(text[paragraph.start : paragraph.end])
+        if indices is None:
+            return _NO_VERDICT
+        for index in indices:
+            found.setdefault(index, []).append(paragraph)
+    return found
+
+
+SETS = _Sets()

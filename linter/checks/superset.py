@@ -1,0 +1,425 @@
+"""A rule pattern (``regex`` syntax) rewritten as an RE2 pattern that matches a superset of it.
+
+RE2 runs many patterns in one linear pass (``re2.Set``) but lacks look-arounds,
+back-references, possessive quantifiers and Unicode ``\\w \\d \\s``. Each construct is
+replaced by one that matches at least what it did, so wherever the rule matches some
+text, the superset matches that same text with no context around it:
+
+* look-arounds, ``\\b \\B``, anchors are dropped (they only ever reject a match), except that
+  for a search over a whole text a positive look-behind at the start of a match and a
+  look-ahead at its end become text matched before and after it;
+* a back-reference becomes a copy of its group; atomic groups and possessives become plain;
+* a long counted repetition becomes open-ended; ``.`` matches line breaks; ``\\w \\d \\s`` widen to classes holding all their Unicode members,
+  and inside a negated class shrink to ASCII members (the complement then widens);
+* under case-insensitivity a case-bound property (``\\p{Lu}``) widens to all letters and marks.
+
+Anything not understood raises :class:`Unsupported`, and the rule is then run without a prefilter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+#: ``\w`` widened: every character but the ASCII non-word ones.
+_WORD = r"\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f"
+_WIDE = {
+    "w": f"[^{_WORD}]",
+    "W": "[^0-9A-Za-z_]",
+    "d": r"[\p{Nd}]",
+    "D": "[^0-9]",
+    "s": r"[\x09-\x0d\x1c-\x1f\x20\x{85}\x{180e}\p{Z}]",
+    "S": r"[^\x09-\x0d\x20]",
+}
+#: The same escapes inside a positive class (a superset of their members) ...
+_IN_CLASS = {
+    "w": r"\x{80}-\x{10ffff}0-9A-Za-z_",
+    "W": r"\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x{10ffff}",
+    "d": r"\p{Nd}",
+    "D": r"\x00-\x2f\x3a-\x{10ffff}",
+    "s": r"\x09-\x0d\x1c-\x1f\x20\x{85}\x{180e}\p{Z}",
+    "S": r"\x00-\x08\x0e-\x1f\x21-\x{10ffff}",
+}
+#: ... and inside a negated class (a subset of their members).
+_IN_NEGATED = {
+    "w": "0-9A-Za-z_",
+    "W": _WORD,
+    "d": "0-9",
+    "D": r"\x00-\x2f\x3a-\x7f",
+    "s": r"\x09-\x0d\x20",
+    "S": r"\x21-\x7e",
+}
+_CHAR_ESCAPES = {"t": 0x09, "n": 0x0A, "r": 0x0D, "f": 0x0C, "v": 0x0B, "a": 0x07, "e": 0x1B}
+_DROPPED = set("bBAZzGmMK")
+_CASED = {"Lu", "Ll", "Lt", "Lowercase", "Uppercase", "Lowercase_Letter", "Uppercase_Letter", "Titlecase_Letter"}
+#: Counted repetitions above this become open-ended (``X{3,400}`` -> ``X{3,}``): RE2 compiles a
+#: copy of ``X`` per count, and a few hundred copies of a Unicode class make a huge automaton.
+_COUNTED = 4
+_FLAGS = set("imsxuaLw0V")
+_LEADING_FLAGS = re.compile(r"(?:\(\?[a-zA-Z0-9]*\))*")
+
+
+class _Piece(NamedTuple):
+    """A translated piece of pattern: ``full`` matches a superset of what it did; ``part``, if
+    set, a superset of a stretch of each of its matches (a prefix, or at the top level any
+    stretch), left short of a wide repetition that would blow up RE2's DFA; ``wide`` says the
+    piece is such a repetition (``.*``, ``[^()]{3,}``)."""
+
+    full: str
+    part: str | None = None
+    wide: bool = False
+    look: str | None = None  # "behind" or "ahead": a positive look-around, of ``context``
+    context: str | None = None
+    nullable: bool | None = None  # whether ``full`` may match the empty string (None: if it is "")
+    part_nullable: bool | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.full == "" if self.nullable is None else self.nullable
+
+    @property
+    def part_empty(self) -> bool:
+        if self.part is None:
+            return self.empty
+        return self.part == "" if self.part_nullable is None else self.part_nullable
+
+
+class Unsupported(ValueError):
+    """The pattern uses a construct with no known superset in RE2."""
+
+
+def _hex(code: int) -> str:
+    return f"\\x{{{code:x}}}"
+
+
+class _Translator:
+    def __init__(self, pattern: str, ignore_case: bool) -> None:
+        self.p = pattern
+        self.i = 0
+        self.groups: list[str | None] = [None]  # translated text of each closed capture group
+        self.names: dict[str, int] = {}
+        self.verbose = False
+        self.icase = ignore_case
+
+    def peek(self, n: int = 1) -> str:
+        return self.p[self.i : self.i + n]
+
+    def alternation(self, top: bool = False) -> _Piece:
+        branches = [self.sequence(top)]
+        while self.peek() == "|":
+            self.i += 1
+            branches.append(self.sequence(top))
+        full = "|".join(branch.full for branch in branches)
+        empty = any(branch.empty for branch in branches)
+        if all(branch.part is None for branch in branches):
+            return _Piece(full, nullable=empty)
+        part = "|".join(branch.full if branch.part is None else branch.part for branch in branches)
+        return _Piece(full, part, nullable=empty, part_nullable=any(branch.part_empty for branch in branches))
+
+    def sequence(self, top: bool) -> _Piece:
+        items: list[_Piece] = []
+        while self.i < len(self.p) and self.peek() not in "|)":
+            if self.verbose and self._skip_verbose():
+                continue
+            if self.peek() in "*+?" or (self.peek() == "{" and self._counted()):
+                quantifier = self._quantifier()
+                if items and items[-1].full:
+                    item = items[-1].full
+                    wide = quantifier[-2:] in (",}", "*", "+", ",}?", "*?", "+?") and ("(?s:." in item or item.startswith("[^"))
+                    optional = quantifier[0] in "*?" or quantifier.startswith("{0") or items[-1].empty
+                    items[-1] = _Piece(f"(?:{item}){quantifier}", None, wide, nullable=optional)
+                continue
+            items.append(self.atom())
+        full = "".join(item.full for item in items)
+        kept: list[str] = []
+        empties: list[bool] = []
+        skipped = cut = False
+        for item in items:
+            if item.wide or item.part is not None:
+                if item.wide and top and not "".join(kept):
+                    skipped = True  # at the top, any stretch of a match will do: skip a wide start
+                    continue
+                if not item.wide:
+                    kept.append(item.part)
+                    empties.append(item.part_empty)
+                cut = True
+                break
+            kept.append(item.full)
+            empties.append(item.empty)
+        if top:  # the text a look-behind before the match, or a look-ahead after it, has seen
+            consuming = [index for index, item in enumerate(items) if item.full]
+            first, last = (consuming[0], consuming[-1]) if consuming else (len(items), -1)
+            behind = next((item.context for item in items[:first] if item.look == "behind" and item.context), None)
+            ahead = next((item.context for item in items[last + 1 :] if item.look == "ahead" and item.context), None)
+            if behind and not skipped:
+                kept.insert(0, f"(?:{behind})")
+                empties.append(False)
+            if ahead and not cut:
+                kept.append(f"(?:{ahead})")
+                empties.append(False)
+        part = "".join(kept)
+        empty = all(item.empty for item in items)
+        return _Piece(full, None if part == full else part, nullable=empty, part_nullable=all(empties))
+
+    def _skip_verbose(self) -> bool:
+        char = self.peek()
+        if char.isspace():
+            self.i += 1
+            return True
+        if char == "#":
+            end = self.p.find("\n", self.i)
+            self.i = len(self.p) if end == -1 else end + 1
+            return True
+        return False
+
+    def _counted(self) -> bool:
+        end = self.p.find("}", self.i)
+        body = self.p[self.i + 1 : end] if end != -1 else ""
+        low, _, high = body.partition(",")
+        return bool(body) and (low.isdigit() or (not low and high.isdigit())) and (not high or high.isdigit())
+
+    def _quantifier(self) -> str:
+        if self.peek() == "{":
+            end = self.p.find("}", self.i)
+            low, comma, high = self.p[self.i + 1 : end].partition(",")
+            self.i = end + 1
+            least = int(low or 0)
+            if comma and (not high or int(high) > _COUNTED):
+                quantifier = f"{{{min(least, _COUNTED)},}}"  # RE2 would unroll every copy
+            elif least > _COUNTED:
+                quantifier = f"{{{_COUNTED},}}"
+            else:
+                quantifier = "{" + str(least) + comma + high + "}"
+        else:
+            quantifier = self.peek()
+            self.i += 1
+        if self.peek() == "?":
+            self.i += 1
+            quantifier += "?"
+        elif self.peek() == "+":
+            self.i += 1  # possessive: the plain quantifier matches a superset
+        return quantifier
+
+    def atom(self) -> _Piece:
+        char = self.peek()
+        self.i += 1
+        if char == "(":
+            return self.group()
+        if char == "[":
+            return _Piece(self.char_class())
+        if char == "\\":
+            return self.escape()
+        if char == ".":
+            return _Piece("(?s:.)")
+        if char in "^$":
+            return _Piece("")
+        return _Piece(self.literal(ord(char)))
+
+    def literal(self, code: int) -> str:
+        return _hex(code)
+
+    def group(self) -> _Piece:
+        if self.peek() != "?":
+            return self.capture(None)
+        self.i += 1
+        head = self.peek()
+        if head == ":" or head == ">":
+            self.i += 1
+            return _wrapped("(?:", self._body())
+        if head in "=!" or (head == "<" and self.peek(2)[1:] in ("=", "!")):
+            behind = head == "<"
+            positive = self.peek(2)[behind] == "="
+            self.i += 2 if behind else 1
+            body = self._body()
+            if not positive:
+                return _Piece("")
+            if behind:  # the stretch just before the match: usable only whole
+                usable = body.part is None and "(?s:." not in body.full
+                return _Piece("", look="behind", context=body.full if usable else None)
+            return _Piece("", look="ahead", context=body.full if body.part is None else body.part)
+        if head == "#":
+            self.i = self.p.index(")", self.i) + 1
+            return _Piece("")
+        if head == "P" and self.peek(2) == "P<" or head == "<":
+            self.i += 2 if head == "P" else 1
+            end = self.p.index(">", self.i)
+            name = self.p[self.i : end]
+            self.i = end + 1
+            return self.capture(name)
+        if head == "P" and self.peek(2) == "P=":
+            end = self.p.index(")", self.i)
+            name = self.p[self.i + 2 : end]
+            self.i = end + 1
+            return self.backreference(self.names.get(name, -1))
+        return self.flags()
+
+    def _body(self) -> _Piece:
+        body = self.alternation()
+        if self.peek() != ")":
+            raise Unsupported("unbalanced parenthesis")
+        self.i += 1
+        return body
+
+    def capture(self, name: str | None) -> _Piece:
+        index = len(self.groups)
+        self.groups.append(None)
+        if name is not None:
+            self.names[name] = index
+        body = self._body()
+        self.groups[index] = body.full
+        return _wrapped("(?:", body)
+
+    def backreference(self, index: int) -> _Piece:
+        if not 0 < index < len(self.groups) or self.groups[index] is None:
+            return _Piece("(?s:.*)", None, True, nullable=True)
+        return _Piece(f"(?{'i' if self.icase else ''}:{self.groups[index]})")
+
+    def flags(self) -> _Piece:
+        start = self.i
+        while self.i < len(self.p) and self.peek() not in ":)":
+            self.i += 1
+        on, _, off = self.p[start : self.i].partition("-")
+        if not set(on + off) <= _FLAGS:
+            raise Unsupported(f"flags {on}-{off}")
+        scoped = self.peek() == ":"
+        if not scoped and not _LEADING_FLAGS.fullmatch(self.p, 0, start - 2):
+            raise Unsupported("inline flags after the start apply to the whole pattern")
+        self.i += 1
+        saved = (self.verbose, self.icase)
+        self.verbose = "x" in on or (self.verbose and "x" not in off)
+        self.icase = "i" in on or (self.icase and "i" not in off)
+        case = "(?i" if self.icase else "(?-i"
+        if scoped:
+            body = self.alternation()
+            if self.peek() != ")":
+                raise Unsupported("unbalanced parenthesis")
+            self.i += 1
+            self.verbose, self.icase = saved
+            return _wrapped(f"{case}:", body)
+        return _Piece("")  # leading flags: ``superset`` applies the case they leave
+
+    def escape(self) -> _Piece:
+        char = self.peek()
+        self.i += 1
+        if char in _WIDE:
+            return _Piece(_WIDE[char])
+        if char in _DROPPED:
+            return _Piece("")
+        if char in "pP":
+            return _Piece(f"[{self._property(char, negated=False)}]")
+        if char.isdigit() and char != "0":
+            return self.backreference(int(char))
+        return _Piece(self.literal(self._code(char)))
+
+    def _property(self, char: str, negated: bool) -> str:
+        if self.peek() == "{":
+            end = self.p.index("}", self.i)
+            name = self.p[self.i + 1 : end]
+            self.i = end + 1
+        else:
+            name = self.peek()
+            self.i += 1
+        if not name.replace("_", "").isalnum():
+            raise Unsupported(f"property {name}")
+        if self.icase and name in _CASED:
+            if char == "P" or negated:
+                raise Unsupported("negated case-bound property under ignore-case")
+            return r"\p{L}\p{M}"
+        return f"\\{char}{{{name}}}"
+
+    def _code(self, char: str) -> int:
+        """The code point of a character escape (``\\t``, ``\\x41``, ``\\u00A0``, ``\\N{...}``, ``\\.``)."""
+        if char in _CHAR_ESCAPES:
+            return _CHAR_ESCAPES[char]
+        if char in "xuU":
+            if char == "x" and self.peek() == "{":
+                end = self.p.index("}", self.i)
+                digits, self.i = self.p[self.i + 1 : end], end + 1
+            else:
+                width = {"x": 2, "u": 4, "U": 8}[char]
+                digits, self.i = self.p[self.i : self.i + width], self.i + width
+            return int(digits, 16)
+        if char == "N" and self.peek() == "{":
+            end = self.p.index("}", self.i)
+            name, self.i = self.p[self.i + 1 : end], end + 1
+            return ord(unicodedata.lookup(name))
+        if char.isalnum():
+            raise Unsupported(f"escape \\{char}")
+        return ord(char)
+
+    def char_class(self) -> str:
+        negated = self.peek() == "^"
+        if negated:
+            self.i += 1
+        parts: list[str] = []
+        first = True
+        while True:
+            if self.i >= len(self.p):
+                raise Unsupported("unterminated class")
+            char = self.peek()
+            if char == "]" and not first:
+                self.i += 1
+                break
+            if char == "[" and self.peek(2) in ("[:", "[=", "[."):
+                raise Unsupported("POSIX class")
+            first = False
+            low = self._class_item(negated)
+            if isinstance(low, str):
+                parts.append(low)
+                continue
+            if self.peek() == "-" and self.peek(2) != "-]":
+                self.i += 1
+                high = self._class_item(negated)
+                if isinstance(high, str):
+                    raise Unsupported("range to a class")
+                parts.append(f"{_hex(low)}-{_hex(high)}")
+            else:
+                parts.append(_hex(low))
+        return f"[{'^' if negated else ''}{''.join(parts)}]"
+
+    def _class_item(self, negated: bool) -> int | str:
+        """One code point, or the text of a shorthand class (``\\w``, ``\\p{L}``)."""
+        char = self.peek()
+        self.i += 1
+        if char != "\\":
+            return ord(char)
+        char = self.peek()
+        self.i += 1
+        if char in _IN_CLASS:
+            return (_IN_NEGATED if negated else _IN_CLASS)[char]
+        if char in "pP":
+            return self._property(char, negated)
+        if char == "b":
+            return 0x08
+        return self._code(char)
+
+
+def _wrapped(opening: str, body: _Piece) -> _Piece:
+    part = None if body.part is None else f"{opening}{body.part})"
+    return _Piece(f"{opening}{body.full})", part, nullable=body.empty, part_nullable=body.part_empty)
+
+
+class Superset(NamedTuple):
+    """RE2 patterns that match wherever a rule pattern does: ``search`` some stretch of each of
+    its matches (for a search over a whole text), ``whole`` each match from end to end. None
+    where the form may match the empty string, and so every text (a rule made of a look-ahead)."""
+
+    search: str | None
+    whole: str | None
+
+
+def superset(pattern: str, *, ignore_case: bool = False) -> Superset:
+    """The RE2 supersets of ``pattern`` (``regex`` syntax, the rule packs' flags)."""
+    translator = _Translator(pattern, ignore_case)
+    try:
+        body = translator.alternation(top=True)
+    except (IndexError, ValueError) as error:
+        if isinstance(error, Unsupported):
+            raise
+        raise Unsupported(str(error)) from None
+    if translator.i != len(pattern):
+        raise Unsupported("unbalanced parenthesis")
+    case = "(?i:{})" if translator.icase else "{}"
+    search = None if body.part_empty else case.format(body.full if body.part is None else body.part)
+    return Superset(search, None if body.empty else case.format(body.full))

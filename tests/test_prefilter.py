@@ -1,0 +1,179 @@
+"""The RE2 prefilter: each pattern rule's superset matches wherever the rule does, and every
+way the prefilter can fail leaves the findings as they are without it."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter import lint, load_ruleset
+from linter.checks import prefilter
+from linter.checks.pattern import PatternCheck
+from linter.checks.superset import Unsupported, superset
+from linter.segments import Document
+
+re2 = pytest.importorskip("re2")
+
+RULESET = load_ruleset()
+PATTERN_RULES = [rule for rule in RULESET if isinstance(rule.check, PatternCheck)]
+COVERED = [rule for rule in PATTERN_RULES if rule.check.search is not None or rule.check.whole is not None]
+PIECES = sorted({e.text[i : i + n] for r in PATTERN_RULES for e in (*r.bad, *r.good) for i in range(0, len(e.text), 5) for n in (3, 9)})
+# Characters where RE2 and ``regex`` might disagree: case folding outliers, Unicode space, marks, digits.
+ODD = list("\r\n\t\u00a0\u202f\u2028\u0085\u1680\u3000KkK\u017fsSß\u1e9eİıΩΩµμ\u0345ιΙ\u0301\u0663\uff11_\u203f\ufffd\u200c\u00ad")
+TEXTS = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.sampled_from(ODD), st.characters(blacklist_categories=("Cs",))), max_size=40
+).map("".join)
+
+
+def _matched(rule, text: str) -> list[str]:
+    """The texts the rule's own pattern matches in ``text`` (the whole text, for a whole-paragraph rule)."""
+    check = rule.check
+    if check.scope == "whole-paragraph":
+        match = check.pattern.fullmatch(text)
+        return [] if match is None else [text]
+    return [m.group() for m in check.pattern.finditer(text)]
+
+
+def _assert_superset(rule, text: str) -> None:
+    """The search superset is found in a text where the rule matches (in the match with what its
+    look-arounds saw around it), the whole one matches each match from end to end."""
+    search = re2.compile(rule.check.search) if rule.check.search is not None else None
+    whole = re2.compile(rule.check.whole) if rule.check.whole is not None else None
+    for matched in _matched(rule, text):
+        assert search is None or search.search(text), (rule.code, text)
+        assert whole is None or whole.fullmatch(matched), (rule.code, matched)
+
+
+def test_most_pattern_rules_are_covered() -> None:
+    """Only rules made of a look-ahead (their superset matches every text) keep their gate words."""
+    assert {r.code for r in PATTERN_RULES} - {r.code for r in COVERED} <= {"NL307", "NL311", "NL315"}
+    assert len(COVERED) >= 30
+    # Whole-paragraph rules are matched paragraph by paragraph; the others searched in the text.
+    assert all((r.check.whole is None) == (r.check.scope != "whole-paragraph") for r in COVERED)
+    assert all((r.check.search is None) == (r.check.scope == "whole-paragraph") for r in COVERED)
+
+
+@pytest.mark.parametrize("rule", COVERED, ids=[r.code for r in COVERED])
+def test_superset_matches_every_example(rule) -> None:
+    for example in (*rule.bad, *rule.good):
+        for text in (example.text, example.text.replace("\n", "\r\n"), example.text.upper()):
+            _assert_superset(rule, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(rule=st.sampled_from(COVERED), text=TEXTS)
+def test_superset_matches_wherever_the_rule_does(rule, text: str) -> None:
+    _assert_superset(rule, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "ignore_case", "matches"),
+    [
+        (r"(?<=\d)x(?!y)", False, ["x"]),  # look-arounds only reject: dropped (searched: seen text)
+        (r"(?P<mark>[!?])(?P=mark)+|(a)\2", False, ["!!!", "?!", "aa"]),  # a back-reference is a copy of its group
+        (r"\w++\s*+(?>ab|a)", False, ["été\u00a0a", "ǅ ab"]),  # possessive, atomic, Unicode \w \s
+        (r"[^\w\s]\d", False, ["-\u0663", "\u00e9\uff11"]),  # a negated class widens
+        (r"\p{Lu}\p{Ll}", True, ["ab", "\u0345A"]),  # case-bound properties widen under ignore-case
+        (r"(?x) a \ b  # comment", False, ["a b"]),
+        (r"^\bfoo\b$\Z", False, ["foo"]),
+        (r"a.{2,3}?b", False, ["a\n\rb"]),
+    ],
+)
+def test_constructs_widen(pattern: str, ignore_case: bool, matches: list[str]) -> None:
+    wider = superset(pattern, ignore_case=ignore_case)
+    for text in matches:
+        assert re2.fullmatch(wider.whole, text) and re2.search(wider.search, f"1{text}y"), (pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "search"),
+    [
+        (r"(?is).{0,120}\bjavascript\b.{0,200}", r"(?i:\x{6a}\x{61}\x{76}\x{61}\x{73}\x{63}\x{72}\x{69}\x{70}\x{74})"),
+        (r"ab[^()]*c|d(?:e.*f)g", r"\x{61}\x{62}|\x{64}(?:\x{65})"),
+        (r"(?<=[ab])(?<=c)x(?<=y)(?=z)\b", r"(?:[\x{61}\x{62}])\x{78}(?:\x{7a})"),  # the text seen around it
+    ],
+)
+def test_search_form_stops_at_wide_repetitions(pattern: str, search: str) -> None:
+    assert superset(pattern).search == search
+
+
+@pytest.mark.parametrize("pattern", [r"(?(1)a|b)", r"a(?i)b", r"[[:alpha:]]", r"(?V1)[a--b]", r"\0"])
+def test_unknown_constructs_are_refused(pattern: str) -> None:
+    with pytest.raises(Unsupported):
+        superset(pattern)
+
+
+TEXT = "Some text (AP) here..\n\nAdvertisement\n\nA caf\ufffd and  two spaces. Share this article\n"
+
+
+@pytest.fixture
+def sets(monkeypatch: pytest.MonkeyPatch) -> prefilter._Sets:
+    """A fresh set of sets that gives verdicts from the first text on."""
+    fresh = prefilter._Sets()
+    monkeypatch.setattr(prefilter, "SETS", fresh)
+    monkeypatch.setattr("linter.checks.pattern.SETS", fresh)
+    monkeypatch.setattr(prefilter, "WARM_UP", 0)
+    for rule in PATTERN_RULES:
+        rule.check._register()
+    return fresh
+
+
+def test_verdicts_skip_rules_and_keep_findings(sets: prefilter._Sets) -> None:
+    without = _without_prefilter(sets, TEXT)
+    doc = Document(TEXT)
+    hits = sets.hits(doc)
+    assert hits is not None
+    codes = {rule.code for rule in COVERED if rule.check.prefiltered[0] in hits}
+    assert "NL602" in codes and "NL614" not in codes  # a replacement character, no wiki markup
+    advert = next(r for r in COVERED if r.code == "NL304")
+    assert [TEXT[p.start : p.end] for p in sets.paragraphs(doc, advert.check.prefiltered[1])] == ["Advertisement"]
+    assert lint(TEXT, RULESET) == without
+
+
+def _without_prefilter(sets: prefilter._Sets, text: str) -> list:
+    sets.broken = True
+    try:
+        return lint(text, RULESET)
+    finally:
+        sets.broken = False
+
+
+class _GivesUp:
+    """A set whose DFA ran out of memory: RE2 then reports no match at all, not even the sentinel."""
+
+    def Add(self, pattern: str) -> int:  # noqa: N802 (RE2's names)
+        return 0
+
+    def Compile(self) -> None:  # noqa: N802
+        pass
+
+    def Match(self, text: str) -> None:  # noqa: N802
+        return None
+
+
+def test_a_pattern_re2_rejects_is_always_a_candidate(sets: prefilter._Sets) -> None:
+    index, _ = sets.register(r"(?<=x)y", None)  # look-behind syntax: RE2 refuses it
+    assert index in sets.hits(Document(TEXT))
+    assert sets.hits(Document(TEXT)) >= {rule.check.prefiltered[0] for rule in COVERED if rule.code == "NL602"}
+
+
+@pytest.mark.parametrize("breakage", ["no RE2", "tiny memory budget", "DFA out of memory", "surrogate"])
+def test_no_verdict_means_every_rule_runs(sets: prefilter._Sets, monkeypatch: pytest.MonkeyPatch, breakage: str) -> None:
+    text = TEXT + ("\udcff" if breakage == "surrogate" else "")
+    expected = _without_prefilter(sets, text)
+    if breakage == "no RE2":
+        monkeypatch.setitem(__import__("sys").modules, "re2", None)
+    if breakage == "tiny memory budget":
+        monkeypatch.setattr(prefilter, "MAX_MEM", 1 << 12)
+    doc = Document(text)
+    if breakage == "DFA out of memory":
+        sets.compiled = (prefilter._Set(_GivesUp(), {}), prefilter._Set(_GivesUp(), {}))
+    hits = sets.hits(doc)
+    if breakage in ("no RE2", "tiny memory budget"):
+        assert hits is None
+    else:
+        assert hits == frozenset(range(len(sets.patterns)))
+        assert sets.paragraphs(doc, 0) is None if breakage == "DFA out of memory" else True
+    assert lint(text, RULESET) == expected

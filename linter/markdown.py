@@ -29,6 +29,9 @@ import regex
 
 from .model import Diagnostic, Span
 
+#: File names read as Markdown (by suffix, in any case).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_core import StateCore

@@ -155,14 +155,17 @@ def lint_text(text: str, path: str, record: str | int | None, options: RunOption
     extra = options.extra()
     if options.mode is Mode.CHECK:
         return _unit(path, record, text, lint(text, options.ruleset, options.config, extra, language), options), text
-    if options.mode is Mode.DIFF:
-        diagnostics = lint(text, options.ruleset, options.config, extra, language)
-        first = apply_fixes(text, diagnostics, options.at_least)
-        return _unit(path, record, text, diagnostics, options, proposed=first.applied), first.text
     try:
         result = fix_text(text, options.ruleset, options.config, options.at_least, extra, language)
     except FixLoopError as error:
         raise InputError(path if record is None else f"{path}:{record}", str(error)) from None
+    if options.mode is Mode.DIFF:
+        # The text is what --fix would write (every pass of the loop); the fixes shown beside the
+        # original are its first pass, the only one whose offsets are the original's.
+        diagnostics = lint(text, options.ruleset, options.config, extra, language)
+        first = apply_fixes(text, diagnostics, options.at_least)
+        unit = _unit(path, record, text, diagnostics, options, proposed=first.applied, fixed_count=len(result.applied))
+        return unit, result.text
     return _unit(path, record, result.text, result.remaining, options, fixed_count=len(result.applied)), result.text
 
 

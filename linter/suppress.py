@@ -16,13 +16,13 @@ from pathlib import Path
 
 import regex
 
+from .markdown import MARKDOWN_SUFFIXES
 from .model import Diagnostic, Span
 
 _CONTROL = regex.compile(
     r"<!--\s*newslint-(?P<verb>disable-next-line|disable-line|disable|enable)(?P<codes>(?:[\s,]+[A-Za-z][\w-]*)*)\s*-->"
 )
 _LINE_END = regex.compile(r"\r\n|\r|\n|\Z")
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,12 @@ class TestDataShards:
         pq.write_table(pa.table({"text": [DIRTY]}), tmp_path / "shards" / "part-001.parquet")
         assert files_of(findings(capsys, "shards")) == {os.path.join("shards", f"part-00{n}.{s}") for n, s in ((0, "jsonl"), (1, "parquet"))}
 
+    def test_every_markdown_suffix_is_linted_when_recursing(self, tmp_path, capsys) -> None:
+        (tmp_path / "docs").mkdir()
+        for suffix in ("md", "markdown", "mdown", "mkd"):
+            (tmp_path / "docs" / f"a.{suffix}").write_text(DIRTY)
+        assert files_of(findings(capsys, "docs")) == {os.path.join("docs", f"a.{s}") for s in ("md", "markdown", "mdown", "mkd")}
+
     def test_a_run_that_matched_nothing_says_so_and_can_be_made_to_fail(self, tmp_path, capsys) -> None:
         (tmp_path / "notes.csv").write_text("a,b\n")
         code, _out, err = run(capsys, "check", ".")

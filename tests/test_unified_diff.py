@@ -18,6 +18,9 @@ FILES = {
     "story.txt": "They met in kyiv. .\n\nThen,, they left.\n\nA\nB\nC\nD\nE\nF\nG\nIt ended. .",
     "crlf.txt": "An intact line.\r\nThey met in kyiv. .\r\n",
     "nested/clean.txt": "All is well.\n",
+    # Fixed in two passes of the loop (the stray period goes, then the glued sentences part):
+    # the diff must hold what --fix writes, not the first pass only.
+    "glued.txt": "The council met on tuesday. .Crowds gathered outside.\n",
     "data.jsonl": "".join(
         json.dumps(r) + "\n" for r in ({"id": "a", "text": "They met in kyiv. ."}, {"id": "b", "text": "Fine."}, {"id": "c", "text": "Then,, left."})
     ),
@@ -51,7 +54,7 @@ def patch_and_fixed(tmp_path, monkeypatch, capsys) -> tuple[str, dict[str, bytes
 def test_one_diff_per_changed_file(patch_and_fixed) -> None:
     patch, _fixed = patch_and_fixed
     headers = [line for line in patch.splitlines() if line.startswith(("--- ", "+++ "))]
-    assert headers == [f"{side}/{name}" for name in ("story.txt", "crlf.txt", "data.jsonl") for side in ("--- a", "+++ b")]
+    assert headers == [f"{side}/{name}" for name in ("story.txt", "crlf.txt", "glued.txt", "data.jsonl") for side in ("--- a", "+++ b")]
     assert '-{"id": "a", "text": "They met in kyiv. ."}' in patch.splitlines()
     assert '+{"id": "a", "text": "They met in Kyiv."}' in patch.splitlines()
     assert ' {"id": "b", "text": "Fine."}' in patch.splitlines()  # an unchanged record is context only

@@ -20,7 +20,7 @@ def write_patch(report: Report, stream: TextIO, notes: TextIO) -> None:
         if not outcome.changed:
             continue
         files += 1
-        fixes += sum(len(unit.proposed) for unit in outcome.units)
+        fixes += sum(unit.fixed_count for unit in outcome.units)
         if not outcome.patch:
             changed = sum(1 for unit in outcome.units if unit.proposed)
             notes.write(f"newslint: {outcome.path}: {changed} record(s) would change (a Parquet file has no text diff)\n")

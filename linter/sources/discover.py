@@ -7,12 +7,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from ..markdown import MARKDOWN_SUFFIXES
 from .parquet import SUFFIXES as PARQUET_SUFFIXES
 from .pathmatch import PathPatterns
 from .records import SUFFIXES as RECORDS_SUFFIXES
 
 #: Files linted when recursing: articles, and data sets (directories of shards included).
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", *(f"*{suffix}" for suffix in (*RECORDS_SUFFIXES, *PARQUET_SUFFIXES)))
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", *(f"*{suffix}" for suffix in (*MARKDOWN_SUFFIXES, *RECORDS_SUFFIXES, *PARQUET_SUFFIXES)))
 #: Directories never entered while recursing (explicitly named files are always read).
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"})
 

@@ -12,6 +12,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import linter
 from linter import Applicability, Diagnostic, Edit, Fix, LineIndex, Severity, Span, apply_fixes, fix_text, lint
 from linter.cli import main
 from linter.ruleset import INCOMPLETE
@@ -127,9 +128,12 @@ def test_two_fix_processes_leave_every_file_fully_fixed(tmp_path) -> None:
 
 
 def test_fuzz_harness_smoke() -> None:
+    # The harness imports the same linter package as these tests (a checkout or an install).
+    package_parent = str(Path(linter.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_parent, os.environ.get("PYTHONPATH"))))}
     result = subprocess.run(
         [sys.executable, str(Path(__file__).resolve().parent.parent / "benchmarks" / "fuzz.py"), "--seconds", "5"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True, text=True, timeout=120, check=False, env=env,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 distinct crashes" in result.stdout

@@ -246,7 +246,14 @@ def process_path(path: str, options: RunOptions, batches: BatchMapper | None = N
     outcome = FileOutcome(label)
     try:
         if path == "-":
-            decoded = decode(sys.stdin.buffer.read(), label, options.encoding)
+            raw = sys.stdin.buffer.read()
+            try:
+                decoded = decode(raw, label, options.encoding)
+            except InputError:
+                if options.mode is Mode.FIX:  # a filter passes what it cannot read through unchanged
+                    sys.stdout.buffer.write(raw)
+                    sys.stdout.buffer.flush()
+                raise
         else:
             decoded = read_text(Path(path), label, options.encoding)
         unit, new_text = lint_text(decoded.text, label, None, options)

@@ -175,6 +175,15 @@ def test_stdin_fix_writes_the_text_to_stdout(monkeypatch, capsysbinary) -> None:
     assert capsysbinary.readouterr().out == CLEAN.encode()
 
 
+def test_stdin_fix_passes_unreadable_input_through(monkeypatch, capsysbinary) -> None:
+    """``newslint check --fix - < in > out`` must not leave ``out`` empty when ``in`` is not UTF-8."""
+    raw = b"Caf\xe9 in kyiv. .\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    assert main(["check", "--fix", "--quiet", "-"]) == 2
+    captured = capsysbinary.readouterr()
+    assert captured.out == raw and b"invalid utf-8" in captured.err
+
+
 @pytest.mark.parametrize(
     "argv",
     [["check", "--select", "NL000"], ["check", "--format", "xml"], ["rule", "NL000"], ["check", "--fix", "--diff"]],

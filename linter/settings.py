@@ -69,15 +69,20 @@ class Settings:
         return os.path.dirname(os.path.abspath(self.path)) if self.path else None
 
     def as_toml(self) -> str:
-        """The settings as a ``[tool.newslint]``-style TOML table (``newslint config``)."""
+        """The settings as a ``[tool.newslint]``-style TOML table (``newslint config``).
+
+        Saved as ``newslint.toml`` it loads again as the same settings: what is not set
+        (``select`` by default, the optional fields) is written as a comment saying so.
+        """
         lines = [f"# from {self.path}" if self.path else "# no configuration file found; defaults"]
         for key, value in self.public().items():
-            lines.append(f"{key} = {_toml_value(value)}")
+            lines.append(f"# {key}: not set ({value.default})" if isinstance(value, _Unset) else f"{key} = {_toml_value(value)}")
         return "\n".join(lines) + "\n"
 
     def public(self) -> dict[str, Any]:
+        """Each setting under its configuration key; an unset optional one as ``_Unset``."""
         return {
-            "select": list(self.select) if self.select is not None else ["ALL stable rules"],
+            "select": list(self.select) if self.select is not None else _Unset("every stable rule"),
             "extend-select": list(self.extend_select),
             "ignore": list(self.ignore),
             "per-file-ignores": {k: list(v) for k, v in self.per_file_ignores.items()},
@@ -89,13 +94,20 @@ class Settings:
             "vocabulary": list(self.vocabulary),
             "rules-dir": [str(p) for p in self.rules_dir],
             "text-field": self.text_field,
-            "id-field": self.id_field or "",
+            "id-field": self.id_field or _Unset("the line or row number names a record"),
             "language": ",".join(self.languages) or "auto",
-            "language-field": self.language_field or "",
+            "language-field": self.language_field or _Unset("each record's language is detected"),
             "grammar": self.grammar,
-            "grammar-server": self.grammar_server or "",
+            "grammar-server": self.grammar_server or _Unset("LanguageTool's default"),
             "preview": self.preview,
         }
+
+
+@dataclass(frozen=True)
+class _Unset:
+    """An optional setting left out of the configuration, and what applies instead."""
+
+    default: str
 
 
 def _toml_value(value: Any) -> str:

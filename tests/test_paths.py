@@ -182,3 +182,14 @@ class TestFields:
             code, out, err = run(capsys, "check", "--format", "concise", flag, name, path.name)
             assert code == 2 and "NL" not in out
             assert err == f"newslint: error: {path.name}: no record has the field '{name}' named by {flag} (fields: id, text)\n"
+
+
+def test_config_output_loads_again_as_the_same_settings(tmp_path, capsys, monkeypatch) -> None:
+    """``newslint config > newslint.toml`` is a working configuration, unset fields and all."""
+    monkeypatch.chdir(tmp_path)
+    code, printed, _ = run(capsys, "config", "--isolated")
+    assert code == 0
+    (tmp_path / "newslint.toml").write_text(printed)
+    code, again, err = run(capsys, "config")
+    assert code == 0, err
+    assert again.splitlines()[1:] == printed.splitlines()[1:]

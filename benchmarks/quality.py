@@ -26,6 +26,7 @@ import argparse
 import collections
 import csv
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import regex
@@ -61,12 +62,12 @@ def english_ids(folder: Path, lang: str | None) -> set[str] | None:
         return {row["id"] for row in csv.DictReader(stream, delimiter="\t") if row.get("lang_guess") == lang}
 
 
-def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: int) -> None:
-    ruleset = load_ruleset()
-    wanted = english_ids(folder, lang)
-    stats: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    misses: dict[str, list[str]] = collections.defaultdict(list)
-    false: dict[str, list[str]] = collections.defaultdict(list)
+def extractions(folder: Path, wanted: set[str] | None) -> Iterator[tuple[str, str, str, str, set[str]]]:
+    """``(page, extractor, text, truth, truth_lines)`` for each extraction of each wanted page.
+
+    ``truth`` is the normalised truth with a space each side, ``truth_lines`` its normalised lines
+    (the two arguments of :func:`in_truth`).
+    """
     for truth_path in sorted(folder.glob("*.truth.txt")):
         page = truth_path.name.split(".")[0]
         if wanted is not None and page not in wanted:
@@ -76,28 +77,36 @@ def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: in
         truth_lines = {normalise(line) for line in truth_text.splitlines()}
         for extraction in sorted(folder.glob(f"{page}.*.txt")):
             extractor = extraction.name.split(".")[1]
-            if extractor == "truth":
+            if extractor != "truth":
+                yield page, extractor, extraction.read_text(encoding="utf-8"), truth, truth_lines
+
+
+def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: int) -> None:
+    ruleset = load_ruleset()
+    wanted = english_ids(folder, lang)
+    stats: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    misses: dict[str, list[str]] = collections.defaultdict(list)
+    false: dict[str, list[str]] = collections.defaultdict(list)
+    for _, extractor, text, truth, truth_lines in extractions(folder, wanted):
+        doc = Document(text)
+        leak_findings = [d for d in lint(text, ruleset) if d.kind in LEAK_KINDS]
+        for paragraph in doc.paragraphs:
+            body = text[paragraph.start : paragraph.end]
+            key = normalise(body)
+            if not key:
                 continue
-            text = extraction.read_text(encoding="utf-8")
-            doc = Document(text)
-            leak_findings = [d for d in lint(text, ruleset) if d.kind in LEAK_KINDS]
-            for paragraph in doc.paragraphs:
-                body = text[paragraph.start : paragraph.end]
-                key = normalise(body)
-                if not key:
-                    continue
-                leak = not in_truth(key, truth, truth_lines)
-                by = [d.code for d in leak_findings if d.span.start < paragraph.end and paragraph.start < d.span.end]
-                flagged = bool(by)
-                counts = stats[extractor]
-                counts["paragraphs"] += 1
-                counts["leaks"] += leak
-                counts["flagged"] += flagged
-                counts["hits"] += leak and flagged
-                if leak and not flagged and len(misses[extractor]) < show_misses:
-                    misses[extractor].append(body[:160])
-                if flagged and not leak and len(false[extractor]) < show_false:
-                    false[extractor].append(f"{','.join(by)}: {body[:150]!r}")
+            leak = not in_truth(key, truth, truth_lines)
+            by = [d.code for d in leak_findings if d.span.start < paragraph.end and paragraph.start < d.span.end]
+            flagged = bool(by)
+            counts = stats[extractor]
+            counts["paragraphs"] += 1
+            counts["leaks"] += leak
+            counts["flagged"] += flagged
+            counts["hits"] += leak and flagged
+            if leak and not flagged and len(misses[extractor]) < show_misses:
+                misses[extractor].append(body[:160])
+            if flagged and not leak and len(false[extractor]) < show_false:
+                false[extractor].append(f"{','.join(by)}: {body[:150]!r}")
     print(f"{'extractor':<12} {'paragraphs':>10} {'leaks':>6} {'flagged':>7} {'recall':>7} {'precision':>9}")
     for extractor, counts in sorted(stats.items()):
         recall = counts["hits"] / counts["leaks"] if counts["leaks"] else 0.0

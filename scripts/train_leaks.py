@@ -14,17 +14,18 @@ only the trees (feature indices, thresholds, leaf values) are written, never any
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from quality import english_ids, in_truth, normalise  # noqa: E402
+from quality import english_ids, extractions, in_truth, normalise  # noqa: E402
 
 from linter.leaks import nonblank_lines  # noqa: E402
 from linter.leaks.features import NAMES, line_features  # noqa: E402
@@ -43,38 +44,24 @@ class Page:
     spans: list[tuple[int, int]]
     rows: list[list[float]]
     labels: list[bool]
-    scored: list[bool] = field(default_factory=list)  # False for lines with no word (never a unit)
+    scored: list[bool]  # False for lines with no word (never a unit)
 
 
 def load_pages(folder: Path, lang: str | None = "en") -> list[Page]:
     """Every extraction of every (English) page of ``folder``, split into labelled lines."""
-    import csv
-
     with (folder / "index.tsv").open(encoding="utf-8") as stream:
         sites = {row["id"]: row["domain"] for row in csv.DictReader(stream, delimiter="\t")}
-    wanted = english_ids(folder, lang)
     pages = []
-    for truth_path in sorted(folder.glob("*.truth.txt")):
-        page = truth_path.name.split(".")[0]
-        if wanted is not None and page not in wanted:
-            continue
-        truth_text = truth_path.read_text(encoding="utf-8")
-        truth = f" {normalise(truth_text)} "
-        truth_lines = {normalise(line) for line in truth_text.splitlines()}
-        for extraction in sorted(folder.glob(f"{page}.*.txt")):
-            extractor = extraction.name.split(".")[1]
-            if extractor == "truth":
-                continue
-            text = extraction.read_text(encoding="utf-8")
-            spans = nonblank_lines(text)
-            lines = [text[s:e] for s, e in spans]
-            keys = [normalise(line) for line in lines]
-            pages.append(
-                Page(
-                    sites[page], page, extractor, text, spans, line_features(lines),
-                    [bool(k) and not in_truth(k, truth, truth_lines) for k in keys], [bool(k) for k in keys],
-                )
+    for page, extractor, text, truth, truth_lines in extractions(folder, english_ids(folder, lang)):
+        spans = nonblank_lines(text)
+        lines = [text[s:e] for s, e in spans]
+        keys = [normalise(line) for line in lines]
+        pages.append(
+            Page(
+                sites[page], page, extractor, text, spans, line_features(lines),
+                [bool(k) and not in_truth(k, truth, truth_lines) for k in keys], [bool(k) for k in keys],
             )
+        )
     return pages
 
 

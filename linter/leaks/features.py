@@ -19,7 +19,6 @@ import regex
 
 WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*|\d+(?:[.,:]\d+)*")
 _SENTENCE_END = regex.compile(r"[.!?]+[\"'”’)]*(?:\s+|$)")
-_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _PRICE = re.compile(r"[$£€¥₹]\s?\d|\d\s?(?:USD|EUR|GBP|dollars?)\b")
 _PHONE = re.compile(r"(?:\+?\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 # "@domain." alone: a leading [\w.-]+ before the "@" would be retried at every word.
@@ -57,36 +56,48 @@ NAMES = (
 CORE_WORDS = 15
 
 
-def _shape(line: str, words: list[str], content_counts: Counter[str], doc_counts: Counter[str]) -> list[float]:
-    n = len(words)
-    alpha = [w for w in words if w[0].isalpha()]
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends with terminal punctuation, maybe followed by closing quotes or brackets."""
+    return line.rstrip().rstrip("\"'”’)]").endswith((".", "!", "?"))
+
+
+def _shape(line: str, n: int, alpha: list[str], lowered: list[str], counts: Counter[str], doc_counts: Counter[str]) -> tuple[list[float], int]:
+    """The shape figures of one line (see :data:`SHAPE`) and its number of stop words, in one pass over its words."""
+    capitals = capital_content = content_alpha = stops = upper = 0
+    content: list[str] = []
+    for word, low in zip(alpha, lowered):
+        capital = word[0].isupper()
+        capitals += capital
+        if low in STOP_WORDS:
+            stops += 1
+        else:
+            content_alpha += 1
+            capital_content += capital
+            if len(low) > 2:
+                content.append(low)
+        upper += len(word) > 1 and word.isupper()
+    shared = sum(doc_counts[w] > counts[w] for w in content)
     digits = len(alpha) < n  # prices, phone numbers and dates all hold a number
-    lowered = [w.lower() for w in alpha]
-    capitals = sum(w[0].isupper() for w in alpha)
-    stops = sum(w in STOP_WORDS for w in lowered)
-    content = [w for w in lowered if w not in STOP_WORDS and len(w) > 2]
-    shared = sum(doc_counts[w] > content_counts[w] for w in content)
-    capital_content = sum(w[0].isupper() for w in alpha if w.lower() not in STOP_WORDS)
-    content_alpha = sum(w.lower() not in STOP_WORDS for w in alpha)
-    return [
+    row = [
         math.log1p(n),
         float(len(_SENTENCE_END.findall(line))),
         stops / n if n else 0.0,
         capitals / len(alpha) if alpha else 0.0,
         float(content_alpha >= 2 and capital_content == content_alpha),
-        sum(not w[0].isalpha() for w in words) / n if n else 0.0,
+        (n - len(alpha)) / n if n else 0.0,
         float(digits and bool(_PRICE.search(line))),
         float(digits and bool(_PHONE.search(line))),
         float(("." in line or "@" in line) and bool(_URL.search(line))),
         float(digits and bool(_DATE.search(line))),
-        float(bool(_TERMINAL.search(line))),
+        float(ends_sentence(line)),
         float(line.rstrip().endswith(":")),
         float(line.count("|")),
         float(bool(_BULLET.match(line))),
         float(any(q in line for q in "\"“”")),
         shared / len(content) if content else 0.0,
-        sum(w.isupper() and len(w) > 1 for w in alpha) / len(alpha) if alpha else 0.0,
+        upper / len(alpha) if alpha else 0.0,
     ]
+    return row, stops
 
 
 def line_features(lines: Sequence[str]) -> list[list[float]]:
@@ -94,15 +105,21 @@ def line_features(lines: Sequence[str]) -> list[list[float]]:
     if not lines:
         return []
     tokens = [WORD.findall(line) for line in lines]
-    counts = [Counter(w.lower() for w in ws if w[0].isalpha()) for ws in tokens]
+    alphas = [[w for w in ws if w[0].isalpha()] for ws in tokens]
+    lowereds = [[w.lower() for w in alpha] for alpha in alphas]
+    counts = [Counter(lowered) for lowered in lowereds]
     doc_counts: Counter[str] = Counter()
     for c in counts:
         doc_counts.update(c)
-    shapes = [_shape(line, ws, c, doc_counts) for line, ws, c in zip(lines, tokens, counts)]
-    core = [i for i, ws in enumerate(tokens) if len(ws) >= CORE_WORDS and _TERMINAL.search(lines[i])]
+    shaped = [
+        _shape(line, len(ws), alpha, lowered, c, doc_counts)
+        for line, ws, alpha, lowered, c in zip(lines, tokens, alphas, lowereds, counts)
+    ]
+    shapes = [row for row, _ in shaped]
+    core = [i for i, ws in enumerate(tokens) if len(ws) >= CORE_WORDS and shapes[i][10]]
     first, last = (core[0], core[-1]) if core else (len(lines), -1)
     total_words = sum(len(ws) for ws in tokens) or 1
-    doc_stop = sum(sum(w.lower() in STOP_WORDS for w in ws) for ws in tokens) / total_words
+    doc_stop = sum(stops for _, stops in shaped) / total_words
     n = len(lines)
     runs = _runs(n, set(core))
     short_share = sum(len(ws) < 5 for ws in tokens) / n

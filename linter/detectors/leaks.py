@@ -25,7 +25,8 @@ def leaked_lines(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Itera
     from ..leaks.features import WORD, stop_word_share
 
     text = doc.text
-    if len(WORD.findall(text)) < options["min_words"] or stop_word_share(text) < options["min_stop_share"]:
+    words = WORD.findall(text)
+    if len(words) < options["min_words"] or stop_word_share(words) < options["min_stop_share"]:
         return
     for start, end, probability in leak_probabilities(text):
         if probability < options["threshold"] or not WORD.search(text, start, end):

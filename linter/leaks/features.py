@@ -178,7 +178,7 @@ def _runs(n: int, core: set[int]) -> list[tuple[int, float]]:
     return out
 
 
-def stop_word_share(text: str) -> float:
-    """Share of English function words among a text's words: low for text in another language."""
-    words = [w.lower() for w in WORD.findall(text) if w[0].isalpha()]
-    return sum(w in STOP_WORDS for w in words) / len(words) if words else 0.0
+def stop_word_share(words: Sequence[str]) -> float:
+    """Share of English function words among ``words`` (tokens of :data:`WORD`) that are words: low for another language."""
+    alpha = [w for w in words if w[0].isalpha()]
+    return sum(w.lower() in STOP_WORDS for w in alpha) / len(alpha) if alpha else 0.0

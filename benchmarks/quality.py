@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/quality.py SCRAPED_DIR [CLEAN_DIR ...] [--lang en] [--show-misses N]
+    PYTHONPATH=. python benchmarks/quality.py SCRAPED_DIR --leak-cv 5 [--curve leaks_pr.png]
 
 ``SCRAPED_DIR`` holds ``<id>.truth.txt`` beside ``<id>.<extractor>.txt`` files (and
 optionally an ``index.tsv`` with a ``lang_guess`` column). A paragraph of an extraction
@@ -11,6 +12,11 @@ fewer than five words must equal a whole line of it, a longer one may be any wor
 part of it); it is
 *flagged* when a boilerplate or metadata finding overlaps it. Every other directory is
 clean text: the script prints its error/warning findings per 10,000 words.
+With ``--leak-cv K`` it instead scores the leak model (``linter.leaks``) honestly: each
+non-blank line of each extraction is a unit, the model is retrained K times with the pages
+grouped by site (no site in both a training and a test fold, ``scripts/train_leaks.py``), and a
+line counts as flagged when the out-of-fold model or one of the other leak rules flags it. It
+prints recall and precision per extractor and draws the precision-recall curve (matplotlib).
 This is a script that prints figures, not a test.
 """
 
@@ -20,6 +26,7 @@ import argparse
 import collections
 import csv
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import regex
@@ -55,12 +62,12 @@ def english_ids(folder: Path, lang: str | None) -> set[str] | None:
         return {row["id"] for row in csv.DictReader(stream, delimiter="\t") if row.get("lang_guess") == lang}
 
 
-def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: int) -> None:
-    ruleset = load_ruleset()
-    wanted = english_ids(folder, lang)
-    stats: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    misses: dict[str, list[str]] = collections.defaultdict(list)
-    false: dict[str, list[str]] = collections.defaultdict(list)
+def extractions(folder: Path, wanted: set[str] | None) -> Iterator[tuple[str, str, str, str, set[str]]]:
+    """``(page, extractor, text, truth, truth_lines)`` for each extraction of each wanted page.
+
+    ``truth`` is the normalised truth with a space each side, ``truth_lines`` its normalised lines
+    (the two arguments of :func:`in_truth`).
+    """
     for truth_path in sorted(folder.glob("*.truth.txt")):
         page = truth_path.name.split(".")[0]
         if wanted is not None and page not in wanted:
@@ -70,28 +77,36 @@ def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: in
         truth_lines = {normalise(line) for line in truth_text.splitlines()}
         for extraction in sorted(folder.glob(f"{page}.*.txt")):
             extractor = extraction.name.split(".")[1]
-            if extractor == "truth":
+            if extractor != "truth":
+                yield page, extractor, extraction.read_text(encoding="utf-8"), truth, truth_lines
+
+
+def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: int) -> None:
+    ruleset = load_ruleset()
+    wanted = english_ids(folder, lang)
+    stats: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    misses: dict[str, list[str]] = collections.defaultdict(list)
+    false: dict[str, list[str]] = collections.defaultdict(list)
+    for _, extractor, text, truth, truth_lines in extractions(folder, wanted):
+        doc = Document(text)
+        leak_findings = [d for d in lint(text, ruleset) if d.kind in LEAK_KINDS]
+        for paragraph in doc.paragraphs:
+            body = text[paragraph.start : paragraph.end]
+            key = normalise(body)
+            if not key:
                 continue
-            text = extraction.read_text(encoding="utf-8")
-            doc = Document(text)
-            leak_findings = [d for d in lint(text, ruleset) if d.kind in LEAK_KINDS]
-            for paragraph in doc.paragraphs:
-                body = text[paragraph.start : paragraph.end]
-                key = normalise(body)
-                if not key:
-                    continue
-                leak = not in_truth(key, truth, truth_lines)
-                by = [d.code for d in leak_findings if d.span.start < paragraph.end and paragraph.start < d.span.end]
-                flagged = bool(by)
-                counts = stats[extractor]
-                counts["paragraphs"] += 1
-                counts["leaks"] += leak
-                counts["flagged"] += flagged
-                counts["hits"] += leak and flagged
-                if leak and not flagged and len(misses[extractor]) < show_misses:
-                    misses[extractor].append(body[:160])
-                if flagged and not leak and len(false[extractor]) < show_false:
-                    false[extractor].append(f"{','.join(by)}: {body[:150]!r}")
+            leak = not in_truth(key, truth, truth_lines)
+            by = [d.code for d in leak_findings if d.span.start < paragraph.end and paragraph.start < d.span.end]
+            flagged = bool(by)
+            counts = stats[extractor]
+            counts["paragraphs"] += 1
+            counts["leaks"] += leak
+            counts["flagged"] += flagged
+            counts["hits"] += leak and flagged
+            if leak and not flagged and len(misses[extractor]) < show_misses:
+                misses[extractor].append(body[:160])
+            if flagged and not leak and len(false[extractor]) < show_false:
+                false[extractor].append(f"{','.join(by)}: {body[:150]!r}")
     print(f"{'extractor':<12} {'paragraphs':>10} {'leaks':>6} {'flagged':>7} {'recall':>7} {'precision':>9}")
     for extractor, counts in sorted(stats.items()):
         recall = counts["hits"] / counts["leaks"] if counts["leaks"] else 0.0
@@ -105,6 +120,75 @@ def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: in
             print(f"\n{title} ({extractor}):")
             for item in items:
                 print("   ", item if title != "missed leaks" else repr(item))
+
+
+def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> None:
+    """Grouped K-fold scores of the leak model together with the other leak rules, per extractor."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from train_leaks import fit, load_pages
+
+    from linter.config import LintConfig
+    from linter.detectors import DETECTORS, load_detectors
+    from linter.selection import Selection
+
+    load_detectors()
+    defaults = DETECTORS["leak-model"].defaults
+    pages = load_pages(folder, lang)
+    ruleset = load_ruleset()
+    rules_only = LintConfig(Selection(ignore=("leaked-line",)))
+    ruled = []
+    for page in pages:
+        found = [d.span for d in lint(page.text, ruleset, rules_only) if d.kind in LEAK_KINDS]
+        ruled.append([any(f.start < e and s < f.end for f in found) for s, e in page.spans])
+    probability: list[list[float]] = [[] for _ in pages]
+    for train, test in GroupKFold(n_splits=folds).split(pages, groups=[p.site for p in pages]):
+        model = fit([pages[i] for i in train], 200, 3)
+        for i in test:
+            if pages[i].rows:
+                probability[i] = model.predict_proba(np.array(pages[i].rows))[:, 1].tolist()
+    extractors = sorted({p.extractor for p in pages})
+
+    def scores(threshold: float) -> dict[str, tuple[float, float]]:
+        counts = {e: collections.Counter() for e in extractors}
+        for page, rule_flags, probs in zip(pages, ruled, probability):
+            c = counts[page.extractor]
+            for leak, scored, by_rule, p in zip(page.labels, page.scored, rule_flags, probs):
+                flagged = by_rule or p >= threshold
+                if scored:
+                    c["leaks"] += leak
+                    c["flagged"] += flagged
+                    c["hits"] += leak and flagged
+        return {e: (c["hits"] / max(c["leaks"], 1), c["hits"] / max(c["flagged"], 1)) for e, c in counts.items()}
+
+    print(f"leak model, {folds}-fold cross-validation grouped by site, {len(pages)} extractions; unit: non-blank line")
+    print(f"{'flagged by':<28} " + " ".join(f"{e:>18}" for e in extractors))
+    for label, threshold in (("rules only", 2.0), (f"rules + model >= {defaults['threshold']}", defaults["threshold"]),
+                             (f"rules + model >= {defaults['warning_threshold']}", defaults["warning_threshold"])):
+        row = scores(threshold)
+        print(f"{label:<28} " + " ".join(f"{f'{row[e][0]:.1%} / {row[e][1]:.1%}':>18}" for e in extractors))
+    print("(each cell: recall / precision)")
+    if curve is not None:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        thresholds = [t / 100 for t in range(2, 100, 2)]
+        sweep = [scores(t) for t in thresholds]
+        figure, axes = plt.subplots(figsize=(6, 4.5))
+        for e in extractors:
+            axes.plot([s[e][0] for s in sweep], [s[e][1] for s in sweep], marker=".", label=e)
+        axes.set_xlabel("recall (leaked lines)")
+        axes.set_ylabel("precision")
+        axes.set_title(f"Leak model + rules, {folds}-fold CV grouped by site")
+        axes.grid(True, alpha=0.3)
+        axes.legend()
+        figure.tight_layout()
+        figure.savefig(curve, dpi=100)
+        print(f"wrote {curve}")
 
 
 def clean_rate(folder: Path, pattern: str, only: set[str] | None = None, select: tuple[str, ...] = ()) -> None:
@@ -135,7 +219,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument("--show-false", type=int, default=0, metavar="N")
     parser.add_argument("--select", default="", metavar="PREFIXES", help="count only these code prefixes on clean text (e.g. NL3,NL6,NL7)")
+    parser.add_argument("--leak-cv", type=int, default=0, metavar="K", help="score the leak model by K-fold CV grouped by site")
+    parser.add_argument("--curve", type=Path, default=None, metavar="PNG", help="with --leak-cv: draw the precision-recall curve")
     args = parser.parse_args(argv)
+    if args.leak_cv:
+        leak_cv(args.scraped, args.lang or None, args.leak_cv, args.curve)
+        return 0
     leak_scores(args.scraped, args.lang or None, args.show_misses, args.show_false)
     print()
     select = tuple(p for p in args.select.split(",") if p)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 DetectorFunction = Callable[["Document", "Rule", Mapping[str, Any]], Iterator["Diagnostic"]]
 
 #: Modules that register detectors on import, loaded on first use.
-MODULES = ("duplication", "encoding", "fluency", "language", "names", "navigation", "quality", "quotation", "structure")
+MODULES = ("duplication", "encoding", "fluency", "language", "leaks", "names", "navigation", "quality", "quotation", "structure")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,38 @@
+"""Lines that read as leaked boilerplate (teasers, bios, opt-ins, table debris), by the model of :mod:`linter.leaks`."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..model import Diagnostic, Edit, Severity, Span
+from ..ruleset import Rule
+from ..segments import Document
+from . import detector
+
+
+@detector("leak-model", threshold=0.7, warning_threshold=0.998, min_stop_share=0.2, min_words=40)
+def leaked_lines(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+    """Score each non-blank line; ``info`` from ``threshold``, ``warning`` from ``warning_threshold``.
+
+    The model learnt English pages only, so a text with fewer English function words than
+    ``min_stop_share`` (another language) or fewer than ``min_words`` words is not scored.
+    The warning threshold is set so that no line of the clean news corpus reaches it: a
+    headline above its own article looks like a teaser, and only reaches ``info``.
+    """
+    from ..leaks import leak_probabilities
+    from ..leaks.features import WORD, stop_word_share
+
+    text = doc.text
+    words = WORD.findall(text)
+    if len(words) < options["min_words"] or stop_word_share(words) < options["min_stop_share"]:
+        return
+    for start, end, probability in leak_probabilities(text):
+        if probability < options["threshold"] or not WORD.search(text, start, end):
+            continue
+        span = Span(start, end)
+        finding = rule.diagnostic(span, edits=[Edit(doc.removal(span), "")], score=round(probability, 3), percent=f"{probability:.0%}")
+        if probability >= options["warning_threshold"] and finding.severity < Severity.WARNING:
+            finding = dataclasses.replace(finding, severity=Severity.WARNING)
+        yield finding

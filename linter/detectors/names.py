@@ -209,7 +209,18 @@ class _Finding:
     overwhelming: bool  # the same two-word name is written capitalised elsewhere
 
 
-def _findings(doc: Document) -> Iterator[_Finding]:
+_FINDINGS: weakref.WeakKeyDictionary[Document, tuple[_Finding, ...]] = weakref.WeakKeyDictionary()
+
+
+def _findings(doc: Document) -> tuple[_Finding, ...]:
+    """Lowercase words the text itself writes as names, once per text for the three rules that read them."""
+    cached = _FINDINGS.get(doc)
+    if cached is None:
+        cached = _FINDINGS[doc] = tuple(_find(doc))
+    return cached
+
+
+def _find(doc: Document) -> Iterator[_Finding]:
     """Lowercase words the text itself writes as names, with how sure the context makes it."""
     from ..fluency import zipf
 

@@ -122,7 +122,8 @@ class PatternCheck(Check):
         if found is False:
             return
         if self.scope == "text":
-            if found is None and self.gate is not None and not doc.mentions(self.gate):
+            # The gate holds with or without a prefilter verdict: findings never depend on it.
+            if self.gate is not None and not doc.mentions(self.gate):
                 return
             yield from finditer_spans(self.pattern, doc.text, doc.chunks)
             return
@@ -155,13 +156,17 @@ class PatternCheck(Check):
 
     def _candidates(self, doc: Document, found: bool | None) -> Iterable[Span]:
         """The paragraphs a paragraph rule tries: for ``whole-paragraph`` those its superset matches
-        if the prefilter has a verdict; else those holding a gate word; without a gate, every
+        if the prefilter has a verdict (and that hold a gate word, if it has a gate); else those
+        holding a gate word; without a gate, every
         paragraph for ``whole-paragraph``, and for ``paragraph`` those where one search per chunk
         found a match (a text may have a million paragraphs)."""
         if self.prefiltered[1] is not None:
             matched = SETS.paragraphs(doc, self.prefiltered[1])
             if matched is not None:
-                return matched
+                if self.gate is None:
+                    return matched
+                gated = set(doc.paragraphs_with(self.gate))
+                return [paragraph for paragraph in matched if paragraph in gated]
         if self.gate is not None:
             return doc.paragraphs_with(self.gate)
         if self.scope == "whole-paragraph":

@@ -13,7 +13,7 @@ from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, register
 from ..segments import Document
 from ..segments import CHUNK
-from ._regex import compile_pattern, finditer_spans, match_at
+from ._regex import compile_pattern, extend, finditer_spans
 
 #: Whole words: a doubled word is two equal ones in a row (numbers such as "5m to 6m" are not).
 _WORDS = regex.compile(r"\w+")
@@ -30,10 +30,7 @@ def _more_copies(word: str) -> regex.Pattern[str]:
 
 def _run_end(text: str, word: str, end: int) -> int:
     """Where the run of ``word`` ending at ``end`` really ends, following it a chunk at a time."""
-    more = _more_copies(word)
-    while (found := match_at(more, text, end, min(len(text), end + CHUNK))) is not None and found.end() > end:
-        end = found.end()
-    return end
+    return extend(_more_copies(word), text, end, CHUNK)
 
 
 def _times(count: int) -> str:

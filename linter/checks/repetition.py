@@ -74,8 +74,8 @@ class RepetitionCheck(Check):
             for run in _runs(doc.text, match.start(), reached):
                 yield self._finding(doc.text, run)
 
-    def _finding(self, text: str, run: list[Span]) -> Diagnostic:
-        first, last = run[0], run[-1]
+    def _finding(self, text: str, run: _Run) -> Diagnostic:
+        first, last, count = run
         word = text[first.start : first.end]
         applicability = Applicability.SAFE if word.lower() in self.safe_words else Applicability.UNSAFE
         return self.rule.diagnostic(
@@ -84,18 +84,27 @@ class RepetitionCheck(Check):
             applicability=applicability,
             match=text[first.start : last.end],
             word=word,
-            times=_times(len(run)),
+            times=_times(count),
         )
 
 
-def _runs(text: str, start: int, end: int) -> Iterator[list[Span]]:
+#: A run as its first copy, its last copy and how many copies (not a span per copy: a run
+#: may be two million words long).
+_Run = tuple[Span, Span, int]
+
+
+def _runs(text: str, start: int, end: int) -> Iterator[_Run]:
     """The runs of two or more copies in ``text[start:end]``; a capitalised copy begins a new run."""
-    run: list[Span] = []
+    first: Span | None = None
+    last, count = Span(start, start), 0
     for word in _LETTERS.finditer(text, start, end):
-        if run and word.group()[:1].isupper():
-            if len(run) > 1:
-                yield run
-            run = []
-        run.append(Span(word.start(), word.end()))
-    if len(run) > 1:
-        yield run
+        if first is not None and word.group()[:1].isupper():
+            if count > 1:
+                yield first, last, count
+            first, count = None, 0
+        last = Span(word.start(), word.end())
+        if first is None:
+            first = last
+        count += 1
+    if first is not None and count > 1:
+        yield first, last, count

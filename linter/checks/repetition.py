@@ -20,6 +20,9 @@ _WORDS = regex.compile(r"\w+")
 #: A run of one word written two or more times, separated by spaces or tabs only.
 _RUN = compile_pattern(r"(?<![\w'’-])(\p{L}+)(?:[ \t]+\1(?![\w'’-]))+", ignore_case=True)
 _LETTERS = regex.compile(r"\p{L}+")
+_LAST_LETTERS = regex.compile(r"\p{L}+", regex.REVERSE)
+#: The first letter of a capitalised word.
+_CAPITAL = regex.compile(r"(?<!\p{L})\p{Lu}")
 
 
 @lru_cache(maxsize=64)
@@ -94,17 +97,15 @@ _Run = tuple[Span, Span, int]
 
 
 def _runs(text: str, start: int, end: int) -> Iterator[_Run]:
-    """The runs of two or more copies in ``text[start:end]``; a capitalised copy begins a new run."""
-    first: Span | None = None
-    last, count = Span(start, start), 0
-    for word in _LETTERS.finditer(text, start, end):
-        if first is not None and word.group()[:1].isupper():
-            if count > 1:
-                yield first, last, count
-            first, count = None, 0
-        last = Span(word.start(), word.end())
-        if first is None:
-            first = last
-        count += 1
-    if first is not None and count > 1:
-        yield first, last, count
+    """The runs of two or more copies in ``text[start:end]``; a capitalised copy begins a new run.
+
+    Only the capitalised copies are looked at one by one (most runs have none); the copies
+    between them are counted, not kept.
+    """
+    capitals = [m.start() for m in _CAPITAL.finditer(text, start + 1, end)]
+    for low, high in zip([start, *capitals], [*capitals, end]):
+        count = sum(1 for _ in _LETTERS.finditer(text, low, high))
+        if count > 1:
+            first, last = _LETTERS.search(text, low, high), _LAST_LETTERS.search(text, low, high)
+            assert first is not None and last is not None
+            yield Span(first.start(), first.end()), Span(last.start(), last.end()), count

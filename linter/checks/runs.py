@@ -26,6 +26,10 @@ class RunCheck(Check):
     space: ``. . . .``). The fix deletes all but the first copy."""
 
     name = "run"
+    #: Ten marks or blank lines in a row are no URL or address; and finding the URLs of a long
+    #: run of periods costs time quadratic in the run (an e-mail address's local part is a run
+    #: of word characters and periods, tried from each period).
+    skips_protected = False
     PARAMS = {"unit": (str, True), "gap": (str, False), "min": (int, True)}
 
     def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:

@@ -11,7 +11,7 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -27,14 +27,13 @@ from .corpus.pool import Job, Recipe, Runner, default_jobs, progress
 from .flag_rules import refusal, resolve_format
 from .runner import FileOutcome, Mode, RunOptions
 from .selection import SelectionError
-from .settings import FAIL_ON, ConfigError, Discovery, Settings, fails
+from .settings import FAIL_ON, ConfigError, Discovery, Settings
 from .sources import iter_paths, write_atomic
 from .sources.mirror import mirror_root
 from .sources.pathmatch import PathPatterns
 from .suggest import unknown_command, unknown_options
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from .tally import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, STREAMING_FORMATS, Tally
 FORMAT_NAMES = ("full", "concise", "json", "jsonl", "github", "sarif", "junit", "gitlab", "report")
 COMMANDS = ("check", "rule", "config", "report", "server")
 
@@ -363,6 +362,9 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
         for recipe in recipes:
             recipe.config.selection.validate(recipe.build().ruleset)
         return run_dask([(path, recipes[i]) for path, i in jobs], args.scheduler, args.findings, fail_on, sys.stdout)
+    # With ``--fix -`` the fixed text goes to stdout, so the report goes to stderr.
+    stream = sys.stderr if mode is Mode.FIX and "-" in paths else sys.stdout
+    tally = Tally()
     outcomes: list[FileOutcome] = []
     with Runner(recipes, args.jobs or default_jobs(), files) as runner:  # workers start loading the rules now
         built = [recipe.build() for recipe in recipes]
@@ -373,23 +375,37 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
         runner.use(built)
         bar, advance = progress(sys.stderr.isatty() and runner.parallel, len(files))
         with bar:
-            for outcome in runner.run(jobs, advance):
-                for error in outcome.errors:
-                    _error(str(error))
-                for unit in outcome.units:
-                    for line in unit.incomplete_lines():
-                        _error(line)
-                outcomes.append(outcome)
+            arrived = _arrivals(runner.run(jobs, advance), fail_on, baseline if args.write_baseline is None else None, tally)
+            if _streams(args, mode):
+                _write_report(args, options, arrived, stream, tally.fail_on)
+            else:
+                outcomes.extend(arrived)
 
     if args.write_baseline is not None:
         return _write_baseline(args.write_baseline, outcomes)
-    if baseline is not None:
-        _apply_baseline(baseline, outcomes)
-    # With ``--fix -`` the fixed text goes to stdout, so the report goes to stderr.
-    stream = sys.stderr if mode is Mode.FIX and "-" in paths else sys.stdout
-    fail_on_of = {outcome.path: level for outcome, level in zip(outcomes, fail_on)}
-    _write_report(args, options, outcomes, stream, fail_on_of)
-    return _exit_code(fail_on_of, mode, outcomes, args.allow_incomplete)
+    if not _streams(args, mode):
+        _write_report(args, options, outcomes, stream, tally.fail_on)
+    return tally.exit_code(mode, args.allow_incomplete)
+
+
+def _streams(args: argparse.Namespace, mode: Mode) -> bool:
+    """Whether each file's findings are written as its outcome arrives (and then dropped)."""
+    fixed_quietly = mode is Mode.FIX and args.quiet and args.format == "concise"
+    return args.format in STREAMING_FORMATS and not args.statistics and args.write_baseline is None and not fixed_quietly
+
+
+def _arrivals(outcomes: Iterator[FileOutcome], fail_on: Sequence[str], baseline: Baseline | None, tally: Tally) -> Iterator[FileOutcome]:
+    """Each outcome as it arrives: its errors reported, the baseline applied, counted in ``tally``."""
+    for outcome, level in zip(outcomes, fail_on):
+        for error in outcome.errors:
+            _error(str(error))
+        for unit in outcome.units:
+            for line in unit.incomplete_lines():
+                _error(line)
+        if baseline is not None:
+            _apply_baseline(baseline, outcome)
+        tally.add(outcome, level)
+        yield outcome
 
 
 def _write_baseline(path: Path, outcomes: list[FileOutcome]) -> int:
@@ -403,14 +419,13 @@ def _write_baseline(path: Path, outcomes: list[FileOutcome]) -> int:
     return EXIT_ERROR if any(o.errors for o in outcomes) else EXIT_OK
 
 
-def _apply_baseline(baseline: Baseline, outcomes: list[FileOutcome]) -> None:
-    for outcome in outcomes:
-        for unit in outcome.units:
-            prints = fingerprints(unit.path, unit.record, unit.text, unit.diagnostics)
-            unit.diagnostics = [d for d, p in zip(unit.diagnostics, prints) if baseline.keeps(p)]
+def _apply_baseline(baseline: Baseline, outcome: FileOutcome) -> None:
+    for unit in outcome.units:
+        prints = fingerprints(unit.path, unit.record, unit.text, unit.diagnostics)
+        unit.diagnostics = [d for d, p in zip(unit.diagnostics, prints) if baseline.keeps(p)]
 
 
-def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[FileOutcome], stream: TextIO, fail_on: Mapping[str, str]) -> None:
+def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: Iterable[FileOutcome], stream: TextIO, fail_on: Mapping[str, str]) -> None:
     from .report import FORMATS, Report, load_writers
     from .report.full import write_statistics
 
@@ -444,15 +459,3 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: list[
     else:
         FORMATS[args.format](report, stream)
     stream.flush()
-
-
-def _exit_code(fail_on: Mapping[str, str], mode: Mode, outcomes: list[FileOutcome], allow_incomplete: bool = False) -> int:
-    """``fail_on`` holds each file's ``fail-on`` (its configuration's, or the flag), by path."""
-    if any(outcome.errors for outcome in outcomes):
-        return EXIT_ERROR
-    if not allow_incomplete and any(unit.incomplete for outcome in outcomes for unit in outcome.units):
-        return EXIT_ERROR
-    if mode is Mode.DIFF:
-        return EXIT_FINDINGS if any(outcome.changed for outcome in outcomes) else EXIT_OK
-    failing = any(fails(d.severity, fail_on[outcome.path]) for outcome in outcomes for unit in outcome.units for d in unit.diagnostics)
-    return EXIT_FINDINGS if failing else EXIT_OK

@@ -18,10 +18,11 @@ from .model import Span
 
 #: The longest piece of text one regex call is given (see ``Document.chunks``).
 CHUNK = 1 << 16
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# A line holding a non-space character: it starts after a line break (or at the start), so
+# the search costs one attempt per line start, not one per character of a blank run.
+_FILLED_LINE = regex.compile(r"(?<![^\r\n])[^\S\r\n]*+\S[^\r\n]*+")
 _WORD = regex.compile(r"\w+")
 _LOWERCASE_RUN = regex.compile(r"(?<!\p{L})\p{Ll}+")
-_NON_SPACE = regex.compile(r"\S")
 _BLOCK_MARKER = regex.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
 
 # A sentence may end after terminal punctuation, optionally followed by closing quotes
@@ -123,14 +124,12 @@ class Document:
 
     @cached_property
     def lines(self) -> list[Span]:
-        """Every line without its line break; an empty text has no lines."""
-        spans = []
-        for match in _LINE.finditer(self.text):
-            content = match.group().rstrip("\r\n")
-            if match.start() == len(self.text) and not content:
-                break
-            spans.append(Span(match.start(), match.start() + len(content)))
-        return spans
+        """Every line that holds a non-space character, without its line break.
+
+        Blank lines are left out: no rule looks into them, and a scraper's megabytes of blank
+        lines would otherwise be millions of spans, each then checked by every line rule.
+        """
+        return [Span(m.start(), m.end()) for m in _FILLED_LINE.finditer(self.text)]
 
     @cached_property
     def paragraphs(self) -> list[Span]:
@@ -146,12 +145,10 @@ class Document:
         blocks: list[list[Span]] = []
         current: list[Span] = []
         for line in self.lines:
-            if _NON_SPACE.search(text, line.start, line.end) is None:
-                if current:
-                    blocks.append(current)
-                    current = []
-            else:
-                current.append(line)
+            if current and _line_breaks(text, current[-1].end, line.start) > 1:
+                blocks.append(current)
+                current = []
+            current.append(line)
         if current:
             blocks.append(current)
 
@@ -346,6 +343,11 @@ class Document:
         return damage(self.text, self.paragraphs)
 
 
+def _line_breaks(text: str, start: int, end: int) -> int:
+    """Line breaks in ``text[start:end]``, a CRLF counting once."""
+    return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+
+
 def _trim(text: str, span: Span) -> Span:
     start, end = span.start, span.end
     while start < end and text[start].isspace():
@@ -385,10 +387,16 @@ def split_sentences(text: str, paragraph: Span) -> list[Span]:
     # Marks with no word since the last end ("West. . Then", a scraper's ". . . . ") are one
     # sentence of marks alone, however many: not a million one-mark sentences, each checked
     # for an abbreviation and then by every sentence rule.
-    has_word, marks_end = False, None
+    # ``word_at`` is the first word character at or after where the marks began, searched for
+    # once per run of marks rather than once per mark.
+    has_word, marks_end, word_at = False, None, -1
     for match in _CANDIDATE_END.finditer(text, paragraph.start, paragraph.end):
         if not has_word:
-            has_word = _WORD_CHARACTER.search(text, marks_end or start, match.start()) is not None
+            since = marks_end or start
+            if word_at < since:
+                word = _WORD_CHARACTER.search(text, since, paragraph.end)
+                word_at = word.start() if word is not None else paragraph.end
+            has_word = word_at < match.start()
             if not has_word:
                 marks_end = match.end()
                 continue

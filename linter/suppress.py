@@ -12,6 +12,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from hashlib import sha256
 from pathlib import Path
 
 import regex
@@ -84,6 +85,9 @@ def is_markdown(path: str) -> bool:
 
 _SPACE = regex.compile(r"\s+")
 CONTEXT = 24
+#: Longest flagged text a fingerprint holds as it is; a longer one (a run of a million copies)
+#: is kept as its start and a digest of the whole, so a baseline or SARIF log stays small.
+FLAGGED_LIMIT = 1_000
 BASELINE_VERSION = 1
 
 
@@ -98,7 +102,7 @@ def fingerprints(path: str, record: str | int | None, text: str, diagnostics: It
     seen: Counter[tuple[object, ...]] = Counter()
     prints = []
     for d in diagnostics:
-        flagged = _normal(text[d.span.start : d.span.end])
+        flagged = _bounded(_normal(text[d.span.start : d.span.end]))
         context = _normal(_before(text, d.span.start)) + "|" + _normal(_after(text, d.span.end))
         key = (path, record, d.code, flagged, context)
         seen[key] += 1
@@ -106,14 +110,23 @@ def fingerprints(path: str, record: str | int | None, text: str, diagnostics: It
     return prints
 
 
+def _bounded(flagged: str) -> str:
+    if len(flagged) <= FLAGGED_LIMIT:
+        return flagged
+    return f"{flagged[: FLAGGED_LIMIT // 2]}…sha256:{sha256(flagged.encode('utf-8')).hexdigest()}"
+
+
+# Line breaks are looked for within the window only: a search from the start of a long line
+# for each of its findings would make the time grow with the square of the line's length.
 def _before(text: str, offset: int) -> str:
     """Up to ``CONTEXT`` characters before ``offset`` on its own line."""
-    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    return text[max(line_start, offset - CONTEXT) : offset]
+    floor = max(0, offset - CONTEXT)
+    line_start = max(text.rfind("\n", floor, offset), text.rfind("\r", floor, offset)) + 1
+    return text[max(line_start, floor) : offset]
 
 
 def _after(text: str, offset: int) -> str:
-    ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0]
+    ends = [i for i in (text.find("\n", offset, offset + CONTEXT), text.find("\r", offset, offset + CONTEXT)) if i >= 0]
     return text[offset : min([*ends, offset + CONTEXT])]
 
 

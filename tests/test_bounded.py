@@ -164,3 +164,94 @@ def test_copies_of_a_paragraph_in_a_row_are_one_finding(ruleset) -> None:
         "This paragraph repeats, exactly, the one on line 1.",
     ]
     assert apply_fixes(text, findings, Applicability.UNSAFE).text == f"{para}\n\nOther text here.\n"
+
+
+def test_a_run_of_spaced_marks_is_one_finding_past_every_chunk(ruleset) -> None:
+    marks = ". " * CHUNK  # twice a chunk's length
+    text = "They left" + marks + "Then the story."
+    (run,) = _codes(lint(text, ruleset), "NL112")
+    assert run.message == f"'.' is written {CHUNK:,} times in a row."
+    assert text[run.span.start : run.span.end] == marks.strip()
+    assert run.fix.applicability is Applicability.SAFE
+    assert apply_fixes(text, [run]).text == "They left. Then the story."
+
+
+def test_short_runs_of_marks_are_left_to_their_own_rules(ruleset) -> None:
+    text = "He paused... then spoke. Wait . . . what? Yes,, she said.\n"
+    assert _codes(lint(text, ruleset), "NL112") == []
+
+
+def test_a_run_of_blank_lines_is_one_finding_and_no_lines(ruleset) -> None:
+    from linter.segments import Document
+
+    blank = "\n" * (2 * CHUNK)
+    assert Document(blank).lines == [] and Document(blank).paragraphs == []
+    (run,) = _codes(lint(blank, ruleset), "NL113")
+    assert run.message == f"{2 * CHUNK - 1:,} blank lines in a row."
+    assert apply_fixes(blank, [run]).text == "\n\n"
+    text = "Title\r\n" + "\r\n" * 50 + "Body one.\nBody two.\n"
+    doc = Document(text)
+    assert [text[s.start : s.end] for s in doc.lines] == ["Title", "Body one.", "Body two."]
+    assert [text[s.start : s.end] for s in doc.paragraphs] == ["Title", "Body one.", "Body two."]
+    (run,) = _codes(lint(text, ruleset), "NL113")
+    assert apply_fixes(text, [run]).text == "Title\r\n\r\nBody one.\nBody two.\n"
+
+
+@pytest.mark.parametrize("unit", ["word ", ". ", "\n"])
+def test_pathological_files_are_one_finding_and_little_output_in_every_format(tmp_path, capsys, unit) -> None:
+    """The output does not grow with the run: 300 KB of it writes within 5 KB of what 3 KB does
+    (SARIF's rule catalogue is the same in both)."""
+    path = tmp_path / "scraped.txt"
+    for fmt in ("full", "concise", "jsonl", "json", "github", "sarif", "junit", "gitlab"):
+        sizes = []
+        for length in (3_000, 300_000):
+            path.write_text(unit * (length // len(unit)))
+            assert main(["check", "--isolated", "--jobs", "1", "--format", fmt, "--color", "never", str(path)]) == 1
+            sizes.append(len(capsys.readouterr().out.encode()))
+        assert sizes[1] - sizes[0] < 5_000, (fmt, sizes)
+    main(["check", "--isolated", "--jobs", "1", "--format", "jsonl", str(path)])
+    codes = [json.loads(line)["code"] for line in capsys.readouterr().out.splitlines()]
+    run = {"word ": "NL501", ". ": "NL112", "\n": "NL113"}[unit]
+    assert codes.count(run) == 1 and len(codes) <= 3, codes
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "concise", "github"])
+def test_streaming_formats_write_each_file_before_the_next_is_linted(tmp_path, monkeypatch, fmt) -> None:
+    import io
+
+    import linter.corpus.pool as pool
+
+    paths = []
+    for number in range(3):
+        paths.append(tmp_path / f"{number}.txt")
+        paths[-1].write_text(f"They met the the minister {number}.\n")
+    out = io.StringIO()
+    written_before: list[str] = []
+    original = pool.process_path
+    monkeypatch.setattr(pool, "process_path", lambda *a, **k: (written_before.append(out.getvalue()), original(*a, **k))[1])
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["check", "--isolated", "--jobs", "1", "--format", fmt, *map(str, paths)]) == 1
+    assert len(written_before) == 3
+    for number, seen in enumerate(written_before):
+        assert [p.name for p in paths if p.name in seen] == [f"{n}.txt" for n in range(number)]
+
+
+def test_full_context_searches_only_its_window_for_line_breaks() -> None:
+    from linter.report.full import context
+
+    class Searched(str):
+        widths: list[int] = []
+
+        def find(self, sub, start=0, end=None):  # type: ignore[override]
+            self.widths.append((len(self) if end is None else end) - start)
+            return str.find(self, sub, start, end)
+
+        def rfind(self, sub, start=0, end=None):  # type: ignore[override]
+            self.widths.append((len(self) if end is None else end) - start)
+            return str.rfind(self, sub, start, end)
+
+    line = "word " * 200_000
+    window = context(Searched(line), 500_000, 500_004, 40)
+    assert (window.before, window.after) == (context(line, 500_000, 500_004, 40).before, context(line, 500_000, 500_004, 40).after)
+    assert window.before == "…" + "word " * 8 and window.after == " word" * 8 + "…"
+    assert max(Searched.widths) <= 41

@@ -1,5 +1,5 @@
 """Check types, one module each; importing this package registers them all."""
 
-from . import consistency, document, languagetool, pattern, repetition, substitution, vocabulary
+from . import consistency, document, languagetool, pattern, repetition, runs, substitution, vocabulary
 
-__all__ = ["consistency", "document", "languagetool", "pattern", "repetition", "substitution", "vocabulary"]
+__all__ = ["consistency", "document", "languagetool", "pattern", "repetition", "runs", "substitution", "vocabulary"]

@@ -59,6 +59,15 @@ def match_at(pattern: regex.Pattern[str], text: str, start: int, end: int) -> re
         raise RegexTimeout(Span(start, end)) from None
 
 
+def extend(pattern: regex.Pattern[str], text: str, end: int, step: int) -> int:
+    """Where a run ending at ``end`` really ends: ``pattern`` (more copies) matched again and
+    again from its end, ``step`` characters at a time, so each call has a bounded piece and
+    its own timeout however long the run (one run may cross every chunk of the text)."""
+    while (found := match_at(pattern, text, end, min(len(text), end + step))) is not None and found.end() > end:
+        end = found.end()
+    return end
+
+
 def fullmatch(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
     """``pattern.fullmatch`` over ``text[start:end]`` with the module's timeout."""
     try:

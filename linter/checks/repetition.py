@@ -13,13 +13,16 @@ from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, register
 from ..segments import Document
 from ..segments import CHUNK
-from ._regex import compile_pattern, finditer_spans, match_at
+from ._regex import compile_pattern, extend, finditer_spans
 
 #: Whole words: a doubled word is two equal ones in a row (numbers such as "5m to 6m" are not).
 _WORDS = regex.compile(r"\w+")
 #: A run of one word written two or more times, separated by spaces or tabs only.
 _RUN = compile_pattern(r"(?<![\w'’-])(\p{L}+)(?:[ \t]+\1(?![\w'’-]))+", ignore_case=True)
 _LETTERS = regex.compile(r"\p{L}+")
+_LAST_LETTERS = regex.compile(r"\p{L}+", regex.REVERSE)
+#: The first letter of a capitalised word.
+_CAPITAL = regex.compile(r"(?<!\p{L})\p{Lu}")
 
 
 @lru_cache(maxsize=64)
@@ -30,10 +33,7 @@ def _more_copies(word: str) -> regex.Pattern[str]:
 
 def _run_end(text: str, word: str, end: int) -> int:
     """Where the run of ``word`` ending at ``end`` really ends, following it a chunk at a time."""
-    more = _more_copies(word)
-    while (found := match_at(more, text, end, min(len(text), end + CHUNK))) is not None and found.end() > end:
-        end = found.end()
-    return end
+    return extend(_more_copies(word), text, end, CHUNK)
 
 
 def _times(count: int) -> str:
@@ -77,8 +77,8 @@ class RepetitionCheck(Check):
             for run in _runs(doc.text, match.start(), reached):
                 yield self._finding(doc.text, run)
 
-    def _finding(self, text: str, run: list[Span]) -> Diagnostic:
-        first, last = run[0], run[-1]
+    def _finding(self, text: str, run: _Run) -> Diagnostic:
+        first, last, count = run
         word = text[first.start : first.end]
         applicability = Applicability.SAFE if word.lower() in self.safe_words else Applicability.UNSAFE
         return self.rule.diagnostic(
@@ -87,18 +87,25 @@ class RepetitionCheck(Check):
             applicability=applicability,
             match=text[first.start : last.end],
             word=word,
-            times=_times(len(run)),
+            times=_times(count),
         )
 
 
-def _runs(text: str, start: int, end: int) -> Iterator[list[Span]]:
-    """The runs of two or more copies in ``text[start:end]``; a capitalised copy begins a new run."""
-    run: list[Span] = []
-    for word in _LETTERS.finditer(text, start, end):
-        if run and word.group()[:1].isupper():
-            if len(run) > 1:
-                yield run
-            run = []
-        run.append(Span(word.start(), word.end()))
-    if len(run) > 1:
-        yield run
+#: A run as its first copy, its last copy and how many copies (not a span per copy: a run
+#: may be two million words long).
+_Run = tuple[Span, Span, int]
+
+
+def _runs(text: str, start: int, end: int) -> Iterator[_Run]:
+    """The runs of two or more copies in ``text[start:end]``; a capitalised copy begins a new run.
+
+    Only the capitalised copies are looked at one by one (most runs have none); the copies
+    between them are counted, not kept.
+    """
+    capitals = [m.start() for m in _CAPITAL.finditer(text, start + 1, end)]
+    for low, high in zip([start, *capitals], [*capitals, end]):
+        count = sum(1 for _ in _LETTERS.finditer(text, low, high))
+        if count > 1:
+            first, last = _LETTERS.search(text, low, high), _LAST_LETTERS.search(text, low, high)
+            assert first is not None and last is not None
+            yield Span(first.start(), first.end()), Span(last.start(), last.end()), count

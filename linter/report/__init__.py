@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -18,7 +18,9 @@ from ..settings import DEFAULT_FAIL_ON, fails
 class Report:
     """Everything a writer may need; writers never look at flags or the environment themselves."""
 
-    outcomes: list[FileOutcome]
+    #: A list, or with a streaming format (``tally.STREAMING_FORMATS``) outcomes as they
+    #: arrive, which the writer passes over once.
+    outcomes: Iterable[FileOutcome]
     ruleset: Ruleset
     mode: Mode = Mode.CHECK
     at_least: Applicability = Applicability.SAFE

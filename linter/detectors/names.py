@@ -13,8 +13,9 @@ written capitalised elsewhere), or they are reported only as ``info``.
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,16 +69,40 @@ class _Token:
         return self.word[0].isupper()
 
 
+class _Tokens(Sequence[_Token]):
+    """The text's tokens, each made into a :class:`_Token` only when a rule looks at it.
+
+    Most tokens are lowercase words no rule reads one by one; building an object for each
+    cost more than the rest of the rules' work.
+    """
+
+    def __init__(self, matches: list[regex.Match[str]]) -> None:
+        self._matches = matches
+        self._made: dict[int, _Token] = {}
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def __getitem__(self, index: int) -> _Token:  # type: ignore[override]
+        token = self._made.get(index)
+        if token is None:
+            match = self._matches[index]
+            token = self._made[index] = _Token(match.start(), match.end(), match[0].rstrip("."))
+        return token
+
+
 @dataclass
 class _Evidence:
     """What one text says about its capitalised words, computed once for both rules."""
 
-    tokens: list[_Token]
+    tokens: _Tokens
+    written: list[str]  # each token as written, an abbreviation's period included
+    anywhere: Counter[str]  # capitalised anywhere, sentence starts too
+    lower: Counter[str]  # written in lowercase
+    # Counted by :func:`_count_contexts` only for the words asked about:
     alone: Counter[str] = field(default_factory=Counter)  # capitalised alone in mid-sentence
     strong: Counter[str] = field(default_factory=Counter)  # after an honorific or title
     two_word: Counter[str] = field(default_factory=Counter)  # second word of a two-word name
-    anywhere: Counter[str] = field(default_factory=Counter)  # capitalised anywhere, sentence starts too
-    lower: Counter[str] = field(default_factory=Counter)  # written in lowercase
     pairs: set[tuple[str, str]] = field(default_factory=set)  # two capitalised words in a row
 
 
@@ -88,46 +113,57 @@ def _is_name_part(word: str) -> bool:
     return word[0].isupper() and word.lower() not in SENTENCE_OPENERS
 
 
-def _title_case_lines(doc: Document) -> list[Span]:
-    """Lines without a closing full stop most of whose words are capitalised (headlines, menus).
+def _is_title_case(text: str, line: Span) -> bool:
+    """Whether a line has no closing full stop and most of its words capitalised (a headline, a menu).
 
-    Their capitals prove nothing about the words.
+    Its capitals prove nothing about the words.
     """
-    text = doc.text
-    spans = []
-    for line in doc.lines:
-        if _CLOSED.search(text, line.start, line.end):
-            continue
-        words = [m.group() for m in _TOKEN.finditer(text, line.start, line.end)]
-        if len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 > len(words):
-            spans.append(line)
-    return spans
+    if _CLOSED.search(text, line.start, line.end):
+        return False
+    words = [m.group() for m in _TOKEN.finditer(text, line.start, line.end)]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
 def evidence(doc: Document) -> _Evidence:
-    """Count, for every capitalised word, where the text writes it as a name.
+    """The text's tokens and how often it writes each word capitalised and in lowercase.
+
+    Where it writes a capitalised word as a name is counted afterwards, by
+    :func:`_count_contexts`, for the few words the rules ask about.
+    """
+    cached = _CACHE.get(doc)
+    if cached is not None:
+        return cached
+    matches = list(_TOKEN.finditer(doc.text))
+    written = [m[0] for m in matches]
+    anywhere = Counter([w.rstrip(".") for w in written if w[0].isupper()])
+    lower = Counter([w for w in written if not w[0].isupper()])
+    found = _CACHE[doc] = _Evidence(_Tokens(matches), written, anywhere, lower)
+    return found
+
+
+def _count_contexts(doc: Document, found: _Evidence, words: set[str]) -> None:
+    """Count, for each capitalised word of ``words``, where the text writes it as a name.
 
     Evidence is a capital in mid-sentence, outside title-case lines, that an ordinary word
     would not have: after an honorific or title (``Mr Blair``), alone (``said Blair``, but
     not ``the Lords`` nor inside ``Union of Journalists``), or as the second word of a
     two-word name standing alone (``Tony Blair``).
     """
-    cached = _CACHE.get(doc)
-    if cached is not None:
-        return cached
     text = doc.text
-    tokens = [_Token(m.start(), m.end(), m.group().rstrip(".")) for m in _TOKEN.finditer(text)]
-    found = _Evidence(tokens)
-    headlines = _title_case_lines(doc)
-    h = 0
-    for index, token in enumerate(tokens):
-        while h < len(headlines) and headlines[h].end <= token.start:
-            h += 1
-        if not token.capitalised:
-            found.lower[token.word] += 1
-            continue
-        found.anywhere[token.word] += 1
-        if h < len(headlines) and headlines[h].start <= token.start or not _mid_sentence(text, tokens, index):
+    tokens = found.tokens
+    lines = doc.lines
+    line_starts = [line.start for line in lines]
+    title_case: dict[int, bool] = {}
+    spelt = words | {word + "." for word in words}
+    for index in [i for i, w in enumerate(found.written) if w in spelt]:
+        token = tokens[index]
+        at = bisect_right(line_starts, token.start) - 1
+        if at >= 0 and token.start < lines[at].end:
+            if at not in title_case:
+                title_case[at] = _is_title_case(text, lines[at])
+            if title_case[at]:
+                continue
+        if not _mid_sentence(text, tokens, index):
             continue
         previous = tokens[index - 1]
         joined_before = _adjacent(text, tokens, index - 1)
@@ -148,11 +184,9 @@ def evidence(doc: Document) -> _Evidence:
                 found.pairs.add((previous.word, token.word))
         elif not (joined_before and previous.word.lower() in _DETERMINERS) and not _inside_name(text, tokens, index):
             found.alone[token.word] += 1
-    _CACHE[doc] = found
-    return found
 
 
-def _inside_name(text: str, tokens: list[_Token], index: int) -> bool:
+def _inside_name(text: str, tokens: _Tokens, index: int) -> bool:
     """Whether a connector joins the token to another capitalised word (``House of Lords``, ``Bank of England``)."""
     before = index >= 2 and _adjacent(text, tokens, index - 1) and _adjacent(text, tokens, index - 2)
     if before and tokens[index - 1].word in _CONNECTORS and tokens[index - 2].capitalised:
@@ -167,7 +201,7 @@ def _inside_name(text: str, tokens: list[_Token], index: int) -> bool:
     return name.capitalised
 
 
-def _adjacent(text: str, tokens: list[_Token], index: int) -> bool:
+def _adjacent(text: str, tokens: _Tokens, index: int) -> bool:
     """Whether tokens ``index`` and ``index + 1`` are separated by spaces alone."""
     if index < 0:
         return False
@@ -180,7 +214,7 @@ def _titled(text: str, token: _Token) -> bool:
     return text[token.start : token.end] in HONORIFICS or token.word in TITLES
 
 
-def _mid_sentence(text: str, tokens: list[_Token], index: int) -> bool:
+def _mid_sentence(text: str, tokens: _Tokens, index: int) -> bool:
     """Whether the token at ``index`` follows another word of its sentence (an honorific's period aside)."""
     if index == 0:
         return False
@@ -229,17 +263,21 @@ def _find(doc: Document) -> Iterator[_Finding]:
     if not _reads_as_english(found):
         return
     tokens = found.tokens
-    for index, token in enumerate(tokens):
-        if token.capitalised or len(token.word) < 3 or token.word in _PARTICLES:
-            continue
+    written = found.written
+    # Most words: looked at only when the text also capitalises them or an honorific precedes them.
+    named = {w for w in found.lower if len(w) >= 3 and w not in _PARTICLES and w[0].upper() + w[1:] in found.anywhere}
+    candidates = {i for i, w in enumerate(written) if w in named}
+    candidates.update(i + 1 for i, w in enumerate(written) if w in HONORIFICS and i + 1 < len(written))
+    indices = sorted(i for i in candidates if not written[i][0].isupper() and len(written[i]) >= 3 and written[i] not in _PARTICLES and zipf(written[i]) < FUNCTION_WORD)
+    _count_contexts(doc, found, {written[i][0].upper() + written[i][1:] for i in indices} & found.anywhere.keys())
+    for index in indices:
+        token = tokens[index]
         proper = token.word[0].upper() + token.word[1:]
         previous = tokens[index - 1] if _adjacent(text, tokens, index - 1) else None
         after_honorific = previous is not None and text[previous.start : previous.end] in HONORIFICS
         if proper not in found.anywhere and not after_honorific:
-            continue  # most words: looked up in wordfreq only when the text also capitalises them
-        frequency = zipf(token.word)
-        if frequency >= FUNCTION_WORD:
             continue
+        frequency = zipf(token.word)
         if proper not in found.anywhere:
             yield _Finding(token, proper, certain=True, overwhelming=False)
             continue

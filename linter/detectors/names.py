@@ -135,8 +135,13 @@ def evidence(doc: Document) -> _Evidence:
         return cached
     matches = list(_TOKEN.finditer(doc.text))
     written = [m[0] for m in matches]
-    anywhere = Counter([w.rstrip(".") for w in written if w[0].isupper()])
-    lower = Counter([w for w in written if not w[0].isupper()])
+    anywhere: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for word, count in Counter(written).items():  # each distinct spelling once
+        if word[0].isupper():
+            anywhere[word.rstrip(".")] += count
+        else:
+            lower[word] = count
     found = _CACHE[doc] = _Evidence(_Tokens(matches), written, anywhere, lower)
     return found
 
@@ -265,10 +270,10 @@ def _find(doc: Document) -> Iterator[_Finding]:
     tokens = found.tokens
     written = found.written
     # Most words: looked at only when the text also capitalises them or an honorific precedes them.
-    named = {w for w in found.lower if len(w) >= 3 and w not in _PARTICLES and w[0].upper() + w[1:] in found.anywhere}
-    candidates = {i for i, w in enumerate(written) if w in named}
-    candidates.update(i + 1 for i, w in enumerate(written) if w in HONORIFICS and i + 1 < len(written))
-    indices = sorted(i for i in candidates if not written[i][0].isupper() and len(written[i]) >= 3 and written[i] not in _PARTICLES and zipf(written[i]) < FUNCTION_WORD)
+    named = {w for w in found.lower if len(w) >= 3 and w not in _PARTICLES and w[0].upper() + w[1:] in found.anywhere and zipf(w) < FUNCTION_WORD}
+    watched = named | HONORIFICS
+    candidates = {i + 1 if written[i] in HONORIFICS else i for i in [i for i, w in enumerate(written) if w in watched]}
+    indices = sorted(i for i in candidates if i < len(written) and not written[i][0].isupper() and len(written[i]) >= 3 and written[i] not in _PARTICLES and zipf(written[i]) < FUNCTION_WORD)
     _count_contexts(doc, found, {written[i][0].upper() + written[i][1:] for i in indices} & found.anywhere.keys())
     for index in indices:
         token = tokens[index]

@@ -23,7 +23,7 @@ from pathlib import Path
 import regex
 from wordfreq import zipf_frequency
 
-from linter.detectors.fluency import DEFAULT_THRESHOLD, narrative
+from linter.checks.garbled import DEFAULT_THRESHOLD, narrative
 from linter.fluency import garble_score
 from linter.segments import Document
 

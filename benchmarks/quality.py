@@ -131,11 +131,10 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
     from train_leaks import fit, load_pages
 
     from linter.config import LintConfig
-    from linter.detectors import DETECTORS, load_detectors
+    from linter.registry import check_types
     from linter.selection import Selection
 
-    load_detectors()
-    defaults = DETECTORS["leak-model"].defaults
+    defaults = {key.replace("-", "_"): param.default for key, param in check_types()["leak-model"].PARAMS.items()}
     pages = load_pages(folder, lang)
     ruleset = load_ruleset()
     rules_only = LintConfig(Selection(ignore=("leaked-line",)))

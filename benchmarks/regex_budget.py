@@ -1,4 +1,4 @@
-"""The slowest single regex call of every rule, to size the timeout (``linter/checks/_regex.py``).
+"""The slowest single regex call of every rule, to size the timeout (``linter/bounded.py``).
 
 Usage::
 
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scaling import PATHOLOGICAL  # noqa: E402
 
-import linter.checks._regex as bounded  # noqa: E402
+import linter.bounded as bounded  # noqa: E402
 from linter import lint, load_ruleset  # noqa: E402
 from linter.checks import pattern, repetition  # noqa: E402
 

@@ -17,7 +17,8 @@ from .config import DEFAULT_CONFIG, LintConfig
 from .engine import lint
 from .line_index import LineIndex
 from .model import Applicability, Diagnostic, Edit, Fix, Severity, Span
-from .ruleset import Rule, Ruleset, RulesetError, load_ruleset
+from .rule import Rule, Ruleset
+from .rule_packs import RulesetError, load_ruleset
 
 __all__ = [
     "Applicability",

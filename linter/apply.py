@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .config import DEFAULT_CONFIG, LintConfig
-from .engine import ExtraFinder, lint
+from .engine import lint
 from .model import Applicability, Diagnostic, Edit, Severity, Span
-from .ruleset import Ruleset
+from .rule import Ruleset
 
 MAX_ROUNDS = 10
 
@@ -120,7 +120,6 @@ def fix_text(
     ruleset: Ruleset,
     config: LintConfig = DEFAULT_CONFIG,
     at_least: Applicability = Applicability.SAFE,
-    extra: ExtraFinder | None = None,
     language: str | None = None,
 ) -> FixResult:
     """Lint and fix until no applicable fix is left; ``remaining`` is the final lint.
@@ -132,7 +131,7 @@ def fix_text(
     applied: list[Diagnostic] = []
     seen = {text}
     for round_number in range(MAX_ROUNDS + 1):
-        diagnostics = lint(text, ruleset, config, extra, language)
+        diagnostics = lint(text, ruleset, config, language)
         result = apply_fixes(text, diagnostics, at_least)
         if not result.applied:
             return FixResult(text, tuple(applied), tuple(diagnostics))

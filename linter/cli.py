@@ -22,7 +22,8 @@ from .kernels import VersionAction
 from .language import LanguageModelMissing, parse_languages
 from .model import Applicability
 from .report.colour import use_color
-from .ruleset import Ruleset, RulesetError, load_ruleset, union
+from .rule import Ruleset, union
+from .rule_packs import RulesetError, load_ruleset
 from .corpus.pool import Job, Recipe, Runner, default_jobs, progress
 from .flag_rules import refusal, resolve_format
 from .runner import FileOutcome, Mode, RunOptions
@@ -234,7 +235,7 @@ def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
     from .rule_docs import show_rules
 
     if args.test is not None:
-        from .examples import run_examples
+        from .rule_examples import run_examples
 
         if not args.test.is_dir():
             raise UsageError(f"newslint rule --test: {args.test}: not a folder")

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
 from functools import lru_cache
 
 from .config import DEFAULT_CONFIG, LintConfig
-from .checks._regex import RegexTimeout
+from .bounded import RegexTimeout
 from .model import Applicability, Diagnostic, Severity, Span
-from .ruleset import Rule, Ruleset
+from .registry import BackendUnavailable
+from .rule import Rule, Ruleset
 from .markdown import mask_markdown
 from .segments import Document
 from .suppress import drop_markdown_suppressed
@@ -20,6 +21,8 @@ def _guarded(rule: Rule, doc: Document) -> Iterator[Diagnostic]:
     """A rule's findings; if it times out or fails, one warning naming it and where, and the run goes on."""
     try:
         yield from rule.run(doc)
+    except BackendUnavailable:
+        raise  # no rule can be checked without it: the run stops with its one-line reason
     except RegexTimeout as timeout:
         yield rule.problem(timeout.span, f"{rule.code} {rule.name} took too long on this text and was skipped here")
     except Exception as error:  # a bug in one rule must not lose the other rules' findings
@@ -62,23 +65,16 @@ def _produced(doc: Document, rules: tuple[Rule, ...]) -> Iterable[Diagnostic]:
     return chain.from_iterable(_guarded(rule, doc) if rule.language == "any" else _outside(foreign, _guarded(rule, doc)) for rule in rules)
 
 
-#: Findings from outside the pure core (the grammar server), given to ``lint`` by the edge.
-ExtraFinder = Callable[[str], Iterable[Diagnostic]]
-
-
 def lint(
     text: str,
     ruleset: Ruleset,
     config: LintConfig = DEFAULT_CONFIG,
-    extra: ExtraFinder | None = None,
     language: str | None = None,
 ) -> list[Diagnostic]:
     """Run every enabled rule over ``text`` and return findings sorted by position and code.
 
     Identical findings (same code and span) are reported once, and per-code
     severity overrides from ``config`` are applied here so checks stay simple.
-    ``extra`` adds findings computed outside the core (LanguageTool); they go
-    through the same selection, overrides and suppression as the rest.
     In Markdown mode rules see only the prose (markup masked, offsets kept), and
     findings touching markup are dropped. ``language`` is the text's language when the
     caller knows it (a record's field); otherwise it is detected, once, if a rule of one
@@ -93,9 +89,6 @@ def lint(
     if any(rule.language != "any" for rule in rules):
         rules = rules_for_language(rules, doc.language_code, config.languages)
     produced = _produced(doc, rules)
-    if extra is not None:
-        enabled = {rule.code for rule in rules}
-        produced = chain(produced, (d for d in extra(linted) if d.code in enabled))
     for diagnostic in produced:
         key = (diagnostic.code, diagnostic.span.start, diagnostic.span.end)
         if key in seen:

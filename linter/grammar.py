@@ -2,7 +2,8 @@
 
 language-tool-python does the talking, to a server given by URL or to a local
 LanguageTool it manages where Java and a LanguageTool download are available.
-Matches become NL8xx findings. LanguageTool counts offsets in UTF-16 code units;
+Its matches become the findings of the ``languagetool`` rules (:mod:`linter.checks.languagetool`),
+given this backend by :func:`~linter.checks.languagetool.with_backend`. LanguageTool counts offsets in UTF-16 code units;
 language-tool-python already turns a match's start into code points but not its
 length, so the span is converted here, once, from the UTF-16 length. Results are
 cached on disk by sentence hash, so a pre-commit run does not ask again for
@@ -14,15 +15,14 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .cache import cache_dir
-from .model import Applicability, Diagnostic, Edit, Span
-from .ruleset import Rule, Ruleset
-from .segments import Document
+from .checks.languagetool import GrammarMatch
+from .model import Span
+from .registry import BackendUnavailable
 from .sources.atomic import write_atomic
 
 START_A_SERVER = (
@@ -30,11 +30,9 @@ START_A_SERVER = (
     "(or `docker run -p 8081:8010 erikvl87/languagetool`) and pass --grammar-server http://localhost:8081"
 )
 CACHE_VERSION = 1
-#: The rule a match of an unlisted category becomes.
-DEFAULT_CODE = "NL801"
 
 
-class GrammarUnavailable(Exception):
+class GrammarUnavailable(BackendUnavailable):
     """No LanguageTool to talk to; the message is one line saying how to start one."""
 
 
@@ -56,19 +54,6 @@ def default_cache_dir() -> Path:
     return cache_dir("languagetool")
 
 
-@dataclass(frozen=True)
-class GrammarMatch:
-    """One LanguageTool match, its span already in code points relative to its sentence."""
-
-    start: int
-    end: int
-    rule_id: str
-    category: str
-    issue_type: str
-    message: str
-    replacements: tuple[str, ...]
-
-
 Checker = Callable[[str], list[Any]]
 
 
@@ -80,7 +65,6 @@ class GrammarBackend:
         self.server = server
         self.language = language
         self.cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
-        self.queries = 0
 
     @classmethod
     def connect(cls, server: str | None, language: str = "en-US", cache_dir: Path | None = None) -> GrammarBackend:
@@ -114,7 +98,6 @@ class GrammarBackend:
             raw = self._check(sentence)
         except Exception as error:
             raise GrammarUnavailable(f"LanguageTool at {self.server} failed ({str(error).splitlines()[0] if str(error) else type(error).__name__}): {START_A_SERVER}") from None
-        self.queries += 1
         found = []
         for match in raw:
             span = utf16_to_code_points(sentence, match.offset, match.error_length)
@@ -135,35 +118,3 @@ class GrammarBackend:
         except OSError:
             pass  # a cache that cannot be written only costs a query next time
         return found
-
-    def check(self, text: str, ruleset: Ruleset) -> list[Diagnostic]:
-        """Findings for every sentence of ``text``, with spans in code points of ``text``.
-
-        A match becomes the ``languagetool`` rule that lists its category (NL801 when
-        none does).
-        """
-        by_category = {c: rule for rule in ruleset if rule.check_type == "languagetool" for c in rule.params["categories"]}
-        fallback = ruleset.get(DEFAULT_CODE)
-        doc = Document(text)
-        findings = []
-        for sentence in doc.sentences:
-            for match in self.matches(text[sentence.start : sentence.end]):
-                rule = by_category.get(match.category, fallback)
-                if rule is not None:
-                    findings.append(_diagnostic(rule, sentence.start, match))
-        return findings
-
-
-def _diagnostic(rule: Rule, offset: int, match: GrammarMatch) -> Diagnostic:
-    """One suggestion is an unsafe fix, several (or a spelling guess) only a display-only one."""
-    span = Span(offset + match.start, offset + match.end)
-    edits: Sequence[Edit] = [Edit(span, match.replacements[0])] if match.replacements else ()
-    single = len(match.replacements) == 1
-    return rule.diagnostic(
-        span,
-        edits=edits,
-        applicability=Applicability.UNSAFE if single else Applicability.DISPLAY_ONLY,
-        title=f"Replace with {match.replacements[0]!r}" if match.replacements else None,
-        message=f"{match.message} (LanguageTool {match.rule_id})",
-        source=f"languagetool:{match.rule_id}",
-    )

@@ -1,17 +1,19 @@
 """Check types: the code behind rules. Rules name their type; this maps names to classes.
 
-A check type declares the rule keys it takes (``PARAMS``: key -> (type, required))
-so that loading can reject unknown keys and wrong types before anything runs.
+A check type declares the rule keys it takes (``PARAMS``: kebab-case key -> :class:`Param`),
+so that loading can reject unknown keys and wrong types before anything runs, and the
+rule-pack docs list every parameter from one place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from .model import Diagnostic
-    from .ruleset import Rule
+    from .rule import Rule
     from .segments import Document
 
 
@@ -19,12 +21,53 @@ class RuleDefinitionError(ValueError):
     """A rule's parameters are wrong; the loader adds the file and the code."""
 
 
+class BackendUnavailable(Exception):
+    """A check's outside backend cannot answer: the run stops with this one-line message.
+
+    Any other error of a check only costs that rule's findings on one text (``engine``).
+    """
+
+
+#: The default of a parameter that every rule of its type must give.
+REQUIRED: Any = object()
+
+
+@dataclass(frozen=True)
+class Param:
+    """One rule key of a check type: its type, its default (or ``REQUIRED``), what it means."""
+
+    type: type | tuple[type, ...]
+    description: str
+    default: Any = REQUIRED
+    #: At most one rule of a ruleset may set this (boolean) parameter true.
+    unique: bool = False
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+    def accepts(self, value: object) -> bool:
+        """Whether ``value`` has this type (an int is a float; a bool is never a number)."""
+        kinds = self.type if isinstance(self.type, tuple) else (self.type,)
+        if float in kinds:
+            kinds = (*kinds, int)
+        return isinstance(value, kinds) and (bool in kinds or not isinstance(value, bool))
+
+    @property
+    def type_name(self) -> str:
+        kinds = self.type if isinstance(self.type, tuple) else (self.type,)
+        return " or ".join({"str": "string", "bool": "boolean", "dict": "table"}.get(k.__name__, k.__name__) for k in kinds)
+
+
 class Check:
-    """Base of every check type. Subclasses compile parameters once in ``__init__``."""
+    """Base of every check type. Subclasses compile parameters once in ``__init__``.
+
+    ``params`` holds every key of ``PARAMS`` (the rule's value or the default).
+    """
 
     name: ClassVar[str]
-    PARAMS: ClassVar[Mapping[str, tuple[type | tuple[type, ...], bool]]] = {}
-    #: Whether findings inside URLs, e-mail addresses and domains are dropped.
+    PARAMS: ClassVar[Mapping[str, Param]] = {}
+    #: Whether the rule drops findings inside URLs, e-mail addresses and domains.
     skips_protected: ClassVar[bool] = True
 
     def __init__(self, rule: Rule, params: Mapping[str, Any]) -> None:
@@ -32,6 +75,23 @@ class Check:
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         raise NotImplementedError
+
+
+#: A coded check's work: findings of ``rule`` in a document, given the rule's parameters (snake_case keys).
+Finder = Callable[["Document", "Rule", Mapping[str, Any]], Iterator["Diagnostic"]]
+
+
+class FunctionCheck(Check):
+    """A check type whose work is one generator function (``finder``) over the whole document."""
+
+    finder: ClassVar[Finder]
+
+    def __init__(self, rule: Rule, params: Mapping[str, Any]) -> None:
+        super().__init__(rule, params)
+        self.options = {key.replace("-", "_"): value for key, value in params.items()}
+
+    def run(self, doc: Document) -> Iterator[Diagnostic]:
+        return type(self).finder(doc, self.rule, self.options)
 
 
 CHECK_TYPES: dict[str, type[Check]] = {}

@@ -14,7 +14,7 @@ from rich.text import Text
 from .config import LintConfig
 from .engine import lint
 from .report.colour import use_color
-from .ruleset import Rule, Ruleset
+from .rule import Rule, Ruleset
 from .selection import Selection
 
 #: What each fix level means. A rule without a fix is labelled ``none`` in every table, JSON and SARIF.
@@ -29,7 +29,7 @@ _PLACEHOLDER = regex.compile(r"\{(\w+)\}")
 
 def fix_level(rule: Rule) -> str:
     """``safe``, ``unsafe``, ``display-only`` or ``none``: one name per level everywhere."""
-    return rule.fix.label if rule.fix else "none"
+    return rule.fix_level.label if rule.fix_level else "none"
 
 
 def example_message(rule: Rule, ruleset: Ruleset) -> str:
@@ -58,7 +58,7 @@ def rule_record(rule: Rule) -> dict[str, object]:
         "message": rule.message,
         "why": rule.why,
         "fix": fix_level(rule),
-        "fix_title": rule.fix_title if rule.fix else None,
+        "fix_title": rule.fix_title if rule.fix_level else None,
         "pack": rule.path,
         "examples": {
             "bad": [{"text": e.text, "flagged": list(e.flagged), "fixed": e.fixed} for e in rule.bad],
@@ -129,7 +129,7 @@ def _explain(rule: Rule, ruleset: Ruleset, console: Console) -> None:
     console.print("  " + rule.why)
     console.print(Text("\nFix", style="bold"))
     fix = FIX_DESCRIPTION[fix_level(rule)]
-    console.print(f"  {fix}" + (f" ({rule.fix_title})" if rule.fix else ""))
+    console.print(f"  {fix}" + (f" ({rule.fix_title})" if rule.fix_level else ""))
     console.print(Text("\nExamples that are flagged", style="bold"))
     for example in rule.bad:
         console.print(f"  text:    {example.text!r}")

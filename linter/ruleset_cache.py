@@ -27,7 +27,7 @@ import regex
 from .cache import cache_dir
 
 if TYPE_CHECKING:
-    from .ruleset import Ruleset
+    from .rule import Ruleset
 
 #: Cached rulesets kept (one per distinct set of packs: built-in alone, with a user pack, ...).
 KEEP = 8

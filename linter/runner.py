@@ -12,15 +12,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .apply import FixLoopError, apply_fixes, fix_text
 from .cap import DEFAULT_MAX_FINDINGS, cap_findings
 from .config import LintConfig
-from .engine import ExtraFinder, active_rules, lint
+from .engine import lint
 from .line_index import LineIndex
 from .model import Applicability, Diagnostic
-from .ruleset import INCOMPLETE, Ruleset
+from .rule import INCOMPLETE, Ruleset
 from .sources import Decoded, InputError, decode, display_path, encode, read_text, write_atomic
 from .sources.fields import FieldCensus
 from .sources.textfile import read_bytes
@@ -30,10 +29,6 @@ from .sources.records import Record, compress, decompress, is_records, parse_rec
 from .sources.pathmatch import per_file_ignores
 from .suppress import is_markdown
 from .unified import unified_diff
-
-
-if TYPE_CHECKING:
-    from .grammar import GrammarBackend
 
 
 class Mode(enum.Enum):
@@ -85,19 +80,10 @@ class RunPlan:
 
 @dataclass(frozen=True, kw_only=True)
 class RunOptions(RunPlan):
-    """A run's plan with what it needs built: the rules, the configuration, the grammar backend."""
+    """A run's plan with what it needs built: the rules (with the grammar backend, if on) and the configuration."""
 
     ruleset: Ruleset
     config: LintConfig
-    grammar: GrammarBackend | None = None
-
-    def extra(self) -> ExtraFinder | None:
-        """The grammar backend as an extra finder, when it is on and a grammar rule is selected."""
-        backend = self.grammar
-        if backend is None or not any(r.check_type == "languagetool" for r in active_rules(self.ruleset, self.config)):
-            return None
-        ruleset = self.ruleset
-        return lambda text: backend.check(text, ruleset)
 
     def for_path(self, path: str) -> RunOptions:
         """The options for one file: its per-file ignores, and Markdown structure for ``.md``."""
@@ -152,17 +138,16 @@ def lint_text(text: str, path: str, record: str | int | None, options: RunOption
 
     ``language`` is the text's language when a record names it (else it is detected).
     """
-    extra = options.extra()
     if options.mode is Mode.CHECK:
-        return _unit(path, record, text, lint(text, options.ruleset, options.config, extra, language), options), text
+        return _unit(path, record, text, lint(text, options.ruleset, options.config, language), options), text
     try:
-        result = fix_text(text, options.ruleset, options.config, options.at_least, extra, language)
+        result = fix_text(text, options.ruleset, options.config, options.at_least, language)
     except FixLoopError as error:
         raise InputError(path if record is None else f"{path}:{record}", str(error)) from None
     if options.mode is Mode.DIFF:
         # The text is what --fix would write (every pass of the loop); the fixes shown beside the
         # original are its first pass, the only one whose offsets are the original's.
-        diagnostics = lint(text, options.ruleset, options.config, extra, language)
+        diagnostics = lint(text, options.ruleset, options.config, language)
         first = apply_fixes(text, diagnostics, options.at_least)
         unit = _unit(path, record, text, diagnostics, options, proposed=first.applied, fixed_count=len(result.applied))
         return unit, result.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .ruleset import Rule, Ruleset
+from .rule import Rule, Ruleset
 
 
 class SelectionError(ValueError):

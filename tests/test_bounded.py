@@ -114,7 +114,7 @@ def test_full_format_writes_findings_without_a_rich_layout_per_line(tmp_path, ca
 def test_a_rule_that_times_out_makes_the_check_incomplete(tmp_path, capsys, monkeypatch) -> None:
     path = tmp_path / "story.txt"
     path.write_text("They met the the minister in kyiv. .\n" * 200)
-    monkeypatch.setattr("linter.checks._regex.TIMEOUT", 1e-9)
+    monkeypatch.setattr("linter.bounded.TIMEOUT", 1e-9)
     code = main(["check", "--isolated", "--jobs", "1", "--format", "concise", str(path)])
     err = capsys.readouterr().err.splitlines()
     assert code == 2

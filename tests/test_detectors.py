@@ -6,7 +6,7 @@ import pytest
 
 from linter import Applicability, LintConfig, apply_fixes, fix_text, lint
 from linter.mojibake import repair
-from linter.detectors.quality import measure
+from linter.checks.quality import measure
 from linter.segments import Document
 from linter.selection import Selection
 

@@ -23,7 +23,8 @@ from linter.config import LintConfig
 from linter.engine import lint
 from linter.fix_safety import FEW_WORDS, prose_removed, prose_words
 from linter.model import Applicability, Diagnostic, Edit, Fix, Severity, Span
-from linter.ruleset import Ruleset, RulesetError, parse_pack
+from linter.rule import Ruleset
+from linter.rule_packs import RulesetError, parse_pack
 from linter.segments import Document
 from linter.selection import Selection
 
@@ -41,11 +42,11 @@ class TestEveryRule:
     def test_info_rules_have_no_safe_fix(self, ruleset) -> None:
         for rule in ruleset:
             if rule.severity is Severity.INFO:
-                assert rule.fix is None or rule.fix < Applicability.SAFE, rule.code
+                assert rule.fix_level is None or rule.fix_level < Applicability.SAFE, rule.code
 
     def test_safe_fixes_of_heuristic_rules_remove_a_few_prose_words_at_most(self, ruleset) -> None:
         for rule in ruleset:
-            if rule.fix is not Applicability.SAFE:
+            if rule.fix_level is not Applicability.SAFE:
                 continue
             stays_safe = False
             for example in rule.bad:

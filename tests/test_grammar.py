@@ -20,7 +20,7 @@ import pytest
 
 from linter import load_ruleset
 from linter.cli import main
-from linter.examples import check_example
+from linter.rule_examples import check_example
 from linter.grammar import GrammarBackend, utf16_to_code_points
 
 # (phrase, rule id, category, issue type, replacements)

@@ -12,7 +12,7 @@ from linter import lint, load_ruleset
 from linter.config import LintConfig
 from linter.language import identify, parse_languages
 from linter.model import Applicability
-from linter.ruleset import RulesetError, parse_pack
+from linter.rule_packs import RulesetError, parse_pack
 from linter.segments import Document
 
 from .conftest import run

@@ -7,7 +7,7 @@ from importlib import resources
 
 from linter import Severity, lint, load_ruleset
 from linter.config import LintConfig
-from linter.detectors.leaks import leaked_lines
+from linter.checks.leaks import leaked_lines
 from linter.leaks import leak_probabilities, nonblank_lines
 from linter.leaks.features import NAMES, line_features
 from linter.model import Applicability

@@ -111,7 +111,7 @@ def test_one_name_for_each_fix_level(ruleset, capsys) -> None:
     _, table, _ = run(capsys, "rule", "--isolated")
     _, markdown, _ = run(capsys, "rule", "--isolated", "--format", "markdown")
     for rule in ruleset:
-        level = rule.fix.label if rule.fix else "none"
+        level = rule.fix_level.label if rule.fix_level else "none"
         assert records[rule.code] == level
         assert rule_descriptor(rule)["properties"]["fix"] == level
         assert f"| {level} |" in next(line for line in markdown.splitlines() if f"| {rule.code} |" in line)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import linter
 from linter import Applicability, Diagnostic, Edit, Fix, LineIndex, Severity, Span, apply_fixes, fix_text, lint
 from linter.cli import main
-from linter.ruleset import INCOMPLETE
+from linter.rule import INCOMPLETE
 
 BUDGET = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 PIECES = ["kyiv", " . ", ". .", ",,", "  ", "Mr ", "Mr. ", "&amp;", "cafÃ©", "\u200b", "😀", "e\u0301", "مرحبا שלום", '"', "“", "the the", "Caption", "U.S.", "\t"]
@@ -181,7 +181,7 @@ def test_protected_spans_equal_one_search_over_the_whole_text(text: str) -> None
 @given(st.lists(st.one_of(st.sampled_from(["a", " ", ".", "\u00a0", "\x1c", "\t\n", "“", "—", "€", "_", "e\u0301"]), st.text(max_size=3)), max_size=30).map("".join))
 def test_duplicate_keys_equal_the_regex_definition(text: str) -> None:
     """``normalise`` translates and splits; it must give what collapsing ``_NOISE`` runs gives."""
-    from linter.detectors.duplication import _NOISE, normalise
+    from linter.checks.duplication import _NOISE, normalise
 
     assert normalise(text) == _NOISE.sub(" ", text).strip()
 

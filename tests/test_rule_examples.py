@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from linter import Applicability, load_ruleset
-from linter.examples import check_example, examples_of
+from linter.rule_examples import check_example, examples_of
 
 RULESET = load_ruleset()
 CASES = list(examples_of(RULESET))
@@ -25,7 +25,7 @@ def test_example(rule, example) -> None:
 def test_every_rule_has_both_kinds_of_example() -> None:
     for rule in RULESET:
         assert rule.bad and rule.good, rule.code
-        if rule.fix is not None and rule.fix >= Applicability.UNSAFE:
+        if rule.fix_level is not None and rule.fix_level >= Applicability.UNSAFE:
             assert all(e.fixed is not None for e in rule.bad), rule.code
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from linter import lint
-from linter.examples import check_example
-from linter.ruleset import RulesetError, builtin_rules_dir, load_ruleset
+from linter.rule_examples import check_example
+from linter.rule_packs import RulesetError, builtin_rules_dir, load_ruleset
 
 from .conftest import HOUSE_PACK as GOOD
 

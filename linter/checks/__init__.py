@@ -1,5 +1,41 @@
-"""Check types, one module each; importing this package registers them all."""
+"""Check types, one module per family; importing this package registers them all."""
 
-from . import consistency, document, languagetool, pattern, repetition, runs, substitution, vocabulary
+from . import (
+    consistency,
+    duplication,
+    encoding,
+    garbled,
+    language,
+    languagetool,
+    leaks,
+    names,
+    navigation,
+    pattern,
+    quality,
+    quotation,
+    repetition,
+    runs,
+    structure,
+    substitution,
+    vocabulary,
+)
 
-__all__ = ["consistency", "document", "languagetool", "pattern", "repetition", "runs", "substitution", "vocabulary"]
+__all__ = [
+    "consistency",
+    "duplication",
+    "encoding",
+    "garbled",
+    "language",
+    "languagetool",
+    "leaks",
+    "names",
+    "navigation",
+    "pattern",
+    "quality",
+    "quotation",
+    "repetition",
+    "runs",
+    "structure",
+    "substitution",
+    "vocabulary",
+]

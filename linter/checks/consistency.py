@@ -8,9 +8,9 @@ from typing import Any
 import regex
 
 from ..model import Diagnostic, Edit, Span
-from ..registry import Check, RuleDefinitionError, register
+from ..registry import Check, Param, RuleDefinitionError, register
 from ..segments import Document
-from ._regex import compile_pattern, finditer_spans
+from ..bounded import compile_pattern, finditer_spans
 
 
 def _form_pattern(form: str) -> str:
@@ -36,7 +36,7 @@ class ConsistencyCheck(Check):
     """
 
     name = "consistency"
-    PARAMS = {"forms": (list, True)}
+    PARAMS = {"forms": Param(list, "groups of alternative forms")}
 
     def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
         super().__init__(rule, params)

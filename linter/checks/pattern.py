@@ -8,10 +8,10 @@ from typing import Any
 import regex
 
 from ..model import Applicability, Diagnostic, Edit, Span
-from ..registry import Check, RuleDefinitionError, register
+from ..registry import Check, Param, RuleDefinitionError, register
 from ..segments import Document
 from ..mojibake import repaired
-from ._regex import compile_pattern, finditer, finditer_spans, fullmatch
+from ..bounded import compile_pattern, finditer, finditer_spans, fullmatch
 from .prefilter import SETS
 from .superset import Superset, Unsupported, superset
 
@@ -48,46 +48,49 @@ class PatternCheck(Check):
 
     name = "pattern"
     PARAMS = {
-        "pattern": (str, True),
-        "replacement": (str, False),
-        "group": ((int, str), False),
-        "ignore-case": (bool, False),
-        "unsafe-when": (str, False),
-        "scope": (str, False),
-        "max-words": (int, False),
-        "skip-urls": (bool, False),
-        "gate": (list, False),
+        "pattern": Param(str, "the regular expression (`regex` module syntax, compiled with MULTILINE and WORD)"),
+        "replacement": Param(str, "the fix: a template of the match (`\\g<name>`); none without a fix", None),
+        "group": Param((int, str), "the group (number or name) that is flagged and replaced", 0),
+        "ignore-case": Param(bool, "match in any case", False),
+        "unsafe-when": Param(str, "a regex: the fix of a flagged text that matches it is only unsafe", None),
+        "scope": Param(str, "`text`, each `paragraph`, or `whole-paragraph` (the pattern must match a paragraph from start to end)", "text"),
+        "max-words": Param(int, "with `whole-paragraph`: only paragraphs of at most this many words", None),
+        "skip-urls": Param(bool, "drop matches touching a URL or address (default: true, false for `whole-paragraph`)", None),
+        "gate": Param(list, "lowercase words of which every match holds one: the rule looks only where one occurs", None),
     }
+    #: Whether a match inside a URL counts is the rule's own choice (``skip-urls``), applied in ``run``.
+    skips_protected = False
 
     def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
         super().__init__(rule, params)
-        self.pattern = compile_pattern(params["pattern"], ignore_case=params.get("ignore-case", False))
-        gate = params.get("gate")
+        self.pattern = compile_pattern(params["pattern"], ignore_case=params["ignore-case"])
+        gate = params["gate"]
         if gate is not None and (not gate or not all(isinstance(w, str) and w and w == w.lower() for w in gate)):
             raise RuleDefinitionError("gate must be a non-empty list of lowercase words")
         self.gate: tuple[str, ...] | None = tuple(gate) if gate is not None else None
-        self.group = params.get("group", 0)
+        self.group = params["group"]
         if isinstance(self.group, int) and not 0 <= self.group <= self.pattern.groups or (
             isinstance(self.group, str) and self.group not in self.pattern.groupindex
         ):
             raise RuleDefinitionError(f"group {self.group!r} is not in the pattern")
-        self.replacement = params.get("replacement")
-        if self.replacement is not None and rule.fix is None:
+        self.replacement = params["replacement"]
+        if self.replacement is not None and rule.fix_level is None:
             raise RuleDefinitionError("a replacement is given but fix is 'none'")
-        if self.replacement is None and rule.fix is not None:
+        if self.replacement is None and rule.fix_level is not None:
             raise RuleDefinitionError("fix is set but no replacement is given")
-        unsafe_when = params.get("unsafe-when")
+        unsafe_when = params["unsafe-when"]
         self.unsafe_when = compile_pattern(unsafe_when) if unsafe_when else None
-        self.scope = params.get("scope", "text")
+        self.scope = params["scope"]
         if self.scope not in SCOPES:
             raise RuleDefinitionError(f"scope must be one of {', '.join(SCOPES)}")
         # A whole paragraph of boilerplate often names its site (``Subscribe to example.com``).
-        self.skips_protected = params.get("skip-urls", self.scope != "whole-paragraph")
-        self.max_words = params.get("max-words")
+        skip_urls = params["skip-urls"]
+        self.skip_urls: bool = skip_urls if skip_urls is not None else self.scope != "whole-paragraph"
+        self.max_words = params["max-words"]
         if self.max_words is not None and self.scope != "whole-paragraph":
             raise RuleDefinitionError("max-words goes with scope = 'whole-paragraph'")
         try:
-            wider = superset(params["pattern"], ignore_case=params.get("ignore-case", False))
+            wider = superset(params["pattern"], ignore_case=params["ignore-case"])
         except Unsupported:
             wider = Superset(None, None)
         # A whole-paragraph rule is prefiltered paragraph by paragraph only: its forms searched
@@ -115,7 +118,9 @@ class PatternCheck(Check):
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         for match in self._matches(doc):
             if not self._reads_mojibake(doc, match):
-                yield self._finding(doc, match)
+                finding = self._finding(doc, match)
+                if not (self.skip_urls and doc.is_protected(finding.span)):
+                    yield finding
 
     def _matches(self, doc: Document) -> Iterator[regex.Match[str]]:
         found = self._found(doc)

@@ -10,10 +10,10 @@ from typing import Any
 import regex
 
 from ..model import Applicability, Diagnostic, Edit, Span
-from ..registry import Check, register
+from ..registry import Check, Param, register
 from ..segments import Document
 from ..segments import CHUNK
-from ._regex import compile_pattern, extend, finditer_spans
+from ..bounded import compile_pattern, extend, finditer_spans
 
 #: Whole words: a doubled word is two equal ones in a row (numbers such as "5m to 6m" are not).
 _WORDS = regex.compile(r"\w+")
@@ -53,12 +53,15 @@ class RepetitionCheck(Check):
     """
 
     name = "repetition"
-    PARAMS = {"exceptions": (list, False), "safe-words": (list, False)}
+    PARAMS = {
+        "exceptions": Param(list, "words whose doubling is grammatical", ()),
+        "safe-words": Param(list, "words whose removal is safe", ()),
+    }
 
     def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
         super().__init__(rule, params)
-        self.exceptions = {word.lower() for word in params.get("exceptions", [])}
-        self.safe_words = {word.lower() for word in params.get("safe-words", [])}
+        self.exceptions = {word.lower() for word in params["exceptions"]}
+        self.safe_words = {word.lower() for word in params["safe-words"]}
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         # Most texts repeat no word twice in a row at all; finding that out on a list of

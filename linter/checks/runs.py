@@ -14,9 +14,9 @@ from typing import Any
 import regex
 
 from ..model import Diagnostic, Edit, Span
-from ..registry import Check, register
+from ..registry import Check, Param, register
 from ..segments import CHUNK, Document
-from ._regex import compile_pattern, extend, finditer_spans
+from ..bounded import compile_pattern, extend, finditer_spans
 
 
 @register
@@ -30,12 +30,16 @@ class RunCheck(Check):
     #: run of periods costs time quadratic in the run (an e-mail address's local part is a run
     #: of word characters and periods, tried from each period).
     skips_protected = False
-    PARAMS = {"unit": (str, True), "gap": (str, False), "min": (int, True)}
+    PARAMS = {
+        "unit": Param(str, "a regex for one copy"),
+        "gap": Param(str, "a regex for what may stand between copies", ""),
+        "min": Param(int, "the fewest copies that make a finding"),
+    }
 
     def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
         super().__init__(rule, params)
         self.minimum = params["min"]
-        gap = params.get("gap", "")
+        gap = params["gap"]
         # A unit, a gap and the same unit again (backreferences keep every copy equal): most
         # marks stand alone, and a run split by a chunk boundary is followed past it anyway.
         self.pattern = compile_pattern(rf"(?P<unit>{params['unit']})(?P<gap>{gap})(?P=unit)(?:(?P=gap)(?P=unit))*+")

@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..model import Diagnostic, Edit, Span
-from ..registry import Check, RuleDefinitionError, register
+from ..registry import Check, Param, RuleDefinitionError, register
 from ..segments import Document
-from ._regex import compile_pattern, finditer_spans
+from ..bounded import compile_pattern, finditer_spans
 
 
 def match_case(template: str, found: str) -> str:
@@ -28,19 +28,23 @@ class SubstitutionCheck(Check):
     """
 
     name = "substitution"
-    PARAMS = {"swap": (dict, True), "case-sensitive": (bool, False), "exceptions": (list, False)}
+    PARAMS = {
+        "swap": Param(dict, "table of words and their replacements"),
+        "case-sensitive": Param(bool, "match the words in their case only", False),
+        "exceptions": Param(list, "phrases in which a word stays", ()),
+    }
 
     def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
         super().__init__(rule, params)
         swap = params["swap"]
         if not swap or not all(isinstance(k, str) and isinstance(v, str) and k for k, v in swap.items()):
             raise RuleDefinitionError("swap must map words to their replacements")
-        self.case_sensitive = params.get("case-sensitive", False)
+        self.case_sensitive = params["case-sensitive"]
         self.swap = {(k if self.case_sensitive else k.lower()): v for k, v in swap.items()}
         self.pattern = compile_pattern(
             r"(?<![\w.-])\L<words>(?![\w]|-\w)", ignore_case=not self.case_sensitive, words=list(swap)
         )
-        exceptions = params.get("exceptions", [])
+        exceptions = list(params["exceptions"])
         if not all(isinstance(e, str) and e for e in exceptions):
             raise RuleDefinitionError("exceptions must be a list of phrases")
         self.exceptions = (

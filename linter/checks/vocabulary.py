@@ -8,9 +8,9 @@ from typing import Any
 import regex
 
 from ..model import Diagnostic, Edit, Span
-from ..registry import Check, RuleDefinitionError, register
+from ..registry import Check, Param, RuleDefinitionError, register
 from ..segments import Document
-from ._regex import TIMEOUT, compile_pattern
+from ..bounded import TIMEOUT, compile_pattern
 
 # A lowercase word that is not part of a URL, handle, hashtag, file name or hyphenated word.
 _LOWER_WORD = compile_pattern(r"(?<![\w.@/#-])\p{Ll}+(?![\w@/]|-\w|\.\w)")
@@ -33,7 +33,11 @@ class VocabularyCheck(Check):
     """
 
     name = "vocabulary"
-    PARAMS = {"words": (list, True), "only-if-capitalized-elsewhere": (bool, False)}
+    PARAMS = {
+        "words": Param(list, "proper nouns as they are written"),
+        "only-if-capitalized-elsewhere": Param(bool, "flag a word only where the text also writes it capitalised", False),
+        "user-words": Param(bool, "this rule also takes the user's `vocabulary` setting (one rule at most)", False, unique=True),
+    }
 
     def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
         super().__init__(rule, params)
@@ -47,7 +51,7 @@ class VocabularyCheck(Check):
             self.by_first.setdefault(lowered.split()[0], []).append(lowered)
         for phrases in self.by_first.values():
             phrases.sort(key=len, reverse=True)
-        self.require_proper_form = params.get("only-if-capitalized-elsewhere", False)
+        self.require_proper_form = params["only-if-capitalized-elsewhere"]
 
     @staticmethod
     def _writes(text: str, proper: str) -> bool:

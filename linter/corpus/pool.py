@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import LintConfig
 from ..registry import RuleDefinitionError
-from ..ruleset import load_ruleset
+from ..rule_packs import load_ruleset
 from ..runner import Batch, BatchResult, FileOutcome, RunOptions, RunPlan, lint_batch, process_path
 from ..selection import Selection
 from ..settings import ConfigError, Settings
@@ -75,12 +75,12 @@ class Recipe(RunPlan):
             ruleset = ruleset.with_vocabulary(self.vocabulary)
         except RuleDefinitionError as error:
             raise ConfigError(f"{self.settings_path}: 'vocabulary': {error}") from None
-        grammar = None
         if self.grammar:
+            from ..checks.languagetool import with_backend
             from ..grammar import GrammarBackend
 
-            grammar = GrammarBackend.connect(self.grammar_server)
-        return RunOptions(**self.plan(), ruleset=ruleset, config=self.config, grammar=grammar)
+            ruleset = with_backend(ruleset, GrammarBackend.connect(self.grammar_server))
+        return RunOptions(**self.plan(), ruleset=ruleset, config=self.config)
 
 
 #: A file to lint and the index of its recipe among the run's recipes.

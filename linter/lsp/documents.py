@@ -16,7 +16,7 @@ from pathlib import Path
 from ..corpus.pool import Recipe
 from ..grammar import GrammarUnavailable
 from ..model import Applicability, Diagnostic
-from ..ruleset import RulesetError
+from ..rule_packs import RulesetError
 from ..runner import Mode, RunOptions, lint_text
 from ..selection import SelectionError
 from ..settings import ConfigError, find_config, load_settings

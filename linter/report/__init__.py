@@ -9,7 +9,7 @@ from typing import TextIO
 
 from ..line_index import LineIndex
 from ..model import Applicability, Diagnostic, Severity
-from ..ruleset import Ruleset
+from ..rule import Ruleset
 from ..runner import FileOutcome, Mode, Unit
 from ..settings import DEFAULT_FAIL_ON, fails
 

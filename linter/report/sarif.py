@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..model import Severity
-from ..ruleset import Rule
+from ..rule import Rule
 from ..rule_docs import FIX_DESCRIPTION, fix_level
 from ..suppress import fingerprints
 from . import Report, anchor, writer

@@ -1,16 +1,15 @@
-"""Load and validate rule packs (``rules/*.toml``) into an immutable :class:`Ruleset`.
+"""Load and validate rule packs (``rules/*.toml``) into an immutable :class:`~.rule.Ruleset`.
 
-Built-in and user packs share one schema (documented in ``rules/README.md``).
-Every problem is reported as one line naming the file and the rule code, so a
-broken pack never surfaces as a traceback.
+Built-in and user packs share one schema (documented in ``rules/README.md``). Each
+rule's keys are checked against its check type's declared parameters, then the
+check is compiled from them and attached to the rule. Every problem is reported as
+one line naming the file and the rule code, so a broken pack never surfaces as a traceback.
 """
 
 from __future__ import annotations
 
-import string
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -18,14 +17,10 @@ from typing import Any
 
 import regex
 
-from .fix_safety import capped
-from .model import KINDS, Applicability, Diagnostic, Edit, Fix, Severity, Span
-from .registry import Check, RuleDefinitionError, check_types
+from .model import KINDS, Applicability, Severity
+from .registry import Param, RuleDefinitionError, check_types
+from .rule import Example, Rule, Ruleset
 from .ruleset_cache import cached_ruleset
-from .segments import Document
-
-#: The ``source`` of a rule's report that it could not check part of a text (``Rule.problem``).
-INCOMPLETE = "newslint:incomplete"
 
 CODE = regex.compile(r"[A-Z]{1,4}\d{3}")
 NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -35,166 +30,26 @@ LANGUAGE = regex.compile(r"any|[a-z]{2,3}")
 FIX_LEVELS = ("safe", "unsafe", "display-only", "none")
 
 # Keys every rule may have; each check type adds its own parameters.
-COMMON_KEYS: Mapping[str, tuple[type, bool]] = {
-    "code": (str, True),
-    "name": (str, True),
-    "kind": (str, True),
-    "check": (str, True),
-    "severity": (str, True),
-    "message": (str, True),
-    "why": (str, True),
-    "fix": (str, True),
-    "fix-title": (str, False),
-    "status": (str, False),
-    "exact-match": (bool, False),
-    "language": (str, False),
-    "bad": (list, True),
-    "good": (list, True),
+COMMON_KEYS: Mapping[str, Param] = {
+    "code": Param(str, "the rule's code"),
+    "name": Param(str, "the rule's kebab-case name"),
+    "kind": Param(str, "the family of problem"),
+    "check": Param(str, "the check type"),
+    "severity": Param(str, "error, warning or info"),
+    "message": Param(str, "shown at each finding"),
+    "why": Param(str, "why it matters"),
+    "fix": Param(str, "the highest applicability of the fix"),
+    "fix-title": Param(str, "what the fix does", None),
+    "status": Param(str, "stable or preview", "stable"),
+    "exact-match": Param(bool, "the matches are certain", False),
+    "language": Param(str, "the language of the texts the rule reads", "any"),
+    "bad": Param(list, "texts the rule flags"),
+    "good": Param(list, "texts the rule leaves alone"),
 }
 
 
 class RulesetError(Exception):
     """A rule pack cannot be used; the message is one line naming file and code."""
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    """A text a rule must flag (``flagged`` non-empty) or must leave alone."""
-
-    text: str
-    flagged: tuple[str, ...] = ()
-    fixed: str | None = None
-
-
-class _Fields(dict[str, Any]):
-    """Formatting map that leaves unknown ``{placeholders}`` as they are."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-_FORMATTER = string.Formatter()
-
-
-@dataclass(frozen=True, eq=False)
-class Rule:
-    """One rule: its catalogue entry plus the compiled check that finds it."""
-
-    code: str
-    name: str
-    kind: str
-    check_type: str
-    severity: Severity
-    message: str
-    why: str
-    fix: Applicability | None
-    fix_title: str
-    status: str
-    #: The language of the texts the rule reads (``en``), or ``any``: rules of a language run only on its documents.
-    language: str
-    bad: tuple[Example, ...]
-    good: tuple[Example, ...]
-    path: str
-    params: Mapping[str, Any] = field(repr=False)
-    #: The rule's matches are certain, so its safe fix may delete prose (see :mod:`.fix_safety`).
-    exact_match: bool = False
-    check: Check = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        check_class = check_types()[self.check_type]
-        object.__setattr__(self, "check", check_class(self, self.params))
-
-    def format_message(self, **fields: Any) -> str:
-        return _FORMATTER.vformat(self.message, (), _Fields(fields))
-
-    def diagnostic(
-        self,
-        span: Span,
-        *,
-        edits: Sequence[Edit] = (),
-        applicability: Applicability | None = None,
-        message: str | None = None,
-        title: str | None = None,
-        score: float | None = None,
-        source: str | None = None,
-        **fields: Any,
-    ) -> Diagnostic:
-        """Build a finding of this rule; ``applicability`` is capped at the rule's own."""
-        fix = None
-        if edits and self.fix is not None:
-            level = min(applicability if applicability is not None else self.fix, self.fix)
-            fix = Fix(tuple(edits), level, title or self.fix_title)
-        return Diagnostic(
-            code=self.code,
-            name=self.name,
-            kind=self.kind,
-            severity=self.severity,
-            message=message if message is not None else self.format_message(**fields),
-            span=span,
-            fix=fix,
-            score=score,
-            source=source,
-        )
-
-    def problem(self, span: Span, message: str) -> Diagnostic:
-        """A warning that this rule could not check (part of) a text: a timeout or an internal error.
-
-        Its ``source`` is ``INCOMPLETE``, so the edge can tell it from findings about the text.
-        """
-        return Diagnostic(self.code, self.name, self.kind, Severity.WARNING, message, span, source=INCOMPLETE)
-
-    def run(self, doc: Document) -> Iterator[Diagnostic]:
-        """Run the check, dropping findings inside URLs and addresses where the type asks.
-
-        A heuristic rule's safe fix that would remove prose is rated unsafe here, for
-        every check type alike (:mod:`.fix_safety`).
-        """
-        findings = self.check.run(doc)
-        if self.fix is Applicability.SAFE and not self.exact_match:
-            findings = (capped(d, doc.text) for d in findings)
-        if not self.check.skips_protected:
-            return findings
-        return (d for d in findings if not doc.is_protected(d.span))
-
-
-@dataclass(frozen=True)
-class Ruleset:
-    """An ordered, immutable collection of rules with unique codes and names."""
-
-    rules: tuple[Rule, ...]
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_key", {k: r for r in self.rules for k in (r.code, r.name)})
-
-    def __iter__(self) -> Iterator[Rule]:
-        return iter(self.rules)
-
-    def __len__(self) -> int:
-        return len(self.rules)
-
-    def with_vocabulary(self, words: Iterable[str], code: str = "NL201") -> Ruleset:
-        """A copy whose vocabulary rule ``code`` also knows ``words`` (the user's proper nouns)."""
-        rule = self.get(code)
-        if rule is None or not words:
-            return self
-        extended = replace(rule, params={**rule.params, "words": [*rule.params["words"], *words]})
-        return Ruleset(tuple(extended if r is rule else r for r in self.rules))
-
-    def get(self, key: str) -> Rule | None:
-        """A rule by code (any case) or name."""
-        by_key: dict[str, Rule] = self._by_key  # type: ignore[attr-defined]
-        return by_key.get(key) or by_key.get(key.upper())
-
-
-def union(rulesets: Sequence[Ruleset]) -> Ruleset:
-    """The rules of several rulesets, the first of each code (a run over projects with their own packs)."""
-    if len(rulesets) == 1:
-        return rulesets[0]
-    rules: dict[str, Rule] = {}
-    for ruleset in rulesets:
-        for rule in ruleset:
-            rules.setdefault(rule.code, rule)
-    return Ruleset(tuple(rules.values()))
 
 
 def builtin_rules_dir() -> Traversable:
@@ -274,17 +129,15 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
         known = ", ".join(sorted(types))
         raise RuleDefinitionError(f"unknown check type {check_name!r} (known: {known})")
     check_class = types[check_name]
-    allowed = {**COMMON_KEYS, **check_class.PARAMS}
     for key in entry:
-        if key not in allowed:
+        if key not in COMMON_KEYS and key not in check_class.PARAMS:
             raise RuleDefinitionError(f"unknown key {key!r} for check type {check_name!r}")
-    for key, (kind, required) in allowed.items():
+    for key, param in {**COMMON_KEYS, **check_class.PARAMS}.items():
         if key not in entry:
-            if required:
+            if param.required:
                 raise RuleDefinitionError(f"missing key {key!r}")
-            continue
-        if not isinstance(entry[key], kind) or isinstance(entry[key], bool) and kind is not bool:
-            raise RuleDefinitionError(f"key {key!r} has the wrong type")
+        elif not param.accepts(entry[key]):
+            raise RuleDefinitionError(f"key {key!r} has the wrong type (expected {param.type_name})")
 
     code, name, kind = entry["code"], entry["name"], entry["kind"]
     if not CODE.fullmatch(code):
@@ -316,7 +169,7 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
     good = tuple(_parse_example(item, bad=False, fixable=False) for item in entry["good"])
     if not bad or not good:
         raise RuleDefinitionError("needs at least one bad and one good example")
-    params = {key: value for key, value in entry.items() if key not in COMMON_KEYS}
+    params = {key: entry.get(key, param.default) for key, param in check_class.PARAMS.items()}
     return Rule(
         code=code,
         name=name,
@@ -325,7 +178,7 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
         severity=severity,
         message=entry["message"].strip(),
         why=" ".join(entry["why"].split()),
-        fix=fix,
+        fix_level=fix,
         fix_title=entry.get("fix-title", "Apply the suggested fix"),
         status=status,
         language=entry.get("language", "any"),
@@ -334,7 +187,7 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
         path=label,
         params=params,
         exact_match=exact_match,
-    )
+    ).attached(lambda rule: check_class(rule, rule.params))
 
 
 def _parse_example(item: Any, *, bad: bool, fixable: bool) -> Example:
@@ -371,4 +224,11 @@ def _checked(rules: list[Rule]) -> Ruleset:
             if key in seen:
                 raise RulesetError(f"{rule.path}: {rule.code}: {key!r} is already used in {seen[key]}")
             seen[key] = rule.path
+    setters: dict[tuple[str, str], Rule] = {}
+    for rule in rules:
+        for key, param in rule.check.PARAMS.items():
+            if param.unique and rule.params[key]:
+                first = setters.setdefault((rule.check_type, key), rule)
+                if first is not rule:
+                    raise RulesetError(f"{rule.path}: {rule.code}: {key!r} is already set by {first.code} in {first.path}; one rule at most")
     return Ruleset(tuple(sorted(rules, key=lambda r: r.code)))

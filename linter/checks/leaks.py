@@ -7,12 +7,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..model import Diagnostic, Edit, Severity, Span
-from ..ruleset import Rule
+from ..rule import Rule
 from ..segments import Document
-from . import detector
+from ..registry import FunctionCheck, Param, register
 
 
-@detector("leak-model", threshold=0.7, warning_threshold=0.998, min_stop_share=0.2, min_words=40)
 def leaked_lines(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Score each non-blank line; ``info`` from ``threshold``, ``warning`` from ``warning_threshold``.
 
@@ -36,3 +35,18 @@ def leaked_lines(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Itera
         if probability >= options["warning_threshold"] and finding.severity < Severity.WARNING:
             finding = dataclasses.replace(finding, severity=Severity.WARNING)
         yield finding
+
+
+@register
+class LeakModel(FunctionCheck):
+    """Finds lines the leak model scores as leaked boilerplate."""
+
+    name = "leak-model"
+    PARAMS = {
+        "threshold": Param(float, "the probability from which a line is flagged (info)", 0.7),
+        "warning-threshold": Param(float, "the probability from which a finding is a warning", 0.998),
+        "min-stop-share": Param(float, "the smallest share of English function words for a text to be scored", 0.2),
+        "min-words": Param(int, "the fewest words for a text to be scored", 40),
+    }
+    skips_protected = False
+    finder = staticmethod(leaked_lines)

@@ -14,9 +14,9 @@ from typing import Any
 import regex
 
 from ..model import Diagnostic, Span
-from ..ruleset import Rule
+from ..rule import Rule
 from ..segments import Document
-from . import detector
+from ..registry import FunctionCheck, Param, register
 
 #: Characters that end a line of prose (lines are compared stripped).
 _TERMINAL = frozenset(".!?…:;\"'”’)]")
@@ -47,15 +47,6 @@ def measure(doc: Document) -> dict[str, float]:
     }
 
 
-@detector(
-    "quality-signals",
-    min_lines=5,
-    max_no_terminal=0.6,
-    max_duplicate_lines=0.3,
-    max_short_lines=0.67,
-    max_symbols_per_word=0.1,
-    max_braces=0.0,
-)
 def quality_signals(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """One finding at the start of a document whose signals pass any threshold, naming them all."""
     values = measure(doc)
@@ -76,3 +67,20 @@ def quality_signals(doc: Document, rule: Rule, options: Mapping[str, Any]) -> It
         tripped.append(f"{values['braces']:.0f} curly braces (code or templates)")
     if tripped:
         yield rule.diagnostic(Span(0, 0), signals="; ".join(tripped))
+
+
+@register
+class QualitySignals(FunctionCheck):
+    """Finds a whole text whose shape is not an article's."""
+
+    name = "quality-signals"
+    PARAMS = {
+        "min-lines": Param(int, "the fewest lines for a text to be judged", 5),
+        "max-no-terminal": Param(float, "the largest share of lines without end punctuation", 0.6),
+        "max-duplicate-lines": Param(float, "the largest share of repeated lines", 0.3),
+        "max-short-lines": Param(float, "the largest share of lines under 30 characters", 0.67),
+        "max-symbols-per-word": Param(float, "the most '#' or '…' per word", 0.1),
+        "max-braces": Param(float, "the most curly braces", 0.0),
+    }
+    skips_protected = False
+    finder = staticmethod(quality_signals)

@@ -1,4 +1,11 @@
-"""Shared regex helpers for check types: compilation with a readable error and bounded matching."""
+"""Bounded regular expressions: every match call of the engine and the check types has a timeout.
+
+Rule-pack patterns are user data, so no pattern may hang a run: :func:`finditer`,
+:func:`match_at` and :func:`fullmatch` give each call ``TIMEOUT`` seconds and turn an
+overrun into :class:`RegexTimeout` naming the span, which the engine reports as one
+"incomplete" warning for that rule while the other rules' findings stand.
+:func:`compile_pattern` gives every pack pattern the same flags.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from ..model import Span
+from .model import Span
 
 #: Seconds one regex call may take before the rule gives up on that segment: a safety net that
 #: no linear pattern may reach, or findings would depend on machine load. The slowest call over

@@ -8,9 +8,9 @@ from typing import Any
 import regex
 
 from ..model import Diagnostic, Edit, Span
-from ..ruleset import Rule
+from ..rule import Rule
 from ..segments import Document
-from . import detector
+from ..registry import FunctionCheck, Param, register
 
 _WORD = regex.compile(r"\w+")
 _BREADCRUMB = regex.compile(r"\w[\w &'’.-]{0,30}(?:\s*(?:>|›|»|/|\|)\s*\w[\w &'’.-]{0,40}){2,}")
@@ -61,7 +61,6 @@ def _standalone(doc: Document) -> list[bool]:
     return [gaps[i] and gaps[i + 1] for i in range(len(paragraphs))]
 
 
-@detector("navigation-block", min_run=2, max_words=12, teaser_min_words=10, teaser_max_words=45)
 def navigation_blocks(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """One finding per run of ``min_run`` or more link-like blocks, and per breadcrumb trail."""
     run: list[Span] = []
@@ -78,3 +77,18 @@ def navigation_blocks(doc: Document, rule: Rule, options: Mapping[str, Any]) -> 
             block = Span(run[0].start, run[-1].end)
             yield rule.diagnostic(block, edits=[Edit(doc.removal(block), "")], count=len(run))
         run = []
+
+
+@register
+class NavigationBlock(FunctionCheck):
+    """Finds runs of menu entries, headlines and teasers, each a block of its own; breadcrumb trails."""
+
+    name = "navigation-block"
+    PARAMS = {
+        "min-run": Param(int, "the fewest link-like blocks in a row that make a finding", 2),
+        "max-words": Param(int, "the most words of a menu entry or headline", 12),
+        "teaser-min-words": Param(int, "the fewest words of a teaser", 10),
+        "teaser-max-words": Param(int, "the most words of a teaser", 45),
+    }
+    skips_protected = False
+    finder = staticmethod(navigation_blocks)

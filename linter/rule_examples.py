@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from .apply import apply_fixes
 from .config import LintConfig
-from .engine import ExtraFinder, lint
+from .engine import lint
 from .model import Applicability
-from .ruleset import Example, Rule, Ruleset
+from .rule import Example, Rule, Ruleset
 from .selection import Selection
 
 
@@ -23,15 +23,15 @@ class ExampleFailure:
         return f"{self.rule.path}: {self.rule.code} {self.rule.name}: example {self.example.text[:50]!r}: {self.problem}"
 
 
-def check_example(rule: Rule, example: Example, ruleset: Ruleset, extra: ExtraFinder | None = None) -> str | None:
+def check_example(rule: Rule, example: Example, ruleset: Ruleset) -> str | None:
     """Lint ``example`` with ``rule`` alone; return what is wrong, or None.
 
-    ``extra`` is the grammar backend, for the rules whose findings come from it. A rule's
-    examples are in its language (too short, some, for the language model to tell).
+    A grammar rule finds something only in a ruleset given a backend
+    (:func:`.checks.languagetool.with_backend`). A rule's examples are in its language (too short, some, for the language model to tell).
     """
     config = LintConfig(selection=Selection(select=(rule.code,), preview=True))
     language = None if rule.language == "any" else rule.language
-    found = [d for d in lint(example.text, ruleset, config, extra, language) if d.code == rule.code]
+    found = [d for d in lint(example.text, ruleset, config, language) if d.code == rule.code]
     flagged = sorted(example.text[d.span.start : d.span.end] for d in found)
     if not example.flagged:
         return f"must not be flagged, but {flagged} was" if found else None

@@ -8,9 +8,9 @@ from typing import Any
 import regex
 
 from ..model import Diagnostic
-from ..ruleset import Rule
+from ..rule import Rule
 from ..segments import Document
-from . import detector
+from ..registry import FunctionCheck, Param, register
 
 #: The default garble score at which a sentence is flagged (see benchmarks/fluency.py).
 DEFAULT_THRESHOLD = 0.9
@@ -33,7 +33,6 @@ def narrative(text: str, min_words: int) -> bool:
     return len(_NAME_OR_NUMBER.findall(text)) <= 0.4 * len(words)
 
 
-@detector("garbled-sentence", threshold=DEFAULT_THRESHOLD, min_words=6)
 def garbled_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Score each narrative sentence; the score goes into the finding."""
     from ..fluency import garble_score
@@ -45,3 +44,16 @@ def garbled_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -> 
         score = garble_score(text)
         if score >= options["threshold"]:
             yield rule.diagnostic(sentence, score=round(score, 3), percent=f"{score:.0%}")
+
+
+@register
+class GarbledSentence(FunctionCheck):
+    """Finds narrative sentences the fluency model rates as garbled."""
+
+    name = "garbled-sentence"
+    PARAMS = {
+        "threshold": Param(float, "the garble score from which a sentence is flagged", DEFAULT_THRESHOLD),
+        "min-words": Param(int, "the fewest words a sentence needs to be scored", 6),
+    }
+    skips_protected = False
+    finder = staticmethod(garbled_sentences)

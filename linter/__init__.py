@@ -20,6 +20,15 @@ from .model import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from .rule import Rule, Ruleset
 from .rule_packs import RulesetError, load_ruleset
 
+def __getattr__(name: str) -> object:
+    """``linter.garble_score``, imported on first use: ``import linter`` does not load the fluency model."""
+    if name == "garble_score":
+        from .fluency import garble_score
+
+        return garble_score
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "Applicability",
     "DEFAULT_CONFIG",
@@ -38,6 +47,7 @@ __all__ = [
     "__version__",
     "apply_fixes",
     "fix_text",
+    "garble_score",
     "lint",
     "load_ruleset",
 ]

@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from linter import load_ruleset
+from linter.checks.languagetool import with_backend
 from linter.cli import main
 from linter.rule_examples import check_example
 from linter.grammar import GrammarBackend, utf16_to_code_points
@@ -168,11 +169,10 @@ def test_unreachable_server_is_one_line_exit_two(tmp_path, capsys) -> None:
 
 @pytest.mark.skipif(not os.environ.get("NEWSLINT_LANGUAGETOOL_URL"), reason="set NEWSLINT_LANGUAGETOOL_URL to run against a real LanguageTool server")
 def test_grammar_rule_examples_against_a_real_server(tmp_path) -> None:
-    ruleset = load_ruleset()
-    backend = GrammarBackend.connect(os.environ["NEWSLINT_LANGUAGETOOL_URL"], cache_dir=tmp_path)
+    ruleset = with_backend(load_ruleset(), GrammarBackend.connect(os.environ["NEWSLINT_LANGUAGETOOL_URL"], cache_dir=tmp_path))
     for rule in ruleset:
         if rule.check_type != "languagetool":
             continue
         for example in (*rule.bad, *rule.good):
-            problem = check_example(rule, example, ruleset, lambda text: backend.check(text, ruleset))
+            problem = check_example(rule, example, ruleset)
             assert problem is None, f"{rule.code}: {problem}"

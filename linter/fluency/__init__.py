@@ -32,7 +32,7 @@ try:  # built by ``pip install`` where a C compiler exists; see KERNEL
 except ImportError:
     _compiled = None
 
-__all__ = ["garble_score", "features", "predicted_quality", "KERNEL"]
+__all__ = ["garble_score", "features", "KERNEL"]
 
 TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*|\d+|[^\s\p{L}\d]")
 _SPACE_BEFORE_PUNCT = regex.compile(r"\s[,.;:!?]")
@@ -216,10 +216,6 @@ def load_model() -> Model:
         midpoint=meta["midpoint"],
         width=meta["width"],
     )
-
-
-def predicted_quality(sentence: str) -> float:
-    return load_model().quality(sentence)
 
 
 def garble_score(sentence: str) -> float:

@@ -88,10 +88,31 @@ class FunctionCheck(Check):
 
     def __init__(self, rule: Rule, params: Mapping[str, Any]) -> None:
         super().__init__(rule, params)
+        self.params = params
         self.options = {key.replace("-", "_"): value for key, value in params.items()}
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         return type(self).finder(doc, self.rule, self.options)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled by type name (the classes are made by :func:`coded_check`, not written out)."""
+        return (_function_check, (self.name, self.rule, self.params))
+
+
+def _function_check(name: str, rule: Rule, params: Mapping[str, Any]) -> Check:
+    return check_types()[name](rule, params)
+
+
+def coded_check(name: str, params: Mapping[str, Param] | None = None, *, skips_protected: bool = False) -> Callable[[Finder], Finder]:
+    """Decorator: register ``finder`` as check type ``name`` taking ``params``; the function is returned as it is."""
+
+    def make(finder: Finder) -> Finder:
+        namespace = {"name": name, "PARAMS": params or {}, "skips_protected": skips_protected, "finder": staticmethod(finder), "__doc__": finder.__doc__}
+        class_name = "".join(part.title() for part in name.split("-")) + "Check"
+        register(type(class_name, (FunctionCheck,), namespace | {"__module__": finder.__module__}))
+        return finder
+
+    return make
 
 
 CHECK_TYPES: dict[str, type[Check]] = {}

@@ -12,7 +12,7 @@ import regex
 from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
-from ..registry import FunctionCheck, Param, register
+from ..registry import Param, coded_check
 
 _NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
 _WORD = regex.compile(r"\w+")
@@ -91,6 +91,7 @@ def _repeats(doc: Document, spans: list[Span], min_words: int, keys: dict[Span, 
         yield first, span, doc.text[first.start : first.end] == text
 
 
+@coded_check("duplicate-paragraph", {"min-words": Param(int, "the fewest words a paragraph needs to count", 10)})
 def duplicate_paragraphs(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """The later copy is deleted together with the break before it (a fix that removes prose, so
     at most unsafe: see :mod:`linter.fix_safety`).
@@ -124,6 +125,7 @@ def _paragraph_finding(doc: Document, rule: Rule, first: Span, copies: list[Span
     )
 
 
+@coded_check("duplicate-sentence", {"min-words": Param(int, "the fewest words a sentence needs to count", 8)})
 def duplicate_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Sentences repeated in the text, outside paragraphs that NL701 reports as whole copies.
 
@@ -140,27 +142,3 @@ def duplicate_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -
             start -= 1
         line, _ = doc.line_index.position(first.start)
         yield rule.diagnostic(later, edits=[Edit(Span(start, later.end), "")], line=line)
-
-
-@register
-class DuplicateParagraph(FunctionCheck):
-    """Finds a prose paragraph written again later."""
-
-    name = "duplicate-paragraph"
-    PARAMS = {
-        "min-words": Param(int, "the fewest words a paragraph needs to count", 10),
-    }
-    skips_protected = False
-    finder = staticmethod(duplicate_paragraphs)
-
-
-@register
-class DuplicateSentence(FunctionCheck):
-    """Finds a prose sentence written again later."""
-
-    name = "duplicate-sentence"
-    PARAMS = {
-        "min-words": Param(int, "the fewest words a sentence needs to count", 8),
-    }
-    skips_protected = False
-    finder = staticmethod(duplicate_sentences)

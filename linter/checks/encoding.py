@@ -12,12 +12,13 @@ import regex
 from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
-from ..registry import FunctionCheck, Param, register
+from ..registry import coded_check
 
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ESCAPED_TAG = regex.compile(r"&(?:amp;)*lt;/?[A-Za-z][^\n]{0,400}?&(?:amp;)*gt;")
 
 
+@coded_check("mojibake")
 def mojibake(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """One finding per damaged word or run of words, with ftfy's repair as a safe fix."""
     for span, replacement in doc.mojibake:
@@ -25,6 +26,7 @@ def mojibake(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[
         yield rule.diagnostic(span, edits=[Edit(span, replacement)], match=match, replacement=replacement)
 
 
+@coded_check("html-entity")
 def html_entities(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Entities outside escaped tags (those are the escaped-markup rule's), unescaped once."""
     escaped = [Span(*m.span()) for m in _ESCAPED_TAG.finditer(doc.text)]
@@ -36,21 +38,3 @@ def html_entities(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iter
         if replacement == match.group():
             continue
         yield rule.diagnostic(span, edits=[Edit(span, replacement)], match=match.group(), replacement=replacement)
-
-
-@register
-class Mojibake(FunctionCheck):
-    """Finds words whose encoding ftfy can repair."""
-
-    name = "mojibake"
-    skips_protected = False
-    finder = staticmethod(mojibake)
-
-
-@register
-class HtmlEntity(FunctionCheck):
-    """Finds HTML entities outside escaped tags."""
-
-    name = "html-entity"
-    skips_protected = False
-    finder = staticmethod(html_entities)

@@ -10,7 +10,7 @@ import regex
 from ..model import Diagnostic
 from ..rule import Rule
 from ..segments import Document
-from ..registry import FunctionCheck, Param, register
+from ..registry import Param, coded_check
 
 #: The default garble score at which a sentence is flagged (see benchmarks/fluency.py).
 DEFAULT_THRESHOLD = 0.9
@@ -33,6 +33,13 @@ def narrative(text: str, min_words: int) -> bool:
     return len(_NAME_OR_NUMBER.findall(text)) <= 0.4 * len(words)
 
 
+@coded_check(
+    "garbled-sentence",
+    {
+        "threshold": Param(float, "the garble score from which a sentence is flagged", DEFAULT_THRESHOLD),
+        "min-words": Param(int, "the fewest words a sentence needs to be scored", 6),
+    },
+)
 def garbled_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Score each narrative sentence; the score goes into the finding."""
     from ..fluency import garble_score
@@ -44,16 +51,3 @@ def garbled_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -> 
         score = garble_score(text)
         if score >= options["threshold"]:
             yield rule.diagnostic(sentence, score=round(score, 3), percent=f"{score:.0%}")
-
-
-@register
-class GarbledSentence(FunctionCheck):
-    """Finds narrative sentences the fluency model rates as garbled."""
-
-    name = "garbled-sentence"
-    PARAMS = {
-        "threshold": Param(float, "the garble score from which a sentence is flagged", DEFAULT_THRESHOLD),
-        "min-words": Param(int, "the fewest words a sentence needs to be scored", 6),
-    }
-    skips_protected = False
-    finder = staticmethod(garbled_sentences)

@@ -9,9 +9,10 @@ from ..language import ENGLISH
 from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
-from ..registry import FunctionCheck, Param, register
+from ..registry import coded_check
 
 
+@coded_check("foreign-paragraph")
 def foreign_paragraph(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Each paragraph the language model is sure is in another language than the document's."""
     for span, language in doc.foreign_paragraphs:
@@ -24,26 +25,9 @@ def foreign_paragraph(doc: Document, rule: Rule, options: Mapping[str, Any]) -> 
         )
 
 
+@coded_check("document-language")
 def document_language(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """One finding at the start of a text whose language (detected or given) is not English."""
     if doc.language_code != ENGLISH:
         language = doc.language
         yield rule.diagnostic(Span(0, 0), language=language.code, confidence=f"{language.confidence:.2f}")
-
-
-@register
-class ForeignParagraph(FunctionCheck):
-    """Finds a prose paragraph of five words or more in another language than its text's."""
-
-    name = "foreign-paragraph"
-    skips_protected = False
-    finder = staticmethod(foreign_paragraph)
-
-
-@register
-class DocumentLanguage(FunctionCheck):
-    """Finds a text whose language is not English: one finding at its start."""
-
-    name = "document-language"
-    skips_protected = False
-    finder = staticmethod(document_language)

@@ -9,9 +9,18 @@ from typing import Any
 from ..model import Diagnostic, Edit, Severity, Span
 from ..rule import Rule
 from ..segments import Document
-from ..registry import FunctionCheck, Param, register
+from ..registry import Param, coded_check
 
 
+@coded_check(
+    "leak-model",
+    {
+        "threshold": Param(float, "the probability from which a line is flagged (info)", 0.7),
+        "warning-threshold": Param(float, "the probability from which a finding is a warning", 0.998),
+        "min-stop-share": Param(float, "the smallest share of English function words for a text to be scored", 0.2),
+        "min-words": Param(int, "the fewest words for a text to be scored", 40),
+    },
+)
 def leaked_lines(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Score each non-blank line; ``info`` from ``threshold``, ``warning`` from ``warning_threshold``.
 
@@ -35,18 +44,3 @@ def leaked_lines(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Itera
         if probability >= options["warning_threshold"] and finding.severity < Severity.WARNING:
             finding = dataclasses.replace(finding, severity=Severity.WARNING)
         yield finding
-
-
-@register
-class LeakModel(FunctionCheck):
-    """Finds lines the leak model scores as leaked boilerplate."""
-
-    name = "leak-model"
-    PARAMS = {
-        "threshold": Param(float, "the probability from which a line is flagged (info)", 0.7),
-        "warning-threshold": Param(float, "the probability from which a finding is a warning", 0.998),
-        "min-stop-share": Param(float, "the smallest share of English function words for a text to be scored", 0.2),
-        "min-words": Param(int, "the fewest words for a text to be scored", 40),
-    }
-    skips_protected = False
-    finder = staticmethod(leaked_lines)

@@ -24,7 +24,7 @@ import regex
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import SENTENCE_OPENERS, Document
-from ..registry import FunctionCheck, Param, register
+from ..registry import Param, coded_check
 
 #: Honorifics after which a lowercase word is a surname written wrongly.
 HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame Mr. Mrs. Ms. Dr.".split())
@@ -317,6 +317,13 @@ def _find(doc: Document) -> Iterator[_Finding]:
         yield _Finding(token, proper, certain=sure, overwhelming=paired)
 
 
+@coded_check(
+    "name-from-document",
+    {
+        "certain": Param(bool, "the sure cases (true) or the weaker ones (false)", True),
+    },
+    skips_protected=True,
+)
 def name_from_document(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """A lowercase word the same text writes capitalised as a name (``Tony blair`` beside ``Mr Blair``).
 
@@ -336,6 +343,7 @@ def name_from_document(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
         )
 
 
+@coded_check("surname-after-honorific", skips_protected=True)
 def surname_after_honorific(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """``Mr kennedy``: after an honorific a lowercase word is a surname, even if the text names it nowhere else."""
     found = evidence(doc)
@@ -344,24 +352,3 @@ def surname_after_honorific(doc: Document, rule: Rule, options: Mapping[str, Any
             continue
         span = Span(finding.token.start, finding.token.end)
         yield rule.diagnostic(span, edits=[Edit(span, finding.proper)], word=finding.token.word, proper=finding.proper)
-
-
-@register
-class NameFromDocument(FunctionCheck):
-    """Finds a lowercase word the same text writes capitalised as a name."""
-
-    name = "name-from-document"
-    PARAMS = {
-        "certain": Param(bool, "the sure cases (true) or the weaker ones (false)", True),
-    }
-    skips_protected = True
-    finder = staticmethod(name_from_document)
-
-
-@register
-class SurnameAfterHonorific(FunctionCheck):
-    """Finds a lowercase word after Mr, Mrs, Ms, Dr, Sir or Dame that the text never writes capitalised."""
-
-    name = "surname-after-honorific"
-    skips_protected = True
-    finder = staticmethod(surname_after_honorific)

@@ -10,7 +10,7 @@ import regex
 from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
-from ..registry import FunctionCheck, Param, register
+from ..registry import Param, coded_check
 
 _WORD = regex.compile(r"\w+")
 _BREADCRUMB = regex.compile(r"\w[\w &'’.-]{0,30}(?:\s*(?:>|›|»|/|\|)\s*\w[\w &'’.-]{0,40}){2,}")
@@ -61,6 +61,15 @@ def _standalone(doc: Document) -> list[bool]:
     return [gaps[i] and gaps[i + 1] for i in range(len(paragraphs))]
 
 
+@coded_check(
+    "navigation-block",
+    {
+        "min-run": Param(int, "the fewest link-like blocks in a row that make a finding", 2),
+        "max-words": Param(int, "the most words of a menu entry or headline", 12),
+        "teaser-min-words": Param(int, "the fewest words of a teaser", 10),
+        "teaser-max-words": Param(int, "the most words of a teaser", 45),
+    },
+)
 def navigation_blocks(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """One finding per run of ``min_run`` or more link-like blocks, and per breadcrumb trail."""
     run: list[Span] = []
@@ -77,18 +86,3 @@ def navigation_blocks(doc: Document, rule: Rule, options: Mapping[str, Any]) -> 
             block = Span(run[0].start, run[-1].end)
             yield rule.diagnostic(block, edits=[Edit(doc.removal(block), "")], count=len(run))
         run = []
-
-
-@register
-class NavigationBlock(FunctionCheck):
-    """Finds runs of menu entries, headlines and teasers, each a block of its own; breadcrumb trails."""
-
-    name = "navigation-block"
-    PARAMS = {
-        "min-run": Param(int, "the fewest link-like blocks in a row that make a finding", 2),
-        "max-words": Param(int, "the most words of a menu entry or headline", 12),
-        "teaser-min-words": Param(int, "the fewest words of a teaser", 10),
-        "teaser-max-words": Param(int, "the most words of a teaser", 45),
-    }
-    skips_protected = False
-    finder = staticmethod(navigation_blocks)

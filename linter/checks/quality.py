@@ -16,7 +16,7 @@ import regex
 from ..model import Diagnostic, Span
 from ..rule import Rule
 from ..segments import Document
-from ..registry import FunctionCheck, Param, register
+from ..registry import Param, coded_check
 
 #: Characters that end a line of prose (lines are compared stripped).
 _TERMINAL = frozenset(".!?…:;\"'”’)]")
@@ -47,6 +47,17 @@ def measure(doc: Document) -> dict[str, float]:
     }
 
 
+@coded_check(
+    "quality-signals",
+    {
+        "min-lines": Param(int, "the fewest lines for a text to be judged", 5),
+        "max-no-terminal": Param(float, "the largest share of lines without end punctuation", 0.6),
+        "max-duplicate-lines": Param(float, "the largest share of repeated lines", 0.3),
+        "max-short-lines": Param(float, "the largest share of lines under 30 characters", 0.67),
+        "max-symbols-per-word": Param(float, "the most '#' or '…' per word", 0.1),
+        "max-braces": Param(float, "the most curly braces", 0.0),
+    },
+)
 def quality_signals(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """One finding at the start of a document whose signals pass any threshold, naming them all."""
     values = measure(doc)
@@ -67,20 +78,3 @@ def quality_signals(doc: Document, rule: Rule, options: Mapping[str, Any]) -> It
         tripped.append(f"{values['braces']:.0f} curly braces (code or templates)")
     if tripped:
         yield rule.diagnostic(Span(0, 0), signals="; ".join(tripped))
-
-
-@register
-class QualitySignals(FunctionCheck):
-    """Finds a whole text whose shape is not an article's."""
-
-    name = "quality-signals"
-    PARAMS = {
-        "min-lines": Param(int, "the fewest lines for a text to be judged", 5),
-        "max-no-terminal": Param(float, "the largest share of lines without end punctuation", 0.6),
-        "max-duplicate-lines": Param(float, "the largest share of repeated lines", 0.3),
-        "max-short-lines": Param(float, "the largest share of lines under 30 characters", 0.67),
-        "max-symbols-per-word": Param(float, "the most '#' or '…' per word", 0.1),
-        "max-braces": Param(float, "the most curly braces", 0.0),
-    }
-    skips_protected = False
-    finder = staticmethod(quality_signals)

@@ -17,7 +17,7 @@ import regex
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document, split_sentences
-from ..registry import FunctionCheck, Param, register
+from ..registry import Param, coded_check
 
 _ANY_QUOTE = regex.compile(r"[\"“”„«»]")
 _NAME = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|bin|al|de|van|von)){0,3}"
@@ -55,6 +55,12 @@ def _speech_end(doc: Document, paragraph: Span) -> tuple[Span, Span] | None:
     return Span(paragraph.start, match.start()), Span(match.start(), paragraph.end)
 
 
+@coded_check(
+    "stripped-quotation",
+    {
+        "min-attributions": Param(int, "the fewest attributions for a whole article without marks to count", 3),
+    },
+)
 def stripped_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Paragraphs of direct speech without quotation marks; a display-only fix suggests the marks."""
     text = doc.text
@@ -123,6 +129,7 @@ def _direction(text: str, at: int) -> str:
     return "open" if not before.isalnum() else "close"
 
 
+@coded_check("unbalanced-quotes", {"straight": Param(bool, "look at straight marks (true) or curly ones (false)", False)})
 def unbalanced_quotes(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """A closing mark with no opening one, or an opening one that neither closes nor continues.
 
@@ -161,6 +168,7 @@ def _imbalances(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             yield rule.diagnostic(Span(opened, opened + 1), mark=text[opened], problem="opens a quotation that is never closed")
 
 
+@coded_check("mixed-quote-styles")
 def mixed_quote_styles(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Straight and curly double quotes in one text: one finding at the first mark of the minority style."""
     straight = [m.start() for m in regex.finditer(r'(?<!\d)"', doc.text)]
@@ -202,6 +210,7 @@ def _spoken(text: str, span: Span) -> bool:
     return _SPOKEN.search(text, span.start, span.end) is not None
 
 
+@coded_check("stripped-quotation-in-part")
 def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """A sentence of speech attributed with no marks, in an article that quotes elsewhere.
 
@@ -235,6 +244,7 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
                 yield rule.diagnostic(speech, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
 
 
+@coded_check("unclosed-quotation")
 def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """An opening mark whose quotation runs into its own attribution (", he said") without closing,
     or a straight opening mark that is the only mark of its paragraph and is not continued.
@@ -270,54 +280,3 @@ def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
         at = marks[0]
         end = next(s.end for s in split_sentences(text, paragraph) if s.start <= at < s.end)
         yield rule.diagnostic(Span(at, at + 1), edits=[Edit(Span(end, end), '"')], applicability=Applicability.DISPLAY_ONLY, title="Close the quotation")
-
-
-@register
-class StrippedQuotation(FunctionCheck):
-    """Finds direct speech without quotation marks."""
-
-    name = "stripped-quotation"
-    PARAMS = {
-        "min-attributions": Param(int, "the fewest attributions for a whole article without marks to count", 3),
-    }
-    skips_protected = False
-    finder = staticmethod(stripped_quotation)
-
-
-@register
-class UnbalancedQuotes(FunctionCheck):
-    """Finds quotation marks that close without opening or never close."""
-
-    name = "unbalanced-quotes"
-    PARAMS = {
-        "straight": Param(bool, "look at straight marks (true) or curly ones (false)", False),
-    }
-    skips_protected = False
-    finder = staticmethod(unbalanced_quotes)
-
-
-@register
-class MixedQuoteStyles(FunctionCheck):
-    """Finds straight and curly double quotes in one text."""
-
-    name = "mixed-quote-styles"
-    skips_protected = False
-    finder = staticmethod(mixed_quote_styles)
-
-
-@register
-class StrippedQuotationInPart(FunctionCheck):
-    """Finds in a text that marks quotes, an unmarked sentence of speech before an attribution, or after "said:"."""
-
-    name = "stripped-quotation-in-part"
-    skips_protected = False
-    finder = staticmethod(stripped_quotation_in_part)
-
-
-@register
-class UnclosedQuotation(FunctionCheck):
-    """Finds an opening mark whose quotation runs into its own attribution (", he said")."""
-
-    name = "unclosed-quotation"
-    skips_protected = False
-    finder = staticmethod(unclosed_quotation)

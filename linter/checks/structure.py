@@ -11,7 +11,7 @@ import regex
 from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import SENTENCE_OPENERS, Document
-from ..registry import FunctionCheck, Param, register
+from ..registry import Param, coded_check
 
 _LOWER_START = regex.compile(r"[\"'“‘(\[]*(?P<word>(?=\p{Latin})\p{Ll}[\p{L}'’-]*)")
 # A bare full stop: after "?" or a closing quote a lowercase word is English ("why?" said Ms Lee).
@@ -39,6 +39,7 @@ def _sentence_pairs(doc: Document) -> Iterator[tuple[Span, Span]]:
             yield before, after
 
 
+@coded_check("lowercase-sentence-start")
 def lowercase_sentence_start(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """A sentence that starts in lowercase after a full stop: a wrong split, or a lost word.
 
@@ -65,6 +66,7 @@ def lowercase_sentence_start(doc: Document, rule: Rule, options: Mapping[str, An
         yield rule.diagnostic(Span(match.start("word"), match.end("word")), word=word)
 
 
+@coded_check("broken-split", {"max-fragment-words": Param(int, "the most words of a fragment after a comma", 8)})
 def broken_split(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """A fragment opening with a word echoed from the end of the sentence before it.
 
@@ -122,6 +124,13 @@ def _continues_name(text: str, match: regex.Match[str]) -> bool:
     return not following.endswith(("'s", "’s"))
 
 
+@coded_check(
+    "nonword",
+    {
+        "min-length": Param(int, "the fewest letters of a word looked at", 4),
+        "min-run": Param(int, "the fewest unknown words in a row that make a finding", 2),
+    },
+)
 def nonwords(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Runs of lowercase words that English does not have (wordfreq), and letters mixed with digits.
 
@@ -166,37 +175,3 @@ def _unknown_runs(doc: Document, rule: Rule, options: Mapping[str, Any], unknown
 @lru_cache(maxsize=8)
 def _candidates(min_length: int) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\w@#/.'’-])\p{{Ll}}{{{min_length},}}(?![\w@/'’]|-\w|\.\w)")
-
-
-@register
-class LowercaseSentenceStart(FunctionCheck):
-    """Finds a sentence starting in lowercase after a full stop."""
-
-    name = "lowercase-sentence-start"
-    skips_protected = False
-    finder = staticmethod(lowercase_sentence_start)
-
-
-@register
-class BrokenSplit(FunctionCheck):
-    """Finds a fragment that opens with a word echoed from the sentence before."""
-
-    name = "broken-split"
-    PARAMS = {
-        "max-fragment-words": Param(int, "the most words of a fragment after a comma", 8),
-    }
-    skips_protected = False
-    finder = staticmethod(broken_split)
-
-
-@register
-class Nonword(FunctionCheck):
-    """Finds runs of lowercase non-English words; letters and digits mixed."""
-
-    name = "nonword"
-    PARAMS = {
-        "min-length": Param(int, "the fewest letters of a word looked at", 4),
-        "min-run": Param(int, "the fewest unknown words in a row that make a finding", 2),
-    }
-    skips_protected = False
-    finder = staticmethod(nonwords)

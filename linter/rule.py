@@ -67,10 +67,10 @@ class Rule:
     exact_match: bool = False
     check: Check = field(default=None, repr=False)  # type: ignore[assignment]
 
-    def attached(self, compile: Callable[[Rule], Check]) -> Rule:
-        """A copy of this rule holding the check ``compile`` makes for it (from its params, say)."""
+    def attached(self, make: Callable[[Rule], Check]) -> Rule:
+        """A copy of this rule holding the check ``make`` builds for it (from its params, say)."""
         rule = replace(self)
-        object.__setattr__(rule, "check", compile(rule))
+        object.__setattr__(rule, "check", make(rule))
         return rule
 
     def with_params(self, **params: Any) -> Rule:

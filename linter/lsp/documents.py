@@ -2,7 +2,7 @@
 
 Each document gets the options of its nearest configuration file (``find_config`` from the
 document's folder, as the command line does for a file), built once and kept until that
-file changes; ``lint_text`` of the runner lints it and applies fixes, so the editor shows
+file changes; ``lint_text`` of :mod:`linter.processing` lints it and applies fixes, so the editor shows
 exactly what ``newslint check`` reports and its "fix all" gives what ``--fix`` writes.
 No pygls here: plain paths and texts in, findings out.
 """
@@ -13,11 +13,12 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..corpus.pool import Recipe
 from ..grammar import GrammarUnavailable
 from ..model import Applicability, Diagnostic
 from ..ruleset import RulesetError
-from ..runner import Mode, RunOptions, lint_text
+from ..options import Prepared, Recipe, recipe_for
+from ..processing import lint_text
+from ..results import Mode
 from ..selection import SelectionError
 from ..settings import ConfigError, find_config, load_settings
 
@@ -29,7 +30,7 @@ CONFIG_ERRORS = (ConfigError, RulesetError, SelectionError, GrammarUnavailable)
 class Resolved:
     """The options for one document, the name its per-file ignores match, and any configuration problem."""
 
-    options: RunOptions
+    options: Prepared
     label: str
     problem: str | None = None
 
@@ -48,7 +49,7 @@ class Configurations:
     """Run options per configuration file, rebuilt when the file's time or size changes."""
 
     def __init__(self) -> None:
-        self._built: dict[Path | None, tuple[tuple[int, int] | None, RunOptions, str | None]] = {}
+        self._built: dict[Path | None, tuple[tuple[int, int] | None, Prepared, str | None]] = {}
 
     def clear(self) -> None:
         """Forget every built configuration (a configuration file changed)."""
@@ -69,9 +70,9 @@ class Configurations:
         return Resolved(options.for_path(label), label, problem)
 
     @staticmethod
-    def _build(config: Path | None) -> tuple[RunOptions, str | None]:
+    def _build(config: Path | None) -> tuple[Prepared, str | None]:
         try:
-            recipe = Recipe.from_settings(load_settings(config))
+            recipe = recipe_for(load_settings(config))
             options = recipe.build()
             recipe.config.selection.validate(options.ruleset)
             return options, None
@@ -90,6 +91,6 @@ def fix_all(text: str, resolved: Resolved, at_least: Applicability = Applicabili
 
     Raises :class:`InputError` when the fixes do not settle, as the command line does.
     """
-    _unit, fixed = lint_text(text, resolved.label, None, replace(resolved.options, mode=Mode.FIX, at_least=at_least))
+    _unit, fixed = lint_text(text, resolved.label, None, replace(resolved.options, recipe=replace(resolved.options.recipe, mode=Mode.FIX, at_least=at_least)))
     return fixed
 

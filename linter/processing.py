@@ -26,26 +26,26 @@ from .sources.records import Record, compress, decompress, is_records, parse_rec
 from .unified import unified_diff
 
 
-def lint_text(text: str, path: str, record: str | int | None, options: Prepared, language: str | None = None) -> tuple[Unit, str]:
+def lint_text(text: str, path: str, record: str | int | None, prepared: Prepared, language: str | None = None) -> tuple[Unit, str]:
     """Lint one text in the run's mode; return the unit and the text to write back.
 
     ``language`` is the text's language when a record names it (else it is detected).
     """
-    extra = options.extra()
-    if options.recipe.mode is Mode.CHECK:
-        return _unit(path, record, text, lint(text, options.ruleset, options.config, extra, language), options), text
+    extra = prepared.extra()
+    if prepared.recipe.mode is Mode.CHECK:
+        return _unit(path, record, text, lint(text, prepared.ruleset, prepared.config, extra, language), prepared), text
     try:
-        result = fix_text(text, options.ruleset, options.config, options.recipe.at_least, extra, language)
+        result = fix_text(text, prepared.ruleset, prepared.config, prepared.recipe.at_least, extra, language)
     except FixLoopError as error:
         raise InputError(path if record is None else f"{path}:{record}", str(error)) from None
-    if options.recipe.mode is Mode.DIFF:
+    if prepared.recipe.mode is Mode.DIFF:
         # The text is what --fix would write (every pass of the loop); the fixes shown beside the
         # original are its first pass, the only one whose offsets are the original's.
-        diagnostics = lint(text, options.ruleset, options.config, extra, language)
-        first = apply_fixes(text, diagnostics, options.recipe.at_least)
-        unit = _unit(path, record, text, diagnostics, options, proposed=first.applied, fixed_count=len(result.applied))
+        diagnostics = lint(text, prepared.ruleset, prepared.config, extra, language)
+        first = apply_fixes(text, diagnostics, prepared.recipe.at_least)
+        unit = _unit(path, record, text, diagnostics, prepared, proposed=first.applied, fixed_count=len(result.applied))
         return unit, result.text
-    return _unit(path, record, result.text, result.remaining, options, fixed_count=len(result.applied)), result.text
+    return _unit(path, record, result.text, result.remaining, prepared, fixed_count=len(result.applied)), result.text
 
 
 def _unit(
@@ -53,7 +53,7 @@ def _unit(
     record: str | int | None,
     text: str,
     diagnostics: Sequence[Diagnostic],
-    options: Prepared,
+    prepared: Prepared,
     proposed: Sequence[Diagnostic] = (),
     fixed_count: int = 0,
 ) -> Unit:
@@ -61,7 +61,7 @@ def _unit(
     incomplete = tuple(d for d in diagnostics if d.source == INCOMPLETE)
     if incomplete:
         diagnostics = [d for d in diagnostics if d.source != INCOMPLETE]
-    limit = options.recipe.max_findings
+    limit = prepared.recipe.max_findings
     return Unit(
         path,
         record,
@@ -83,13 +83,13 @@ BatchMapper = Callable[[str, Sequence[Batch]], Iterable[BatchResult]]
 BATCH_CHARS = 250_000
 
 
-def lint_batch(path: str, batch: Batch, options: Prepared) -> BatchResult:
-    """Lint each record of a batch; ``options`` are already those of ``path``."""
+def lint_batch(path: str, batch: Batch, prepared: Prepared) -> BatchResult:
+    """Lint each record of a batch; ``prepared`` is already that of ``path``."""
     label = display_path(path)
     results: BatchResult = []
     for record_id, text, language in batch:
         try:
-            results.append(lint_text(text, label, record_id, options, language))
+            results.append(lint_text(text, label, record_id, prepared, language))
         except InputError as error:
             results.append(error)
     return results
@@ -111,50 +111,50 @@ def batches_of(records: Iterable[tuple[str | int, str, str | None]]) -> list[Bat
     return batches
 
 
-def process_path(path: str, options: Prepared, batches: BatchMapper | None = None) -> FileOutcome:
+def process_path(path: str, prepared: Prepared, batches: BatchMapper | None = None) -> FileOutcome:
     """Read, lint, and in ``--fix`` mode write back one file; never raises for bad input.
 
     The records of a data file go through ``batches`` (serially when it is None).
     """
-    name = options.recipe.stdin_filename if path == "-" and options.recipe.stdin_filename else path
-    options = options.for_path(name)
+    name = prepared.recipe.stdin_filename if path == "-" and prepared.recipe.stdin_filename else path
+    prepared = prepared.for_path(name)
     if is_records(path) or is_parquet(path):
-        mapper = batches or (lambda p, bs: (lint_batch(p, b, options) for b in bs))
-        return (process_records if is_records(path) else process_parquet)(path, options, mapper)
+        mapper = batches or (lambda p, bs: (lint_batch(p, b, prepared) for b in bs))
+        return (process_records if is_records(path) else process_parquet)(path, prepared, mapper)
     label = display_path(name)
     outcome = FileOutcome(label)
     try:
         if path == "-":
             raw = sys.stdin.buffer.read()
             try:
-                decoded = decode(raw, label, options.recipe.encoding)
+                decoded = decode(raw, label, prepared.recipe.encoding)
             except InputError:
-                if options.recipe.mode is Mode.FIX:  # a filter passes what it cannot read through unchanged
+                if prepared.recipe.mode is Mode.FIX:  # a filter passes what it cannot read through unchanged
                     sys.stdout.buffer.write(raw)
                     sys.stdout.buffer.flush()
                 raise
         else:
-            decoded = read_text(Path(path), label, options.recipe.encoding)
-        unit, new_text = lint_text(decoded.text, label, None, options)
+            decoded = read_text(Path(path), label, prepared.recipe.encoding)
+        unit, new_text = lint_text(decoded.text, label, None, prepared)
         outcome.units.append(unit)
         outcome.changed = new_text != decoded.text
-        if options.recipe.mode is Mode.DIFF:
+        if prepared.recipe.mode is Mode.DIFF:
             bom = "\ufeff" if decoded.bom else ""  # the diff's first line must match the file's bytes
             outcome.patch = unified_diff(label, bom + decoded.text, bom + new_text)
-        if options.recipe.mode is Mode.FIX:
-            _write_back(path, label, decoded, new_text, outcome.changed, options)
+        if prepared.recipe.mode is Mode.FIX:
+            _write_back(path, label, decoded, new_text, outcome.changed, prepared)
     except InputError as error:
         outcome.errors.append(error)
     return outcome
 
 
-def _write_back(path: str, label: str, decoded: Decoded, text: str, changed: bool, options: Prepared) -> None:
+def _write_back(path: str, label: str, decoded: Decoded, text: str, changed: bool, prepared: Prepared) -> None:
     if path == "-":
         sys.stdout.buffer.write(encode(text, decoded))
         sys.stdout.buffer.flush()
         return
-    if changed or options.recipe.output_dir is not None:
-        _write(label, lambda target: write_atomic(target, encode(text, decoded)), options.recipe.target(path))
+    if changed or prepared.recipe.output_dir is not None:
+        _write(label, lambda target: write_atomic(target, encode(text, decoded)), prepared.recipe.target(path))
 
 
 def _write(label: str, write: Callable[[Path], None], target: Path) -> None:
@@ -171,7 +171,7 @@ def _results(path: str, mapper: BatchMapper, records: Iterable[tuple[str | int, 
     return chain.from_iterable(mapper(path, batches_of(records)))
 
 
-def process_records(path: str, options: Prepared, mapper: BatchMapper) -> FileOutcome:
+def process_records(path: str, prepared: Prepared, mapper: BatchMapper) -> FileOutcome:
     """Lint each record of a JSONL file; a bad line is an error of that record only.
 
     With ``--fix`` only the text field of changed records is rewritten, in place in
@@ -185,8 +185,8 @@ def process_records(path: str, options: Prepared, mapper: BatchMapper) -> FileOu
         outcome.errors.append(error)
         return outcome
     census = FieldCensus()
-    parsed = list(parse_records(data, label, options.recipe.text_field, options.recipe.id_field, census=census, language_field=options.recipe.language_field))
-    problem = census.problem(label, options.recipe.text_field, options.recipe.id_field)
+    parsed = list(parse_records(data, label, prepared.recipe.text_field, prepared.recipe.id_field, census=census, language_field=prepared.recipe.language_field))
+    problem = census.problem(label, prepared.recipe.text_field, prepared.recipe.id_field)
     if problem is not None:
         outcome.errors.append(problem)
         return outcome
@@ -209,24 +209,24 @@ def process_records(path: str, options: Prepared, mapper: BatchMapper) -> FileOu
             lines.append(record.with_text(new_text).encode("utf-8") + ending)
         else:
             lines.append(content + ending)
-    if options.recipe.mode is Mode.DIFF and outcome.changed:
+    if prepared.recipe.mode is Mode.DIFF and outcome.changed:
         outcome.patch = unified_diff(label, data.decode("utf-8", "replace"), b"".join(lines).decode("utf-8", "replace"))
-    if _fix_writes(outcome, options):
+    if _fix_writes(outcome, prepared):
         try:
-            _write(label, lambda target: write_atomic(target, compress(b"".join(lines), path)), options.recipe.target(path))
+            _write(label, lambda target: write_atomic(target, compress(b"".join(lines), path)), prepared.recipe.target(path))
         except InputError as error:
             outcome.errors.append(error)
     return outcome
 
 
-def _fix_writes(outcome: FileOutcome, options: Prepared) -> bool:
+def _fix_writes(outcome: FileOutcome, prepared: Prepared) -> bool:
     """Whether ``--fix`` writes a data file: only when every record was read and fixed.
 
     A data file with a failed record is left byte for byte as it was (and no copy goes to
     ``--output``): a partial rewrite would mix fixed records with ones nobody looked at.
     The outcome then says so in one more error and claims no fixes.
     """
-    if options.recipe.mode is not Mode.FIX or not (outcome.changed or options.recipe.output_dir is not None):
+    if prepared.recipe.mode is not Mode.FIX or not (outcome.changed or prepared.recipe.output_dir is not None):
         return False
     if outcome.errors:
         for unit in outcome.units:
@@ -236,12 +236,12 @@ def _fix_writes(outcome: FileOutcome, options: Prepared) -> bool:
     return True
 
 
-def process_parquet(path: str, options: Prepared, mapper: BatchMapper) -> FileOutcome:
+def process_parquet(path: str, prepared: Prepared, mapper: BatchMapper) -> FileOutcome:
     """Lint each row of a Parquet file; with ``--fix`` write it again with only the text column changed."""
     label = display_path(path)
     outcome = FileOutcome(label)
     try:
-        rows = list(read_rows(Path(path), label, options.recipe.text_field, options.recipe.id_field, options.recipe.language_field))
+        rows = list(read_rows(Path(path), label, prepared.recipe.text_field, prepared.recipe.id_field, prepared.recipe.language_field))
     except InputError as error:
         outcome.errors.append(error)
         return outcome
@@ -257,9 +257,9 @@ def process_parquet(path: str, options: Prepared, mapper: BatchMapper) -> FileOu
         outcome.units.append(unit)
         outcome.changed |= new_text != text
         new_texts.append(new_text if new_text != text else None)
-    if _fix_writes(outcome, options):
+    if _fix_writes(outcome, prepared):
         try:
-            _write(label, lambda target: write_with_texts(Path(path), target, label, options.recipe.text_field, new_texts), options.recipe.target(path))
+            _write(label, lambda target: write_with_texts(Path(path), target, label, prepared.recipe.text_field, new_texts), prepared.recipe.target(path))
         except InputError as error:
             outcome.errors.append(error)
     return outcome

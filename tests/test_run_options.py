@@ -3,7 +3,7 @@
 A run's options are one picklable :class:`Recipe` per configuration file, made by one
 function from the file's settings and the command-line flags; what a process builds from
 it is a :class:`Prepared`. Results (units, outcomes, the finding record, the fail-on
-verdict) live below the runner, so formats and the Dask engine need nothing else.
+verdict) live below :mod:`linter.processing`, so formats and the Dask engine need nothing else.
 """
 
 from __future__ import annotations
@@ -69,13 +69,13 @@ def test_per_file_recipes_ignores_and_markdown(tmp_path, monkeypatch) -> None:
         ("linter.parallel.frames", ("linter.report", "linter.cli")),
     ],
 )
-def test_results_need_neither_the_runner_nor_a_format(module: str, forbidden: tuple[str, ...]) -> None:
+def test_results_need_neither_processing_nor_a_format(module: str, forbidden: tuple[str, ...]) -> None:
     code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.startswith({forbidden!r})))"
     found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert found.strip() == "[]", found
 
 
-def test_formats_read_results_not_the_runner() -> None:
+def test_formats_read_results_not_processing() -> None:
     code = "import sys; from linter.report import load_writers; load_writers(); print(sorted(m for m in sys.modules if m in ('linter.processing', 'linter.options')))"
     found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert found.strip() == "[]", found

@@ -1,6 +1,6 @@
 """What the server lints a document with, and how: the command line's own functions.
 
-Each document gets the options of its nearest configuration file (``find_config`` from the
+Each document gets the recipe of its nearest configuration file (``find_config`` from the
 document's folder, as the command line does for a file), built once and kept until that
 file changes; ``lint_text`` of :mod:`linter.processing` lints it and applies fixes, so the editor shows
 exactly what ``newslint check`` reports and its "fix all" gives what ``--fix`` writes.
@@ -28,9 +28,9 @@ CONFIG_ERRORS = (ConfigError, RulesetError, SelectionError, GrammarUnavailable)
 
 @dataclass(frozen=True)
 class Resolved:
-    """The options for one document, the name its per-file ignores match, and any configuration problem."""
+    """The prepared recipe of one document, the name its per-file ignores match, and any configuration problem."""
 
-    options: Prepared
+    prepared: Prepared
     label: str
     problem: str | None = None
 
@@ -46,7 +46,7 @@ def _stamp(path: Path | None) -> tuple[int, int] | None:
 
 
 class Configurations:
-    """Run options per configuration file, rebuilt when the file's time or size changes."""
+    """A prepared recipe per configuration file, rebuilt when the file's time or size changes."""
 
     def __init__(self) -> None:
         self._built: dict[Path | None, tuple[tuple[int, int] | None, Prepared, str | None]] = {}
@@ -56,7 +56,7 @@ class Configurations:
         self._built.clear()
 
     def resolve(self, document: Path | None) -> Resolved:
-        """The options of ``document`` (``None``: not a file; the working directory's configuration)."""
+        """The prepared recipe of ``document`` (``None``: not a file; the working directory's configuration)."""
         folder = document.parent if document is not None else Path.cwd()
         config = find_config(folder)
         stamp = _stamp(config)
@@ -64,25 +64,25 @@ class Configurations:
         if built is None or built[0] != stamp:
             built = (stamp, *self._build(config))
             self._built[config] = built
-        options, problem = built[1], built[2]
+        prepared, problem = built[1], built[2]
         name = document.name if document is not None else "untitled.txt"
         label = os.path.relpath(document, config.parent) if config is not None and document is not None else name
-        return Resolved(options.for_path(label), label, problem)
+        return Resolved(prepared.for_path(label), label, problem)
 
     @staticmethod
     def _build(config: Path | None) -> tuple[Prepared, str | None]:
         try:
             recipe = recipe_for(load_settings(config))
-            options = recipe.build()
-            recipe.config.selection.validate(options.ruleset)
-            return options, None
+            prepared = recipe.build()
+            recipe.config.selection.validate(prepared.ruleset)
+            return prepared, None
         except CONFIG_ERRORS as error:
             return Recipe().build(), f"{error}; linting with the default configuration"
 
 
 def check(text: str, resolved: Resolved) -> list[Diagnostic]:
     """The findings ``newslint check`` reports for this text."""
-    unit, _text = lint_text(text, resolved.label, None, resolved.options)
+    unit, _text = lint_text(text, resolved.label, None, resolved.prepared)
     return unit.diagnostics
 
 
@@ -91,6 +91,7 @@ def fix_all(text: str, resolved: Resolved, at_least: Applicability = Applicabili
 
     Raises :class:`InputError` when the fixes do not settle, as the command line does.
     """
-    _unit, fixed = lint_text(text, resolved.label, None, replace(resolved.options, recipe=replace(resolved.options.recipe, mode=Mode.FIX, at_least=at_least)))
+    fixing = replace(resolved.prepared.recipe, mode=Mode.FIX, at_least=at_least)
+    _unit, fixed = lint_text(text, resolved.label, None, replace(resolved.prepared, recipe=fixing))
     return fixed
 

@@ -79,7 +79,7 @@ def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str 
     errors, in ``result.attrs["errors"]``.
     """
     recipe = recipe or Recipe()
-    options = _prepared(recipe).for_path(path)
+    prepared = _prepared(recipe).for_path(path)
     texts = frame[recipe.text_field].tolist()
     has_ids = recipe.id_field is not None and recipe.id_field in frame.columns
     ids = frame[recipe.id_field].tolist() if has_ids else [None] * len(texts)
@@ -93,7 +93,7 @@ def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str 
         else:
             missing = text is None or text != text  # pandas gives NaN for a missing string
             errors.append(f"{display_path(path)}:{row}: row has a {'null' if missing else 'non-string'} '{recipe.text_field}' value")
-    rows, lint_errors = _rows(lint_batch(path, tuple(records), options))
+    rows, lint_errors = _rows(lint_batch(path, tuple(records), prepared))
     result = _frame(rows)
     result.attrs["errors"] = errors + lint_errors
     return result
@@ -101,7 +101,7 @@ def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str 
 
 def _lint_block(data: bytes, first_line: int, path: str, recipe: Recipe) -> tuple[list[dict[str, Any]], list[str]]:
     """Findings and errors for a newline-aligned block of a JSONL file."""
-    options = _prepared(recipe).for_path(path)
+    prepared = _prepared(recipe).for_path(path)
     label = display_path(path)
     records, errors = [], []
     for _number, _content, _ending, record in parse_records(data, label, recipe.text_field, recipe.id_field, first_line, recipe.language_field):
@@ -109,7 +109,7 @@ def _lint_block(data: bytes, first_line: int, path: str, recipe: Recipe) -> tupl
             errors.append(str(record))
         elif isinstance(record, Record):
             records.append((record.record_id, record.text, record.language))
-    rows, lint_errors = _rows(lint_batch(path, tuple(records), options))
+    rows, lint_errors = _rows(lint_batch(path, tuple(records), prepared))
     return rows, errors + lint_errors
 
 

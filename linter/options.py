@@ -4,8 +4,8 @@ The path of ``--fix`` (and of every other option) is: the flag, :func:`recipe_fo
 configuration file's settings with the command-line flags on top), the recipe's field,
 read in :mod:`linter.processing`. A run over several projects has one recipe per
 configuration file in use and each file is a :data:`Job` naming its recipe, so worker
-processes (:mod:`linter.parallel`) receive plain values and each :meth:`Recipe.build` s
-its own :class:`Prepared` (the loaded rules, the grammar backend) once.
+processes (:mod:`linter.parallel`) receive plain values and each builds its own
+:class:`Prepared` (the loaded rules, the grammar backend) once, with :meth:`Recipe.build`.
 """
 
 from __future__ import annotations

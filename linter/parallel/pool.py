@@ -31,7 +31,6 @@ SERIAL_BYTES = 1_000_000
 #: Text files handed to a worker at a time.
 FILES_PER_TASK = 8
 
-
 _WORKER_PREPARED: list[Prepared] = []
 
 

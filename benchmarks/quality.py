@@ -130,7 +130,7 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
     from train_leaks import fit, load_pages
 
-    from linter.config import LintConfig
+    from linter.selection import LintConfig
     from linter.registry import check_types
     from linter.selection import Selection
 

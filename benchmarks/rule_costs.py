@@ -29,7 +29,7 @@ from synthetic import text_of_size  # noqa: E402
 from throughput import corpus_texts  # noqa: E402
 
 from linter.checks.pattern import PatternCheck  # noqa: E402
-from linter.config import DEFAULT_CONFIG  # noqa: E402
+from linter.selection import DEFAULT_CONFIG  # noqa: E402
 from linter.engine import active_rules  # noqa: E402
 from linter import Rule, load_ruleset  # noqa: E402
 from linter.segments import Document  # noqa: E402

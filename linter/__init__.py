@@ -13,7 +13,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .apply import FixLoopError, FixResult, apply_fixes, fix_text
-from .config import DEFAULT_CONFIG, LintConfig
+from .selection import DEFAULT_CONFIG, LintConfig
 from .engine import lint
 from .line_index import LineIndex
 from .model import Applicability, Diagnostic, Edit, Fix, Severity, Span

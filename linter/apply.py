@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .config import DEFAULT_CONFIG, LintConfig
+from .selection import DEFAULT_CONFIG, LintConfig
 from .engine import lint
 from .model import Applicability, Diagnostic, Edit, Severity, Span
 from .rule import Ruleset

@@ -11,30 +11,25 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
 
 from .cap import DEFAULT_MAX_FINDINGS
+from .check_command import print_error, run_check
 from .grammar import GrammarUnavailable
 from .kernels import VersionAction
 from .language import LanguageModelMissing, parse_languages
-from .model import Applicability
+from .options import recipe_for, with_flags
 from .report.colour import use_color
-from .rule import Ruleset, union
+from .results import FAIL_ON
+from .rule import Ruleset
 from .rule_packs import RulesetError, load_ruleset
-from .corpus.pool import Job, Recipe, Runner, default_jobs, progress
 from .flag_rules import refusal, resolve_format
-from .runner import FileOutcome, Mode, RunOptions
 from .selection import SelectionError
-from .settings import FAIL_ON, ConfigError, Discovery, Settings
-from .sources import iter_paths, write_atomic
-from .sources.mirror import mirror_root
-from .sources.pathmatch import PathPatterns
+from .settings import ConfigError, Discovery, Settings
 from .suggest import unknown_command, unknown_options
-from .suppress import Baseline, BaselineError, baseline_json, fingerprints
-from .tally import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, STREAMING_FORMATS, Tally
+from .suppress import BaselineError
+from .tally import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 FORMAT_NAMES = ("full", "concise", "json", "jsonl", "github", "sarif", "junit", "gitlab", "report")
 COMMANDS = ("check", "rule", "config", "report", "server")
 
@@ -194,17 +189,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "server":
             return _server_command()
         if args.command == "check":
-            return run_check(args, _discovery(args))
+            discovery = _discovery(args)
+            _check_flags(args)
+            return run_check(args, discovery)
         settings = _settings(args)
         if args.command == "config":
             sys.stdout.write(settings.as_toml())
             return EXIT_OK
         return _rule_command(args, settings)
     except (UsageError, RulesetError, SelectionError, ConfigError, BaselineError, GrammarUnavailable, LanguageModelMissing) as error:
-        _error(str(error))
+        print_error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
-        _error("interrupted")
+        print_error("interrupted")
         return 130
     except BrokenPipeError:
         # The reader went away (``newslint check | head``); that is not an error of ours.
@@ -212,13 +209,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _error(message: str) -> None:
-    print(message if message.startswith("newslint") else f"newslint: error: {message}", file=sys.stderr)
-
-
 def _discovery(args: argparse.Namespace) -> Discovery:
     """Configuration per folder; for ``check`` with the command-line flags on top."""
-    adjust = (lambda settings: _merge(args, settings)) if args.command == "check" else (lambda settings: settings)
+    adjust = (lambda settings: with_flags(settings, args)) if args.command == "check" else (lambda settings: settings)
     return Discovery(adjust, config=args.config, isolated=args.isolated)
 
 
@@ -228,7 +221,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _ruleset(settings: Settings) -> Ruleset:
-    return Recipe(rules_dir=settings.rules_dir, vocabulary=settings.vocabulary, settings_path=str(settings.path)).build().ruleset
+    return recipe_for(settings).rules()
 
 
 def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -272,67 +265,16 @@ def _report_command(args: argparse.Namespace) -> int:
         if args.html is not None:
             write_page(summary, args.html, args.title)
     except InputError as error:
-        _error(str(error))
+        print_error(str(error))
         return EXIT_ERROR
     except OSError as error:
-        _error(f"{args.html}: cannot write the page: {error.strerror or error}")
+        print_error(f"{args.html}: cannot write the page: {error.strerror or error}")
         return EXIT_ERROR
     return EXIT_OK
 
 
-def _merge(args: argparse.Namespace, settings: Settings) -> Settings:
-    """Command-line flags over the configuration file."""
-    return replace(
-        settings,
-        select=tuple(args.select) if args.select is not None else settings.select,
-        extend_select=(*settings.extend_select, *args.extend_select),
-        ignore=(*settings.ignore, *args.ignore),
-        fail_on=args.fail_on or settings.fail_on,
-        include=PathPatterns(tuple(args.include), os.getcwd()) if args.include else settings.include,
-        exclude=PathPatterns(tuple(args.exclude), os.getcwd()) if args.exclude is not None else settings.exclude,
-        force_exclude=args.force_exclude or settings.force_exclude,
-        text_field=args.text_field or settings.text_field,
-        id_field=args.id_field or settings.id_field,
-        languages=args.language if args.language is not None else settings.languages,
-        language_field=args.language_field or settings.language_field,
-        preview=args.preview or settings.preview,
-        grammar=args.grammar or bool(args.grammar_server) or settings.grammar,
-        grammar_server=args.grammar_server or settings.grammar_server,
-    )
-
-
-def _plan(args: argparse.Namespace, discovery: Discovery, files: list[str], plan: dict[str, Any]) -> tuple[list[Recipe], list[Job], list[str]]:
-    """One recipe per configuration file in use, each file's job, and each file's ``fail-on``.
-
-    ``plan`` is what every recipe shares (mode, fix level, ...); stdin gets the settings of
-    ``--stdin-filename``.
-    """
-    index: dict[Path | None, int] = {}
-    recipes: list[Recipe] = []
-    jobs: list[Job] = []
-    fail_on: list[str] = []
-    for path in files or [os.curdir]:  # with no file, the working directory's rules still check the flags
-        settings = discovery.for_path(args.stdin_filename if path == "-" and args.stdin_filename else path)
-        if settings.path not in index:
-            index[settings.path] = len(recipes)
-            recipes.append(Recipe.from_settings(settings, **plan))
-        if files:
-            jobs.append((path, index[settings.path]))
-            fail_on.append(settings.fail_on)
-    return recipes, jobs, fail_on
-
-
-def _no_files(paths: list[str], required: bool) -> int | None:
-    """Say that nothing matched; exit 2 with ``--require-files``, else go on (exit 0, as ruff)."""
-    where = ", ".join(repr(p) for p in paths)
-    if required:
-        _error(f"no file to check under {where} (--require-files)")
-        return EXIT_ERROR
-    print(f"newslint: warning: no file to check under {where}", file=sys.stderr)
-    return None
-
-
-def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
+def _check_flags(args: argparse.Namespace) -> None:
+    """Refuse ``check`` flags that do not go together; settle ``--format``'s default."""
     if args.diff and args.fix:
         raise UsageError("newslint check: --fix and --diff cannot be combined")
     if args.output is not None and not args.fix:
@@ -341,122 +283,3 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
     if refused:
         raise UsageError(f"newslint check: {refused}")
     args.format = resolve_format(args)
-    mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
-    at_least = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
-    plan: dict[str, Any] = {
-        "mode": mode, "at_least": at_least, "encoding": args.encoding, "output_dir": args.output, "stdin_filename": args.stdin_filename,
-        "max_findings": args.max_findings_per_rule,
-    }
-    paths = args.paths or (["-"] if args.stdin_filename else ["."])
-    files = list(iter_paths(paths, discovery.for_folder))
-    if not files and (code := _no_files(paths, args.require_files)) is not None:
-        return code
-    if args.output is not None:
-        try:
-            plan["output_root"] = mirror_root(files, args.output)
-        except ValueError as error:
-            raise UsageError(f"newslint check: --output: {error}") from None
-    recipes, jobs, fail_on = _plan(args, discovery, files, plan)
-    if args.engine == "dask":
-        from .corpus.frames import run_dask
-
-        for recipe in recipes:
-            recipe.config.selection.validate(recipe.build().ruleset)
-        return run_dask([(path, recipes[i]) for path, i in jobs], args.scheduler, args.findings, fail_on, sys.stdout)
-    # With ``--fix -`` the fixed text goes to stdout, so the report goes to stderr.
-    stream = sys.stderr if mode is Mode.FIX and "-" in paths else sys.stdout
-    tally = Tally()
-    outcomes: list[FileOutcome] = []
-    with Runner(recipes, args.jobs or default_jobs(), files) as runner:  # workers start loading the rules now
-        built = [recipe.build() for recipe in recipes]
-        for recipe, options in zip(recipes, built):
-            recipe.config.selection.validate(options.ruleset)
-        options = replace(built[0], ruleset=union([b.ruleset for b in built]))  # what the report needs
-        baseline = Baseline.load(args.baseline) if args.baseline is not None else None
-        runner.use(built)
-        bar, advance = progress(sys.stderr.isatty() and runner.parallel, len(files))
-        with bar:
-            arrived = _arrivals(runner.run(jobs, advance), fail_on, baseline if args.write_baseline is None else None, tally)
-            if _streams(args, mode):
-                _write_report(args, options, arrived, stream, tally.fail_on)
-            else:
-                outcomes.extend(arrived)
-
-    if args.write_baseline is not None:
-        return _write_baseline(args.write_baseline, outcomes)
-    if not _streams(args, mode):
-        _write_report(args, options, outcomes, stream, tally.fail_on)
-    return tally.exit_code(mode, args.allow_incomplete)
-
-
-def _streams(args: argparse.Namespace, mode: Mode) -> bool:
-    """Whether each file's findings are written as its outcome arrives (and then dropped)."""
-    fixed_quietly = mode is Mode.FIX and args.quiet and args.format == "concise"
-    return args.format in STREAMING_FORMATS and not args.statistics and args.write_baseline is None and not fixed_quietly
-
-
-def _arrivals(outcomes: Iterator[FileOutcome], fail_on: Sequence[str], baseline: Baseline | None, tally: Tally) -> Iterator[FileOutcome]:
-    """Each outcome as it arrives: its errors reported, the baseline applied, counted in ``tally``."""
-    for outcome, level in zip(outcomes, fail_on):
-        for error in outcome.errors:
-            _error(str(error))
-        for unit in outcome.units:
-            for line in unit.incomplete_lines():
-                _error(line)
-        if baseline is not None:
-            _apply_baseline(baseline, outcome)
-        tally.add(outcome, level)
-        yield outcome
-
-
-def _write_baseline(path: Path, outcomes: list[FileOutcome]) -> int:
-    prints = [p for o in outcomes for u in o.units for p in fingerprints(u.path, u.record, u.text, u.diagnostics)]
-    data = baseline_json(prints).encode("utf-8")
-    try:
-        write_atomic(path, data)
-    except OSError as error:
-        raise BaselineError(f"{path}: cannot write the baseline: {error.strerror or error}") from None
-    print(f"newslint: wrote {len(prints)} finding(s) to the baseline {path}", file=sys.stderr)
-    return EXIT_ERROR if any(o.errors for o in outcomes) else EXIT_OK
-
-
-def _apply_baseline(baseline: Baseline, outcome: FileOutcome) -> None:
-    for unit in outcome.units:
-        prints = fingerprints(unit.path, unit.record, unit.text, unit.diagnostics)
-        unit.diagnostics = [d for d, p in zip(unit.diagnostics, prints) if baseline.keeps(p)]
-
-
-def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: Iterable[FileOutcome], stream: TextIO, fail_on: Mapping[str, str]) -> None:
-    from .report import FORMATS, Report, load_writers
-    from .report.full import write_statistics
-
-    load_writers()
-    report = Report(
-        outcomes=outcomes,
-        ruleset=options.ruleset,
-        mode=options.mode,
-        at_least=options.at_least,
-        color=use_color(args.color, stream),
-        width=shutil.get_terminal_size((100, 24)).columns,
-        quiet=args.quiet,
-        html=args.html,
-        source_pattern=args.source_pattern,
-        fail_on=fail_on,
-    )
-    if options.mode is Mode.DIFF and args.format == "full" and not args.statistics:
-        from .report.changes import write_patch
-
-        write_patch(report, stream, sys.stderr)
-    elif options.mode is Mode.FIX and args.quiet and args.format in ("full", "concise") and not args.statistics:
-        from .report.changes import write_changes
-
-        write_changes(report, stream)
-    elif args.statistics and args.format == "json":
-        from .report.jsonout import write_statistics_json
-
-        write_statistics_json(report, stream)
-    elif args.statistics:
-        write_statistics(report, stream)
-    else:
-        FORMATS[args.format](report, stream)
-    stream.flush()

@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import chain
 from functools import lru_cache
 
-from .config import DEFAULT_CONFIG, LintConfig
+from .selection import DEFAULT_CONFIG, LintConfig
 from .bounded import RegexTimeout
 from .model import Applicability, Diagnostic, Severity, Span
 from .registry import BackendUnavailable

@@ -11,11 +11,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .config import LintConfig
 from .engine import lint
 from .report.colour import use_color
 from .rule import Rule, Ruleset
-from .selection import Selection
+from .selection import LintConfig, Selection
 
 #: What each fix level means. A rule without a fix is labelled ``none`` in every table, JSON and SARIF.
 FIX_DESCRIPTION = {

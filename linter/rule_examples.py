@@ -6,11 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .apply import apply_fixes
-from .config import LintConfig
 from .engine import lint
 from .model import Applicability
 from .rule import Example, Rule, Ruleset
-from .selection import Selection
+from .selection import LintConfig, Selection
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,13 @@
-"""Which rules run: ``select`` / ``ignore`` by code, code prefix or name (as in flake8 and ruff)."""
+"""What the pure core is told: which rules run (``select`` / ``ignore`` by code, code prefix or
+name, as in flake8 and ruff), at what severity, on Markdown's prose or the whole text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
+from .model import Severity
 from .rule import Rule, Ruleset
 
 
@@ -59,3 +62,29 @@ def _most_specific(rule: Rule, selectors: Sequence[str] | Iterable[str]) -> tupl
                 specificity = len(rule.code)
             best = max(best, (specificity, True))
     return best
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    """What the pure core needs to know: which rules run and at what severity."""
+
+    selection: Selection = Selection()
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    #: Markdown: lint only the prose (``linter.markdown``) and honour the control comments.
+    markdown: bool = False
+    #: The languages whose rules run (``("en",)``); empty means every language a rule pack has.
+    languages: tuple[str, ...] = ()
+
+    def __hash__(self) -> int:
+        return hash((self.selection, tuple(sorted(self.severity.items())), self.markdown, self.languages))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # A mapping proxy cannot be pickled; worker processes get a plain copy, wrapped again.
+        return (_rebuild, (self.selection, dict(self.severity), self.markdown, self.languages))
+
+
+def _rebuild(selection: Selection, severity: dict[str, Severity], markdown: bool, languages: tuple[str, ...]) -> LintConfig:
+    return LintConfig(selection, MappingProxyType(severity), markdown, languages)
+
+
+DEFAULT_CONFIG = LintConfig()

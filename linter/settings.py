@@ -19,17 +19,11 @@ from typing import Any
 
 from .language import parse_languages
 from .model import Severity
+from .results import DEFAULT_FAIL_ON, FAIL_ON
 from .sources.discover import DEFAULT_INCLUDE
 from .sources.pathmatch import PathPatterns
 
 FILE_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
-FAIL_ON = ("error", "warning", "info", "never")
-DEFAULT_FAIL_ON = "warning"
-
-
-def fails(severity: Severity, fail_on: str) -> bool:
-    """Whether a finding of ``severity`` fails a run with this ``fail-on``."""
-    return fail_on != "never" and severity >= Severity.parse(fail_on)
 
 
 class ConfigError(Exception):

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .runner import FileOutcome, Mode
-from .settings import fails
+from .results import FileOutcome, Mode, fails
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

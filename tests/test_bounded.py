@@ -219,7 +219,7 @@ def test_pathological_files_are_one_finding_and_little_output_in_every_format(tm
 def test_streaming_formats_write_each_file_before_the_next_is_linted(tmp_path, monkeypatch, fmt) -> None:
     import io
 
-    import linter.corpus.pool as pool
+    import linter.parallel.pool as pool
 
     paths = []
     for number in range(3):

@@ -19,14 +19,13 @@ import regex
 
 from linter import load_ruleset
 from linter.apply import apply_fixes, fix_text
-from linter.config import LintConfig
 from linter.engine import lint
 from linter.fix_safety import FEW_WORDS, prose_removed, prose_words
 from linter.model import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from linter.rule import Ruleset
 from linter.rule_packs import RulesetError, parse_pack
 from linter.segments import Document
-from linter.selection import Selection
+from linter.selection import LintConfig, Selection
 
 from .conftest import run
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from linter import lint, load_ruleset
-from linter.config import LintConfig
+from linter.selection import LintConfig
 from linter.language import identify, parse_languages
 from linter.model import Applicability
 from linter.rule_packs import RulesetError, parse_pack

@@ -6,13 +6,13 @@ import json
 from importlib import resources
 
 from linter import Severity, lint, load_ruleset
-from linter.config import LintConfig
+from linter.selection import LintConfig
 from linter.checks.leaks import leaked_lines
 from linter.leaks import leak_probabilities, nonblank_lines
 from linter.leaks.features import NAMES, line_features
 from linter.model import Applicability
 from linter.segments import Document
-from linter.selection import Selection
+from linter.selection import LintConfig, Selection
 
 ARTICLE = (
     "The city council voted on Monday to close the old bridge over the river for repairs that will take most of next year.\n\n"

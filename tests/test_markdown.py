@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from linter import Applicability, lint
 from linter.apply import fix_text
-from linter.config import LintConfig
+from linter.selection import LintConfig
 
 from .conftest import run
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.corpus import pool as parallel
+from linter.parallel import pool as parallel
 
 from .conftest import HOUSE_PACK, run
 

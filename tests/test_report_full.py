@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from linter import Applicability
-from linter.config import LintConfig
 from linter.report import FORMATS, Report, load_writers
-from linter.runner import Mode, RunOptions, lint_text
-from linter.runner import FileOutcome
+from linter.options import Prepared, Recipe
+from linter.processing import lint_text
+from linter.results import FileOutcome, Mode
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 ARTICLE = (
@@ -29,7 +29,7 @@ ARTICLE = (
 
 def render(ruleset, mode: Mode, color: bool, width: int = 100) -> str:
     load_writers()
-    options = RunOptions(ruleset=ruleset, config=LintConfig(), mode=mode, at_least=Applicability.SAFE)
+    options = Prepared(Recipe(mode=mode, at_least=Applicability.SAFE), ruleset)
     unit, new_text = lint_text(ARTICLE, "article.txt", None, options)
     outcome = FileOutcome("article.txt", [unit], changed=new_text != ARTICLE)
     stream = io.StringIO()

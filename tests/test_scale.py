@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.corpus import Recipe
-from linter.corpus import pool as parallel
+from linter.parallel import Recipe
+from linter.parallel import pool as parallel
 
 from .conftest import run
 
@@ -50,7 +50,7 @@ class TestPool:
     @pytest.fixture(autouse=True)
     def _small_thresholds(self, monkeypatch) -> None:
         monkeypatch.setattr(parallel, "SERIAL_BYTES", 1)
-        monkeypatch.setattr("linter.runner.BATCH_CHARS", 500)
+        monkeypatch.setattr("linter.processing.BATCH_CHARS", 500)
 
     def test_files_in_a_pool_give_the_serial_output(self, tmp_path, capsys) -> None:
         for n in range(30):
@@ -172,7 +172,7 @@ class TestDask:
             yield client
 
     def test_findings_on_a_local_cluster_equal_the_serial_run(self, tmp_path, capsys, client, monkeypatch) -> None:
-        from linter.corpus import frames as corpus
+        from linter.parallel import frames as corpus
 
         monkeypatch.setattr(corpus, "BLOCK_BYTES", 2_000)  # several blocks, so line numbers cross block boundaries
         write_jsonl(tmp_path / "data.jsonl", 60)
@@ -221,7 +221,7 @@ class TestDask:
 
     def test_lint_frame_is_usable_on_its_own(self) -> None:
         pandas = pytest.importorskip("pandas")
-        from linter.corpus import lint_frame
+        from linter.parallel import lint_frame
 
         frame = pandas.DataFrame({"text": [article(0), article(1), None]})
         found = lint_frame(frame)

@@ -239,7 +239,7 @@ async def hover(ls: NewslintServer, params: types.HoverParams) -> types.Hover | 
         return None
     formats = ls.client_capabilities.text_document and ls.client_capabilities.text_document.hover
     markdown = bool(formats and formats.content_format and types.MarkupKind.Markdown in formats.content_format)
-    text = hover_text((f.code for f in here), linted.resolved.options.ruleset, markdown)
+    text = hover_text((f.code for f in here), linted.resolved.prepared.ruleset, markdown)
     kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
     start, end = min(f.span.start for f in here), max(f.span.end for f in here)
     return types.Hover(types.MarkupContent(kind, text), lsp_range(linted.positions, start, end))

@@ -10,8 +10,7 @@ from typing import TextIO
 from ..line_index import LineIndex
 from ..model import Applicability, Diagnostic, Severity
 from ..rule import Ruleset
-from ..runner import FileOutcome, Mode, Unit
-from ..settings import DEFAULT_FAIL_ON, fails
+from ..results import DEFAULT_FAIL_ON, FileOutcome, Mode, Unit, fails
 
 
 @dataclass(frozen=True)

@@ -330,7 +330,7 @@ def write_page(summary: Summary, target: Path, title: str) -> None:
 
 def report_documents(report: Any) -> tuple[list[dict[str, Any]], list[tuple[str, Any]]]:
     """Finding records and every checked document of a finished run."""
-    from .jsonout import finding_record
+    from ..results import finding_record
 
     rows = [finding_record(*item) for item in report.findings()]
     documents = [(unit.path, unit.record) for outcome in report.outcomes for unit in outcome.units]

@@ -26,7 +26,7 @@ from rich.text import Text
 
 from ..line_index import LineIndex
 from ..model import Applicability, Diagnostic, Edit, Severity
-from ..runner import Mode, Unit
+from ..results import Mode, Unit
 from . import Report, location, writer
 
 ELLIPSIS = "…"

@@ -5,48 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from ..line_index import LineIndex
-from ..model import Applicability, Diagnostic
-from ..runner import Unit
+from ..model import Applicability
+from ..results import finding_record
 from . import Report, writer
-
-
-def finding_record(unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> dict[str, Any]:
-    """The JSON object of one finding; every machine format builds on this.
-
-    The summary finding of a capped rule also has ``hidden``: how many findings it stands for.
-    """
-    line, column = index.position(diagnostic.span.start)
-    end_line, end_column = index.position(diagnostic.span.end)
-    fix = diagnostic.fix
-    record = {
-        "path": unit.path,
-        "record": unit.record,
-        "code": diagnostic.code,
-        "name": diagnostic.name,
-        "kind": diagnostic.kind,
-        "severity": diagnostic.severity.label,
-        "message": diagnostic.message,
-        "line": line,
-        "column": column,
-        "end_line": end_line,
-        "end_column": end_column,
-        "start": diagnostic.span.start,
-        "end": diagnostic.span.end,
-        "score": diagnostic.score,
-        "source": diagnostic.source,
-        "fix": None
-        if fix is None
-        else {
-            "title": fix.title,
-            "applicability": fix.applicability.label,
-            "edits": [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement} for e in fix.edits],
-        },
-    }
-    if diagnostic.hidden:
-        record["hidden"] = diagnostic.hidden
-        record["hidden_fixable"] = {"safe": diagnostic.hidden_safe, "unsafe": diagnostic.hidden_unsafe}
-    return record
 
 
 @writer("json")

@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 from ..language import record_language
 from ..line_index import LineIndex
 from ..model import Severity
-from ..report.jsonout import finding_record
-from ..runner import BatchResult, Mode, RunOptions, lint_batch, process_path
-from ..settings import fails
+from ..options import Prepared, Recipe
+from ..processing import BatchResult, lint_batch, process_path
+from ..results import Mode, fails, finding_record
 from ..sources import InputError, display_path
 from ..sources.fields import FieldCensus
 from ..sources.parquet import is_parquet
 from ..sources.records import Record, is_records, parse_records
-from .pool import Recipe, default_jobs
+from .pool import default_jobs
 
 if TYPE_CHECKING:
     import pandas
@@ -40,15 +40,15 @@ COLUMNS = (
     "end_line", "end_column", "start", "end", "score", "source", "fix",
 )
 
-_OPTIONS: dict[bytes, RunOptions] = {}
+_PREPARED: dict[bytes, Prepared] = {}
 
 
-def _options(recipe: Recipe) -> RunOptions:
-    """The recipe's options, built once per worker process."""
+def _prepared(recipe: Recipe) -> Prepared:
+    """The recipe built once per worker process."""
     key = pickle.dumps(recipe)
-    if key not in _OPTIONS:
-        _OPTIONS[key] = recipe.build()
-    return _OPTIONS[key]
+    if key not in _PREPARED:
+        _PREPARED[key] = recipe.build()
+    return _PREPARED[key]
 
 
 def _rows(results: BatchResult) -> tuple[list[dict[str, Any]], list[str]]:
@@ -79,7 +79,7 @@ def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str 
     errors, in ``result.attrs["errors"]``.
     """
     recipe = recipe or Recipe()
-    options = _options(recipe).for_path(path)
+    prepared = _prepared(recipe).for_path(path)
     texts = frame[recipe.text_field].tolist()
     has_ids = recipe.id_field is not None and recipe.id_field in frame.columns
     ids = frame[recipe.id_field].tolist() if has_ids else [None] * len(texts)
@@ -93,7 +93,7 @@ def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str 
         else:
             missing = text is None or text != text  # pandas gives NaN for a missing string
             errors.append(f"{display_path(path)}:{row}: row has a {'null' if missing else 'non-string'} '{recipe.text_field}' value")
-    rows, lint_errors = _rows(lint_batch(path, tuple(records), options))
+    rows, lint_errors = _rows(lint_batch(path, tuple(records), prepared))
     result = _frame(rows)
     result.attrs["errors"] = errors + lint_errors
     return result
@@ -101,7 +101,7 @@ def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str 
 
 def _lint_block(data: bytes, first_line: int, path: str, recipe: Recipe) -> tuple[list[dict[str, Any]], list[str]]:
     """Findings and errors for a newline-aligned block of a JSONL file."""
-    options = _options(recipe).for_path(path)
+    prepared = _prepared(recipe).for_path(path)
     label = display_path(path)
     records, errors = [], []
     for _number, _content, _ending, record in parse_records(data, label, recipe.text_field, recipe.id_field, first_line, recipe.language_field):
@@ -109,7 +109,7 @@ def _lint_block(data: bytes, first_line: int, path: str, recipe: Recipe) -> tupl
             errors.append(str(record))
         elif isinstance(record, Record):
             records.append((record.record_id, record.text, record.language))
-    rows, lint_errors = _rows(lint_batch(path, tuple(records), options))
+    rows, lint_errors = _rows(lint_batch(path, tuple(records), prepared))
     return rows, errors + lint_errors
 
 
@@ -119,7 +119,7 @@ def _lint_partition(frame: pandas.DataFrame, first_row: int, path: str, recipe: 
 
 
 def _lint_file(path: str, recipe: Recipe) -> tuple[list[dict[str, Any]], list[str]]:
-    outcome = process_path(path, _options(recipe))
+    outcome = process_path(path, _prepared(recipe))
     rows = [finding_record(u, LineIndex(u.text), d) for u in outcome.units for d in u.diagnostics]
     return rows, [str(e) for e in outcome.errors] + [line for u in outcome.units for line in u.incomplete_lines()]
 
@@ -206,9 +206,9 @@ def write_findings(rows: list[dict[str, Any]], target: Path | None, stream: Text
 
 
 def run_dask(
-    jobs: Sequence[tuple[str, Recipe]], scheduler: str | None, findings: Path | None, fail_on: Sequence[str], stream: TextIO
+    jobs: Sequence[tuple[str, Recipe]], scheduler: str | None, findings: Path | None, stream: TextIO
 ) -> int:
-    """``newslint check --engine dask``: exit 2 on input errors, 1 on findings at each file's ``fail_on``, else 0."""
+    """``newslint check --engine dask``: exit 2 on input errors, 1 on findings at each file's recipe's ``fail_on``, else 0."""
     if any(recipe.mode is not Mode.CHECK for _path, recipe in jobs):
         print("newslint: error: --engine dask only checks; fix with the local engine (--fix --output DIR)", file=sys.stderr)
         return 2
@@ -237,5 +237,5 @@ def run_dask(
         stream.write(f"newslint: {len(rows)} finding(s) written to {findings}\n")
     if errors:
         return 2
-    thresholds = {display_path(path): level for (path, _recipe), level in zip(jobs, fail_on)}
+    thresholds = {display_path(path): recipe.fail_on for path, recipe in jobs}
     return 1 if any(fails(Severity.parse(row["severity"]), thresholds[row["path"]]) for row in rows) else 0

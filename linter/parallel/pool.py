@@ -1,10 +1,9 @@
 """Lint many files, and the records of large data files, in a pool of worker processes.
 
-A :class:`Recipe` describes the settings of one configuration file in picklable terms;
-a run over several projects has one per configuration, and each file is a :data:`Job`
-naming its recipe. Each worker builds its own :class:`RunOptions` from every recipe
-once (loading and compiling the rules), then lints whole text files or batches of
-records with the options of their recipe. Results come back in submission order, so the
+Each worker receives the run's recipes (:class:`~linter.options.Recipe`, plain values) and
+builds its own :class:`~linter.options.Prepared` from every recipe once (loading and
+compiling the rules), then lints whole text files or batches of records (a
+:data:`~linter.options.Job` names its recipe). Results come back in submission order, so the
 output is exactly that of a serial run. Small runs, standard input and a local
 LanguageTool server stay serial: a pool would only add start-up time.
 """
@@ -15,17 +14,12 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import LintConfig
-from ..registry import RuleDefinitionError
-from ..rule_packs import load_ruleset
-from ..runner import Batch, BatchResult, FileOutcome, RunOptions, RunPlan, lint_batch, process_path
-from ..selection import Selection
-from ..settings import ConfigError, Settings
+from ..options import Job, Prepared, Recipe
+from ..processing import Batch, BatchResult, lint_batch, process_path
+from ..results import FileOutcome
 from ..sources.parquet import is_parquet
 from ..sources.records import is_records
 
@@ -37,74 +31,25 @@ SERIAL_BYTES = 1_000_000
 #: Text files handed to a worker at a time.
 FILES_PER_TASK = 8
 
-
-@dataclass(frozen=True, kw_only=True)
-class Recipe(RunPlan):
-    """A run's settings for the files of one configuration, in picklable form: each worker builds its own :class:`RunOptions` from it."""
-
-    config: LintConfig = LintConfig()
-    rules_dir: tuple[Path, ...] = ()
-    vocabulary: tuple[str, ...] = ()
-    settings_path: str | None = None
-    grammar: bool = False
-    grammar_server: str | None = None
-
-    @classmethod
-    def from_settings(cls, settings: Settings, **plan: Any) -> Recipe:
-        """The run a configuration describes; ``plan`` adds what is not in it (mode, fix level, ...)."""
-        selection = Selection(settings.select, settings.extend_select, settings.ignore, settings.preview)
-        return cls(
-            config=LintConfig(selection=selection, severity=settings.severity, languages=settings.languages),
-            rules_dir=settings.rules_dir,
-            vocabulary=settings.vocabulary,
-            settings_path=str(settings.path),
-            per_file_ignores=settings.per_file_ignores,
-            root=settings.root,
-            text_field=settings.text_field,
-            id_field=settings.id_field,
-            language_field=settings.language_field,
-            grammar=settings.grammar,
-            grammar_server=settings.grammar_server,
-            **plan,
-        )
-
-    def build(self) -> RunOptions:
-        """Load the rules (built-in packs, ``rules_dir``, the vocabulary) and connect the grammar backend."""
-        ruleset = load_ruleset(self.rules_dir)
-        try:
-            ruleset = ruleset.with_vocabulary(self.vocabulary)
-        except RuleDefinitionError as error:
-            raise ConfigError(f"{self.settings_path}: 'vocabulary': {error}") from None
-        if self.grammar:
-            from ..checks.languagetool import with_backend
-            from ..grammar import GrammarBackend
-
-            ruleset = with_backend(ruleset, GrammarBackend.connect(self.grammar_server))
-        return RunOptions(**self.plan(), ruleset=ruleset, config=self.config)
-
-
-#: A file to lint and the index of its recipe among the run's recipes.
-Job = tuple[str, int]
-
-_WORKER_OPTIONS: list[RunOptions] = []
+_WORKER_PREPARED: list[Prepared] = []
 
 
 def _start_worker(recipes: Sequence[Recipe]) -> None:
-    _WORKER_OPTIONS[:] = [recipe.build() for recipe in recipes]
+    _WORKER_PREPARED[:] = [recipe.build() for recipe in recipes]
 
 
-def _worker_options(index: int) -> RunOptions:
-    assert _WORKER_OPTIONS, "worker used before its initializer ran"
-    return _WORKER_OPTIONS[index]
+def _worker_prepared(index: int) -> Prepared:
+    assert _WORKER_PREPARED, "worker used before its initializer ran"
+    return _WORKER_PREPARED[index]
 
 
 def _worker_files(jobs: Sequence[Job]) -> list[FileOutcome]:
-    return [process_path(path, _worker_options(index)) for path, index in jobs]
+    return [process_path(path, _worker_prepared(index)) for path, index in jobs]
 
 
 def _worker_batch(task: tuple[str, int, Batch]) -> BatchResult:
     path, index, batch = task
-    return lint_batch(path, batch, _worker_options(index).for_path(path))
+    return lint_batch(path, batch, _worker_prepared(index).for_path(path))
 
 
 def default_jobs() -> int:
@@ -134,15 +79,15 @@ def _is_data(path: str) -> bool:
     return is_records(path) or is_parquet(path)
 
 
-class Runner:
+class WorkerPool:
     """Process jobs in order, serially or on a pool; use as a context manager.
 
-    The workers start (and load the rules) while the caller builds its own options;
+    The workers start (and load the rules) while the caller prepares its own recipes;
     :meth:`use` hands those over and waits until the workers are up.
     """
 
     def __init__(self, recipes: Sequence[Recipe], jobs: int, paths: Sequence[str]) -> None:
-        self.options: Sequence[RunOptions] = ()
+        self.prepared: Sequence[Prepared] = ()
         self._stack = ExitStack()
         self._pool: ProcessPoolExecutor | None = None
         self._jobs = jobs
@@ -156,7 +101,7 @@ class Runner:
 
         try:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["linter.corpus.pool"])
+            context.set_forkserver_preload(["linter.parallel.pool"])
             pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(tuple(recipes),))
             self._probe = pool.submit(int)
         except (OSError, ValueError, ImportError) as error:
@@ -169,9 +114,9 @@ class Runner:
         print(f"newslint: cannot start {self._jobs} worker processes ({error}); running serially", file=sys.stderr)
         self._pool = None
 
-    def use(self, options: Sequence[RunOptions]) -> None:
-        """The options of each recipe, for serial work; waits for the workers, so a pool that cannot start fails here, not halfway."""
-        self.options = options
+    def use(self, prepared: Sequence[Prepared]) -> None:
+        """Each recipe prepared, for serial work; waits for the workers, so a pool that cannot start fails here, not halfway."""
+        self.prepared = prepared
         if self._probe is not None:
             from concurrent.futures.process import BrokenProcessPool
 
@@ -180,7 +125,7 @@ class Runner:
             except (OSError, BrokenProcessPool) as error:
                 self._fall_back(error)
 
-    def __enter__(self) -> Runner:
+    def __enter__(self) -> WorkerPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -192,18 +137,18 @@ class Runner:
 
     def run(self, jobs: Sequence[Job], advance: Callable[[int], None] = lambda n: None) -> Iterator[FileOutcome]:
         """Outcomes in the order of ``jobs``; ``advance`` is told how many files are done."""
-        assert self.options, "Runner.use(options) comes before run()"
+        assert self.prepared, "WorkerPool.use(prepared) comes before run()"
         pool = self._pool
         if pool is None:
             for path, recipe in jobs:
-                yield process_path(path, self.options[recipe])
+                yield process_path(path, self.prepared[recipe])
                 advance(1)
             return
         index = 0
         while index < len(jobs):
             path, recipe = jobs[index]
             if _is_data(path):
-                yield process_path(path, self.options[recipe], partial(self._map_batches, recipe))
+                yield process_path(path, self.prepared[recipe], partial(self._map_batches, recipe))
                 advance(1)
                 index += 1
                 continue

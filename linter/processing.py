@@ -1,157 +1,50 @@
-"""Lint (and fix) one file: the glue between the pure core and the file edges.
+"""Process one file: read, lint, fix and write back; the glue between the pure core and the file edges.
 
-Everything the command line does to a single path happens here, so the serial
-loop and worker processes share one implementation.
+Everything a run does to a single path happens here, so the serial loop, worker
+processes, the Dask engine and the language server share one implementation.
 """
 
 from __future__ import annotations
 
-import enum
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from pathlib import Path
 
 from .apply import FixLoopError, apply_fixes, fix_text
-from .cap import DEFAULT_MAX_FINDINGS, cap_findings
-from .config import LintConfig
+from .cap import cap_findings
 from .engine import lint
-from .line_index import LineIndex
-from .model import Applicability, Diagnostic
-from .rule import INCOMPLETE, Ruleset
+from .model import Diagnostic
+from .options import Prepared
+from .results import FileOutcome, Mode, Unit
+from .rule import INCOMPLETE
 from .sources import Decoded, InputError, decode, display_path, encode, read_text, write_atomic
 from .sources.fields import FieldCensus
 from .sources.textfile import read_bytes
-from .sources.mirror import mirror_root, mirrored
 from .sources.parquet import is_parquet, read_rows, write_with_texts
 from .sources.records import Record, compress, decompress, is_records, parse_records
-from .sources.pathmatch import per_file_ignores
-from .suppress import is_markdown
 from .unified import unified_diff
 
 
-class Mode(enum.Enum):
-    CHECK = "check"
-    FIX = "fix"
-    DIFF = "diff"
-
-
-@dataclass(frozen=True, kw_only=True)
-class RunPlan:
-    """What a run does to every file, in plain values (a worker process receives these)."""
-
-    mode: Mode = Mode.CHECK
-    at_least: Applicability = Applicability.SAFE
-    encoding: str | None = None
-    per_file_ignores: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    #: The folder of the configuration file: ``per_file_ignores`` patterns are relative to it.
-    root: str | None = None
-    text_field: str = "text"
-    id_field: str | None = None
-    #: Data files: the field holding each record's language (``--language-field``).
-    language_field: str | None = None
-    #: With ``--fix``: write repaired copies under this folder instead of rewriting the inputs.
-    output_dir: Path | None = None
-    #: The name standard input stands for: its settings, Markdown mode, and the path in the output.
-    stdin_filename: str | None = None
-    #: The folder whose layout ``output_dir`` mirrors (see :mod:`.sources.mirror`).
-    output_root: Path | None = None
-    #: Findings of one rule listed per text before one summary finding (0: all); see ``linter.cap``.
-    max_findings: int = DEFAULT_MAX_FINDINGS
-
-    def plan(self) -> dict[str, object]:
-        """These fields as keyword arguments, to build a subclass from another."""
-        return {f.name: getattr(self, f.name) for f in fields(RunPlan)}
-
-    def target(self, path: str) -> Path:
-        """Where ``--fix`` writes ``path``: the file itself, or its copy under ``output_dir``.
-
-        The copy keeps the path relative to ``output_root`` (by default the folder holding
-        the working directory and ``path``), so a data set's layout is kept.
-        """
-        if self.output_dir is None:
-            return Path(path)
-        root = self.output_root or mirror_root([path], self.output_dir)
-        target = mirrored(path, self.output_dir, root)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return target
-
-
-@dataclass(frozen=True, kw_only=True)
-class RunOptions(RunPlan):
-    """A run's plan with what it needs built: the rules (with the grammar backend, if on) and the configuration."""
-
-    ruleset: Ruleset
-    config: LintConfig
-
-    def for_path(self, path: str) -> RunOptions:
-        """The options for one file: its per-file ignores, and Markdown structure for ``.md``."""
-        config = self.config
-        ignored = per_file_ignores(path, self.per_file_ignores, self.root)
-        if ignored:
-            config = replace(config, selection=replace(config.selection, ignore=(*config.selection.ignore, *ignored)))
-        if is_markdown(path):
-            config = replace(config, markdown=True)
-        return self if config is self.config else replace(self, config=config)
-
-
-@dataclass
-class Unit:
-    """One linted text: a whole file, or one record of a data file.
-
-    ``diagnostics`` refer to ``text``: after ``--fix`` that is the fixed text and
-    they are what remains; otherwise the original. ``proposed`` are the fixes
-    ``--diff`` shows, against ``text``.
-    """
-
-    path: str
-    record: str | int | None
-    text: str
-    diagnostics: list[Diagnostic]
-    proposed: tuple[Diagnostic, ...] = ()
-    fixed_count: int = 0
-    #: Where a JSONL record sits in its file (1-based); CI formats annotate that line.
-    line: int | None = None
-    #: Rules that timed out or failed on part of the text: the check of this text is incomplete.
-    incomplete: tuple[Diagnostic, ...] = ()
-
-    def incomplete_lines(self) -> list[str]:
-        """One line per place a rule could not check, for stderr."""
-        index = LineIndex(self.text)
-        where = self.path if self.record is None else f"{self.path}[{self.record}]"
-        return [f"{where}:{':'.join(map(str, index.position(d.span.start)))}: {d.message}: the check is incomplete" for d in self.incomplete]
-
-
-@dataclass
-class FileOutcome:
-    path: str
-    units: list[Unit] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    changed: bool = False
-    #: With ``--diff``: the unified diff of what ``--fix`` would write ('' for none, or a Parquet file).
-    patch: str = ""
-
-
-def lint_text(text: str, path: str, record: str | int | None, options: RunOptions, language: str | None = None) -> tuple[Unit, str]:
+def lint_text(text: str, path: str, record: str | int | None, prepared: Prepared, language: str | None = None) -> tuple[Unit, str]:
     """Lint one text in the run's mode; return the unit and the text to write back.
 
     ``language`` is the text's language when a record names it (else it is detected).
     """
-    if options.mode is Mode.CHECK:
-        return _unit(path, record, text, lint(text, options.ruleset, options.config, language), options), text
+    if prepared.recipe.mode is Mode.CHECK:
+        return _unit(path, record, text, lint(text, prepared.ruleset, prepared.config, language), prepared), text
     try:
-        result = fix_text(text, options.ruleset, options.config, options.at_least, language)
+        result = fix_text(text, prepared.ruleset, prepared.config, prepared.recipe.at_least, language)
     except FixLoopError as error:
         raise InputError(path if record is None else f"{path}:{record}", str(error)) from None
-    if options.mode is Mode.DIFF:
+    if prepared.recipe.mode is Mode.DIFF:
         # The text is what --fix would write (every pass of the loop); the fixes shown beside the
         # original are its first pass, the only one whose offsets are the original's.
-        diagnostics = lint(text, options.ruleset, options.config, language)
-        first = apply_fixes(text, diagnostics, options.at_least)
-        unit = _unit(path, record, text, diagnostics, options, proposed=first.applied, fixed_count=len(result.applied))
+        diagnostics = lint(text, prepared.ruleset, prepared.config, language)
+        first = apply_fixes(text, diagnostics, prepared.recipe.at_least)
+        unit = _unit(path, record, text, diagnostics, prepared, proposed=first.applied, fixed_count=len(result.applied))
         return unit, result.text
-    return _unit(path, record, result.text, result.remaining, options, fixed_count=len(result.applied)), result.text
+    return _unit(path, record, result.text, result.remaining, prepared, fixed_count=len(result.applied)), result.text
 
 
 def _unit(
@@ -159,7 +52,7 @@ def _unit(
     record: str | int | None,
     text: str,
     diagnostics: Sequence[Diagnostic],
-    options: RunOptions,
+    prepared: Prepared,
     proposed: Sequence[Diagnostic] = (),
     fixed_count: int = 0,
 ) -> Unit:
@@ -167,7 +60,7 @@ def _unit(
     incomplete = tuple(d for d in diagnostics if d.source == INCOMPLETE)
     if incomplete:
         diagnostics = [d for d in diagnostics if d.source != INCOMPLETE]
-    limit = options.max_findings
+    limit = prepared.recipe.max_findings
     return Unit(
         path,
         record,
@@ -189,13 +82,13 @@ BatchMapper = Callable[[str, Sequence[Batch]], Iterable[BatchResult]]
 BATCH_CHARS = 250_000
 
 
-def lint_batch(path: str, batch: Batch, options: RunOptions) -> BatchResult:
-    """Lint each record of a batch; ``options`` are already those of ``path``."""
+def lint_batch(path: str, batch: Batch, prepared: Prepared) -> BatchResult:
+    """Lint each record of a batch; ``prepared`` is already that of ``path``."""
     label = display_path(path)
     results: BatchResult = []
     for record_id, text, language in batch:
         try:
-            results.append(lint_text(text, label, record_id, options, language))
+            results.append(lint_text(text, label, record_id, prepared, language))
         except InputError as error:
             results.append(error)
     return results
@@ -217,50 +110,50 @@ def batches_of(records: Iterable[tuple[str | int, str, str | None]]) -> list[Bat
     return batches
 
 
-def process_path(path: str, options: RunOptions, batches: BatchMapper | None = None) -> FileOutcome:
+def process_path(path: str, prepared: Prepared, batches: BatchMapper | None = None) -> FileOutcome:
     """Read, lint, and in ``--fix`` mode write back one file; never raises for bad input.
 
     The records of a data file go through ``batches`` (serially when it is None).
     """
-    name = options.stdin_filename if path == "-" and options.stdin_filename else path
-    options = options.for_path(name)
+    name = prepared.recipe.stdin_filename if path == "-" and prepared.recipe.stdin_filename else path
+    prepared = prepared.for_path(name)
     if is_records(path) or is_parquet(path):
-        mapper = batches or (lambda p, bs: (lint_batch(p, b, options) for b in bs))
-        return (process_records if is_records(path) else process_parquet)(path, options, mapper)
+        mapper = batches or (lambda p, bs: (lint_batch(p, b, prepared) for b in bs))
+        return (process_records if is_records(path) else process_parquet)(path, prepared, mapper)
     label = display_path(name)
     outcome = FileOutcome(label)
     try:
         if path == "-":
             raw = sys.stdin.buffer.read()
             try:
-                decoded = decode(raw, label, options.encoding)
+                decoded = decode(raw, label, prepared.recipe.encoding)
             except InputError:
-                if options.mode is Mode.FIX:  # a filter passes what it cannot read through unchanged
+                if prepared.recipe.mode is Mode.FIX:  # a filter passes what it cannot read through unchanged
                     sys.stdout.buffer.write(raw)
                     sys.stdout.buffer.flush()
                 raise
         else:
-            decoded = read_text(Path(path), label, options.encoding)
-        unit, new_text = lint_text(decoded.text, label, None, options)
+            decoded = read_text(Path(path), label, prepared.recipe.encoding)
+        unit, new_text = lint_text(decoded.text, label, None, prepared)
         outcome.units.append(unit)
         outcome.changed = new_text != decoded.text
-        if options.mode is Mode.DIFF:
+        if prepared.recipe.mode is Mode.DIFF:
             bom = "\ufeff" if decoded.bom else ""  # the diff's first line must match the file's bytes
             outcome.patch = unified_diff(label, bom + decoded.text, bom + new_text)
-        if options.mode is Mode.FIX:
-            _write_back(path, label, decoded, new_text, outcome.changed, options)
+        if prepared.recipe.mode is Mode.FIX:
+            _write_back(path, label, decoded, new_text, outcome.changed, prepared)
     except InputError as error:
         outcome.errors.append(error)
     return outcome
 
 
-def _write_back(path: str, label: str, decoded: Decoded, text: str, changed: bool, options: RunOptions) -> None:
+def _write_back(path: str, label: str, decoded: Decoded, text: str, changed: bool, prepared: Prepared) -> None:
     if path == "-":
         sys.stdout.buffer.write(encode(text, decoded))
         sys.stdout.buffer.flush()
         return
-    if changed or options.output_dir is not None:
-        _write(label, lambda target: write_atomic(target, encode(text, decoded)), options.target(path))
+    if changed or prepared.recipe.output_dir is not None:
+        _write(label, lambda target: write_atomic(target, encode(text, decoded)), prepared.recipe.target(path))
 
 
 def _write(label: str, write: Callable[[Path], None], target: Path) -> None:
@@ -277,7 +170,7 @@ def _results(path: str, mapper: BatchMapper, records: Iterable[tuple[str | int, 
     return chain.from_iterable(mapper(path, batches_of(records)))
 
 
-def process_records(path: str, options: RunOptions, mapper: BatchMapper) -> FileOutcome:
+def process_records(path: str, prepared: Prepared, mapper: BatchMapper) -> FileOutcome:
     """Lint each record of a JSONL file; a bad line is an error of that record only.
 
     With ``--fix`` only the text field of changed records is rewritten, in place in
@@ -291,8 +184,8 @@ def process_records(path: str, options: RunOptions, mapper: BatchMapper) -> File
         outcome.errors.append(error)
         return outcome
     census = FieldCensus()
-    parsed = list(parse_records(data, label, options.text_field, options.id_field, census=census, language_field=options.language_field))
-    problem = census.problem(label, options.text_field, options.id_field)
+    parsed = list(parse_records(data, label, prepared.recipe.text_field, prepared.recipe.id_field, census=census, language_field=prepared.recipe.language_field))
+    problem = census.problem(label, prepared.recipe.text_field, prepared.recipe.id_field)
     if problem is not None:
         outcome.errors.append(problem)
         return outcome
@@ -315,24 +208,24 @@ def process_records(path: str, options: RunOptions, mapper: BatchMapper) -> File
             lines.append(record.with_text(new_text).encode("utf-8") + ending)
         else:
             lines.append(content + ending)
-    if options.mode is Mode.DIFF and outcome.changed:
+    if prepared.recipe.mode is Mode.DIFF and outcome.changed:
         outcome.patch = unified_diff(label, data.decode("utf-8", "replace"), b"".join(lines).decode("utf-8", "replace"))
-    if _fix_writes(outcome, options):
+    if _fix_writes(outcome, prepared):
         try:
-            _write(label, lambda target: write_atomic(target, compress(b"".join(lines), path)), options.target(path))
+            _write(label, lambda target: write_atomic(target, compress(b"".join(lines), path)), prepared.recipe.target(path))
         except InputError as error:
             outcome.errors.append(error)
     return outcome
 
 
-def _fix_writes(outcome: FileOutcome, options: RunOptions) -> bool:
+def _fix_writes(outcome: FileOutcome, prepared: Prepared) -> bool:
     """Whether ``--fix`` writes a data file: only when every record was read and fixed.
 
     A data file with a failed record is left byte for byte as it was (and no copy goes to
     ``--output``): a partial rewrite would mix fixed records with ones nobody looked at.
     The outcome then says so in one more error and claims no fixes.
     """
-    if options.mode is not Mode.FIX or not (outcome.changed or options.output_dir is not None):
+    if prepared.recipe.mode is not Mode.FIX or not (outcome.changed or prepared.recipe.output_dir is not None):
         return False
     if outcome.errors:
         for unit in outcome.units:
@@ -342,12 +235,12 @@ def _fix_writes(outcome: FileOutcome, options: RunOptions) -> bool:
     return True
 
 
-def process_parquet(path: str, options: RunOptions, mapper: BatchMapper) -> FileOutcome:
+def process_parquet(path: str, prepared: Prepared, mapper: BatchMapper) -> FileOutcome:
     """Lint each row of a Parquet file; with ``--fix`` write it again with only the text column changed."""
     label = display_path(path)
     outcome = FileOutcome(label)
     try:
-        rows = list(read_rows(Path(path), label, options.text_field, options.id_field, options.language_field))
+        rows = list(read_rows(Path(path), label, prepared.recipe.text_field, prepared.recipe.id_field, prepared.recipe.language_field))
     except InputError as error:
         outcome.errors.append(error)
         return outcome
@@ -363,9 +256,9 @@ def process_parquet(path: str, options: RunOptions, mapper: BatchMapper) -> File
         outcome.units.append(unit)
         outcome.changed |= new_text != text
         new_texts.append(new_text if new_text != text else None)
-    if _fix_writes(outcome, options):
+    if _fix_writes(outcome, prepared):
         try:
-            _write(label, lambda target: write_with_texts(Path(path), target, label, options.text_field, new_texts), options.target(path))
+            _write(label, lambda target: write_with_texts(Path(path), target, label, prepared.recipe.text_field, new_texts), prepared.recipe.target(path))
         except InputError as error:
             outcome.errors.append(error)
     return outcome

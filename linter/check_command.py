@@ -1,0 +1,164 @@
+"""``newslint check``: the run itself, once the command line is parsed.
+
+Paths are discovered with each folder's settings, :func:`linter.options.plan` makes one
+recipe per configuration file, the :class:`~linter.parallel.pool.WorkerPool` (or the Dask
+engine) processes the jobs, and each outcome is reported, baselined and tallied as it
+arrives; the exit code comes from the tally.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from .options import Prepared, plan
+from .parallel.pool import WorkerPool, default_jobs, progress
+from .report.colour import use_color
+from .results import FileOutcome, Mode
+from .rule import union
+from .settings import Discovery
+from .sources import iter_paths, write_atomic
+from .sources.mirror import mirror_root
+from .suppress import Baseline, BaselineError, baseline_json, fingerprints
+from .tally import EXIT_ERROR, EXIT_OK, STREAMING_FORMATS, Tally
+
+
+def print_error(message: str) -> None:
+    """One line on stderr, prefixed ``newslint: error:`` unless it names the command already."""
+    print(message if message.startswith("newslint") else f"newslint: error: {message}", file=sys.stderr)
+
+
+def _no_files(paths: list[str], required: bool) -> int | None:
+    """Say that nothing matched; exit 2 with ``--require-files``, else go on (exit 0, as ruff)."""
+    where = ", ".join(repr(p) for p in paths)
+    if required:
+        print_error(f"no file to check under {where} (--require-files)")
+        return EXIT_ERROR
+    print(f"newslint: warning: no file to check under {where}", file=sys.stderr)
+    return None
+
+
+def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
+    """Lint (fix, diff) the paths with their settings (``discovery``: files' values, flags on top); the exit code."""
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
+    files = list(iter_paths(paths, discovery.for_folder))
+    if not files and (code := _no_files(paths, args.require_files)) is not None:
+        return code
+    output_root = None
+    if args.output is not None:
+        try:
+            output_root = mirror_root(files, args.output)
+        except ValueError as error:
+            print_error(f"newslint check: --output: {error}")
+            return EXIT_ERROR
+    recipes, jobs = plan(discovery, files, args, output_root)
+    if args.engine == "dask":
+        from .parallel.frames import run_dask
+
+        for recipe in recipes:
+            recipe.config.selection.validate(recipe.build().ruleset)
+        return run_dask([(path, recipes[i]) for path, i in jobs], args.scheduler, args.findings, sys.stdout)
+    mode = recipes[0].mode
+    # With ``--fix -`` the fixed text goes to stdout, so the report goes to stderr.
+    stream = sys.stderr if mode is Mode.FIX and "-" in paths else sys.stdout
+    tally = Tally()
+    outcomes: list[FileOutcome] = []
+    with WorkerPool(recipes, args.jobs or default_jobs(), files) as pool:  # workers start loading the rules now
+        prepared = [recipe.build() for recipe in recipes]
+        for each in prepared:
+            each.config.selection.validate(each.ruleset)
+        reported = replace(prepared[0], ruleset=union([p.ruleset for p in prepared]))  # what the report needs
+        baseline = Baseline.load(args.baseline) if args.baseline is not None else None
+        pool.use(prepared)
+        bar, advance = progress(sys.stderr.isatty() and pool.parallel, len(files))
+        with bar:
+            fail_on = [recipes[i].fail_on for _path, i in jobs]
+            arrived = _arrivals(pool.run(jobs, advance), fail_on, baseline if args.write_baseline is None else None, tally)
+            if _streams(args, mode):
+                _write_report(args, reported, arrived, stream, tally.fail_on)
+            else:
+                outcomes.extend(arrived)
+
+    if args.write_baseline is not None:
+        return _write_baseline(args.write_baseline, outcomes)
+    if not _streams(args, mode):
+        _write_report(args, reported, outcomes, stream, tally.fail_on)
+    return tally.exit_code(mode, args.allow_incomplete)
+
+
+def _streams(args: argparse.Namespace, mode: Mode) -> bool:
+    """Whether each file's findings are written as its outcome arrives (and then dropped)."""
+    fixed_quietly = mode is Mode.FIX and args.quiet and args.format == "concise"
+    return args.format in STREAMING_FORMATS and not args.statistics and args.write_baseline is None and not fixed_quietly
+
+
+def _arrivals(outcomes: Iterator[FileOutcome], fail_on: Sequence[str], baseline: Baseline | None, tally: Tally) -> Iterator[FileOutcome]:
+    """Each outcome as it arrives: its errors reported, the baseline applied, counted in ``tally``."""
+    for outcome, level in zip(outcomes, fail_on):
+        for error in outcome.errors:
+            print_error(str(error))
+        for unit in outcome.units:
+            for line in unit.incomplete_lines():
+                print_error(line)
+        if baseline is not None:
+            _apply_baseline(baseline, outcome)
+        tally.add(outcome, level)
+        yield outcome
+
+
+def _write_baseline(path: Path, outcomes: list[FileOutcome]) -> int:
+    prints = [p for o in outcomes for u in o.units for p in fingerprints(u.path, u.record, u.text, u.diagnostics)]
+    data = baseline_json(prints).encode("utf-8")
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot write the baseline: {error.strerror or error}") from None
+    print(f"newslint: wrote {len(prints)} finding(s) to the baseline {path}", file=sys.stderr)
+    return EXIT_ERROR if any(o.errors for o in outcomes) else EXIT_OK
+
+
+def _apply_baseline(baseline: Baseline, outcome: FileOutcome) -> None:
+    for unit in outcome.units:
+        prints = fingerprints(unit.path, unit.record, unit.text, unit.diagnostics)
+        unit.diagnostics = [d for d, p in zip(unit.diagnostics, prints) if baseline.keeps(p)]
+
+
+def _write_report(args: argparse.Namespace, prepared: Prepared, outcomes: Iterable[FileOutcome], stream: TextIO, fail_on: Mapping[str, str]) -> None:
+    from .report import FORMATS, Report, load_writers
+    from .report.full import write_statistics
+
+    load_writers()
+    report = Report(
+        outcomes=outcomes,
+        ruleset=prepared.ruleset,
+        mode=prepared.recipe.mode,
+        at_least=prepared.recipe.at_least,
+        color=use_color(args.color, stream),
+        width=shutil.get_terminal_size((100, 24)).columns,
+        quiet=args.quiet,
+        html=args.html,
+        source_pattern=args.source_pattern,
+        fail_on=fail_on,
+    )
+    if prepared.recipe.mode is Mode.DIFF and args.format == "full" and not args.statistics:
+        from .report.changes import write_patch
+
+        write_patch(report, stream, sys.stderr)
+    elif prepared.recipe.mode is Mode.FIX and args.quiet and args.format in ("full", "concise") and not args.statistics:
+        from .report.changes import write_changes
+
+        write_changes(report, stream)
+    elif args.statistics and args.format == "json":
+        from .report.jsonout import write_statistics_json
+
+        write_statistics_json(report, stream)
+    elif args.statistics:
+        write_statistics(report, stream)
+    else:
+        FORMATS[args.format](report, stream)
+    stream.flush()

@@ -16,30 +16,28 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import formats
 from .cap import DEFAULT_MAX_FINDINGS
+from .errors import ConfigError, InputError, UsageError
 from .grammar import GrammarUnavailable
 from .kernels import VersionAction
 from .language import LanguageModelMissing, parse_languages
 from .model import Applicability
-from .report.colour import use_color
 from .ruleset import Ruleset, RulesetError, load_ruleset, union
 from .corpus.pool import Job, Recipe, Runner, default_jobs, progress
 from .flag_rules import refusal, resolve_format
 from .runner import FileOutcome, Mode, RunOptions
 from .selection import SelectionError
-from .settings import FAIL_ON, ConfigError, Discovery, Settings
+from .settings import FAIL_ON, Discovery, Settings
 from .sources import iter_paths, write_atomic
 from .sources.mirror import mirror_root
 from .sources.pathmatch import PathPatterns
 from .suggest import unknown_command, unknown_options
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
-from .tally import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, STREAMING_FORMATS, Tally
-FORMAT_NAMES = ("full", "concise", "json", "jsonl", "github", "sarif", "junit", "gitlab", "report")
+from .tally import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Tally
+from .terminal import use_color
+
 COMMANDS = ("check", "rule", "config", "report", "server")
-
-
-class UsageError(Exception):
-    """A bad flag or value; reported as one line, exit 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -121,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="rules to leave out")
     check.add_argument("--preview", action="store_true", help="also run rules in preview")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (default: warning)")
-    check.add_argument("--format", choices=FORMAT_NAMES, help="output format (default: full; jsonl with --engine dask)")
+    check.add_argument("--format", choices=formats.NAMES, help="output format (default: full; jsonl with --engine dask)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (default: auto)")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary (with --fix: only the files changed)")
     check.add_argument("--statistics", action="store_true", help="print only counts by rule")
@@ -231,7 +229,7 @@ def _ruleset(settings: Settings) -> Ruleset:
 
 
 def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
-    from .rule_docs import show_rules
+    from .rule_display import show_rules
 
     if args.test is not None:
         from .examples import run_examples
@@ -259,8 +257,8 @@ def _server_command() -> int:
 
 
 def _report_command(args: argparse.Namespace) -> int:
-    from .report.corpus import print_summary, read_findings, summarise, write_page
-    from .sources import InputError
+    from .corpus_summary import read_findings, summarise
+    from .formats.report import print_summary, write_page
 
     rows = []
     try:
@@ -391,7 +389,7 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
 def _streams(args: argparse.Namespace, mode: Mode) -> bool:
     """Whether each file's findings are written as its outcome arrives (and then dropped)."""
     fixed_quietly = mode is Mode.FIX and args.quiet and args.format == "concise"
-    return args.format in STREAMING_FORMATS and not args.statistics and args.write_baseline is None and not fixed_quietly
+    return args.format in formats.STREAMING and not args.statistics and args.write_baseline is None and not fixed_quietly
 
 
 def _arrivals(outcomes: Iterator[FileOutcome], fail_on: Sequence[str], baseline: Baseline | None, tally: Tally) -> Iterator[FileOutcome]:
@@ -426,10 +424,8 @@ def _apply_baseline(baseline: Baseline, outcome: FileOutcome) -> None:
 
 
 def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: Iterable[FileOutcome], stream: TextIO, fail_on: Mapping[str, str]) -> None:
-    from .report import FORMATS, Report, load_writers
-    from .report.full import write_statistics
+    from .formats.base import Report
 
-    load_writers()
     report = Report(
         outcomes=outcomes,
         ruleset=options.ruleset,
@@ -443,19 +439,15 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: Itera
         fail_on=fail_on,
     )
     if options.mode is Mode.DIFF and args.format == "full" and not args.statistics:
-        from .report.changes import write_patch
+        from .formats.changes import write_patch
 
         write_patch(report, stream, sys.stderr)
     elif options.mode is Mode.FIX and args.quiet and args.format in ("full", "concise") and not args.statistics:
-        from .report.changes import write_changes
+        from .formats.changes import write_changes
 
         write_changes(report, stream)
-    elif args.statistics and args.format == "json":
-        from .report.jsonout import write_statistics_json
-
-        write_statistics_json(report, stream)
     elif args.statistics:
-        write_statistics(report, stream)
+        formats.statistics_writer(args.format)(report, stream)
     else:
-        FORMATS[args.format](report, stream)
+        formats.writer(args.format)(report, stream)
     stream.flush()

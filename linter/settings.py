@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import ConfigError
 from .language import parse_languages
 from .model import Severity
 from .sources.discover import DEFAULT_INCLUDE
@@ -30,10 +31,6 @@ DEFAULT_FAIL_ON = "warning"
 def fails(severity: Severity, fail_on: str) -> bool:
     """Whether a finding of ``severity`` fails a run with this ``fail-on``."""
     return fail_on != "never" and severity >= Severity.parse(fail_on)
-
-
-class ConfigError(Exception):
-    """A configuration file cannot be used; the message names the file and the key."""
 
 
 @dataclass(frozen=True)

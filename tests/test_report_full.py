@@ -13,7 +13,8 @@ import pytest
 
 from linter import Applicability
 from linter.config import LintConfig
-from linter.report import FORMATS, Report, load_writers
+from linter.formats import writer
+from linter.formats.base import Report
 from linter.runner import Mode, RunOptions, lint_text
 from linter.runner import FileOutcome
 
@@ -28,12 +29,11 @@ ARTICLE = (
 
 
 def render(ruleset, mode: Mode, color: bool, width: int = 100) -> str:
-    load_writers()
     options = RunOptions(ruleset=ruleset, config=LintConfig(), mode=mode, at_least=Applicability.SAFE)
     unit, new_text = lint_text(ARTICLE, "article.txt", None, options)
     outcome = FileOutcome("article.txt", [unit], changed=new_text != ARTICLE)
     stream = io.StringIO()
-    FORMATS["full"](Report([outcome], ruleset, mode, Applicability.SAFE, color=color, width=width), stream)
+    writer("full")(Report([outcome], ruleset, mode, Applicability.SAFE, color=color, width=width), stream)
     return stream.getvalue()
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from ..language import record_language
 from ..line_index import LineIndex
 from ..model import Severity
-from ..report.jsonout import finding_record
+from ..formats.base import finding_record
 from ..runner import BatchResult, Mode, RunOptions, lint_batch, process_path
 from ..settings import fails
 from ..sources import InputError, display_path

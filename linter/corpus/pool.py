@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import LintConfig
+from ..errors import ConfigError
 from ..registry import RuleDefinitionError
 from ..ruleset import load_ruleset
 from ..runner import Batch, BatchResult, FileOutcome, RunOptions, RunPlan, lint_batch, process_path
 from ..selection import Selection
-from ..settings import ConfigError, Settings
+from ..settings import Settings
 from ..sources.parquet import is_parquet
 from ..sources.records import is_records
 

@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..corpus.pool import Recipe
+from ..errors import ConfigError
 from ..grammar import GrammarUnavailable
 from ..model import Applicability, Diagnostic
 from ..ruleset import RulesetError
 from ..runner import Mode, RunOptions, lint_text
 from ..selection import SelectionError
-from ..settings import ConfigError, find_config, load_settings
+from ..settings import find_config, load_settings
 
 #: Errors that make a configuration unusable; the document is then linted with the defaults.
 CONFIG_ERRORS = (ConfigError, RulesetError, SelectionError, GrammarUnavailable)

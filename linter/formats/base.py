@@ -1,11 +1,11 @@
-"""Output formats: a small registry of writers over the results of one run."""
+"""What every output format shares: the ``Report`` of one run, where a finding sits, its JSON record."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..line_index import LineIndex
 from ..model import Applicability, Diagnostic, Severity
@@ -18,7 +18,7 @@ from ..settings import DEFAULT_FAIL_ON, fails
 class Report:
     """Everything a writer may need; writers never look at flags or the environment themselves."""
 
-    #: A list, or with a streaming format (``tally.STREAMING_FORMATS``) outcomes as they
+    #: A list, or with a streaming format (``Format.streaming``) outcomes as they
     #: arrive, which the writer passes over once.
     outcomes: Iterable[FileOutcome]
     ruleset: Ruleset
@@ -60,16 +60,8 @@ class Report:
         return totals
 
 
+#: A format's writer: the report in, text on the stream.
 Writer = Callable[[Report, TextIO], None]
-FORMATS: dict[str, Writer] = {}
-
-
-def writer(name: str) -> Callable[[Writer], Writer]:
-    def register(function: Writer) -> Writer:
-        FORMATS[name] = function
-        return function
-
-    return register
 
 
 def location(unit: Unit) -> str:
@@ -104,24 +96,42 @@ def anchor(unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> Anchor:
     return Anchor(unit.line, None, unit.line, None, note)
 
 
-def fix_label(diagnostic: Diagnostic) -> str:
-    """``safe``, ``unsafe``, ``display-only`` or ``none``."""
-    return diagnostic.fix.applicability.label if diagnostic.fix else "none"
+def finding_record(unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> dict[str, Any]:
+    """The JSON object of one finding; every machine format builds on this.
 
-
-def load_writers() -> None:
-    """Import the modules that register writers (kept lazy so start-up stays fast)."""
-    from . import ci, concise, full, jsonout, sarif  # noqa: F401
-
-    FORMATS["report"] = _write_corpus_report
-
-
-def _write_corpus_report(report: Report, stream: TextIO) -> None:
-    """``report``: the corpus summary of this run (rich tables; ``--html`` also writes the page)."""
-    from .corpus import print_summary, report_documents, summarise, write_page
-
-    rows, documents = report_documents(report)
-    summary = summarise(rows, documents, source_pattern=report.source_pattern)
-    print_summary(summary, stream, report.color, report.width)
-    if report.html is not None:
-        write_page(summary, report.html, "newslint corpus report")
+    A finding that names a language also has ``language``; the summary finding of a capped rule
+    also has ``hidden``: how many findings it stands for.
+    """
+    line, column = index.position(diagnostic.span.start)
+    end_line, end_column = index.position(diagnostic.span.end)
+    fix = diagnostic.fix
+    record = {
+        "path": unit.path,
+        "record": unit.record,
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "kind": diagnostic.kind,
+        "severity": diagnostic.severity.label,
+        "message": diagnostic.message,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "start": diagnostic.span.start,
+        "end": diagnostic.span.end,
+        "score": diagnostic.score,
+        "source": diagnostic.source,
+        "fix": None
+        if fix is None
+        else {
+            "title": fix.title,
+            "applicability": fix.applicability.label,
+            "edits": [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement} for e in fix.edits],
+        },
+    }
+    if diagnostic.language is not None:
+        record["language"] = diagnostic.language
+    if diagnostic.hidden:
+        record["hidden"] = diagnostic.hidden
+        record["hidden_fixable"] = {"safe": diagnostic.hidden_safe, "unsafe": diagnostic.hidden_unsafe}
+    return record

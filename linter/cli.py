@@ -430,7 +430,6 @@ def _write_report(args: argparse.Namespace, options: RunOptions, outcomes: Itera
         outcomes=outcomes,
         ruleset=options.ruleset,
         mode=options.mode,
-        at_least=options.at_least,
         color=use_color(args.color, stream),
         width=shutil.get_terminal_size((100, 24)).columns,
         quiet=args.quiet,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from .formats import STATISTICS
+
 #: Flags of the local engine that a Dask run cannot honour.
 _LOCAL_ONLY = (
     ("statistics", "--statistics"),

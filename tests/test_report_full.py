@@ -33,7 +33,7 @@ def render(ruleset, mode: Mode, color: bool, width: int = 100) -> str:
     unit, new_text = lint_text(ARTICLE, "article.txt", None, options)
     outcome = FileOutcome("article.txt", [unit], changed=new_text != ARTICLE)
     stream = io.StringIO()
-    writer("full")(Report([outcome], ruleset, mode, Applicability.SAFE, color=color, width=width), stream)
+    writer("full")(Report([outcome], ruleset, mode, color=color, width=width), stream)
     return stream.getvalue()
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..line_index import LineIndex
-from ..model import Applicability, Diagnostic, Severity
+from ..model import Diagnostic
 from ..ruleset import Ruleset
 from ..runner import FileOutcome, Mode, Unit
 from ..settings import DEFAULT_FAIL_ON, fails
@@ -23,7 +23,6 @@ class Report:
     outcomes: Iterable[FileOutcome]
     ruleset: Ruleset
     mode: Mode = Mode.CHECK
-    at_least: Applicability = Applicability.SAFE
     color: bool = False
     width: int = 100
     quiet: bool = False
@@ -52,12 +51,6 @@ class Report:
                 index = LineIndex(unit.text)
                 for diagnostic in shown:
                     yield unit, index, diagnostic
-
-    def counts(self) -> dict[Severity, int]:
-        totals = {severity: 0 for severity in Severity}
-        for _unit, _index, diagnostic in self.findings():
-            totals[diagnostic.severity] += diagnostic.count
-        return totals
 
 
 #: A format's writer: the report in, text on the stream.

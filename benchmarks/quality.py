@@ -131,7 +131,7 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
     from train_leaks import fit, load_pages
 
     from linter.selection import LintConfig
-    from linter.registry import check_types
+    from linter.checks import check_types
     from linter.selection import Selection
 
     defaults = {key.replace("-", "_"): param.default for key, param in check_types()["leak-model"].PARAMS.items()}

@@ -16,16 +16,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from . import formats
 from .options import Prepared, plan
 from .parallel.pool import WorkerPool, default_jobs, progress
-from .report.colour import use_color
 from .results import FileOutcome, Mode
 from .rule import union
 from .settings import Discovery
 from .sources import iter_paths, write_atomic
 from .sources.mirror import mirror_root
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
-from .tally import EXIT_ERROR, EXIT_OK, STREAMING_FORMATS, Tally
+from .tally import EXIT_ERROR, EXIT_OK, Tally
+from .terminal import use_color
 
 
 def print_error(message: str) -> None:
@@ -94,7 +95,7 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
 def _streams(args: argparse.Namespace, mode: Mode) -> bool:
     """Whether each file's findings are written as its outcome arrives (and then dropped)."""
     fixed_quietly = mode is Mode.FIX and args.quiet and args.format == "concise"
-    return args.format in STREAMING_FORMATS and not args.statistics and args.write_baseline is None and not fixed_quietly
+    return args.format in formats.STREAMING and not args.statistics and args.write_baseline is None and not fixed_quietly
 
 
 def _arrivals(outcomes: Iterator[FileOutcome], fail_on: Sequence[str], baseline: Baseline | None, tally: Tally) -> Iterator[FileOutcome]:
@@ -129,15 +130,12 @@ def _apply_baseline(baseline: Baseline, outcome: FileOutcome) -> None:
 
 
 def _write_report(args: argparse.Namespace, prepared: Prepared, outcomes: Iterable[FileOutcome], stream: TextIO, fail_on: Mapping[str, str]) -> None:
-    from .report import FORMATS, Report, load_writers
-    from .report.full import write_statistics
+    from .formats.base import Report
 
-    load_writers()
     report = Report(
         outcomes=outcomes,
         ruleset=prepared.ruleset,
         mode=prepared.recipe.mode,
-        at_least=prepared.recipe.at_least,
         color=use_color(args.color, stream),
         width=shutil.get_terminal_size((100, 24)).columns,
         quiet=args.quiet,
@@ -146,19 +144,15 @@ def _write_report(args: argparse.Namespace, prepared: Prepared, outcomes: Iterab
         fail_on=fail_on,
     )
     if prepared.recipe.mode is Mode.DIFF and args.format == "full" and not args.statistics:
-        from .report.changes import write_patch
+        from .formats.changes import write_patch
 
         write_patch(report, stream, sys.stderr)
     elif prepared.recipe.mode is Mode.FIX and args.quiet and args.format in ("full", "concise") and not args.statistics:
-        from .report.changes import write_changes
+        from .formats.changes import write_changes
 
         write_changes(report, stream)
-    elif args.statistics and args.format == "json":
-        from .report.jsonout import write_statistics_json
-
-        write_statistics_json(report, stream)
     elif args.statistics:
-        write_statistics(report, stream)
+        formats.statistics_writer(args.format)(report, stream)
     else:
-        FORMATS[args.format](report, stream)
+        formats.writer(args.format)(report, stream)
     stream.flush()

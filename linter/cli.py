@@ -14,28 +14,26 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import formats
 from .cap import DEFAULT_MAX_FINDINGS
 from .check_command import print_error, run_check
+from .errors import ConfigError, InputError, UsageError
 from .grammar import GrammarUnavailable
 from .kernels import VersionAction
 from .language import LanguageModelMissing, parse_languages
 from .options import recipe_for, with_flags
-from .report.colour import use_color
 from .results import FAIL_ON
 from .rule import Ruleset
 from .rule_packs import RulesetError, load_ruleset
 from .flag_rules import refusal, resolve_format
 from .selection import SelectionError
-from .settings import ConfigError, Discovery, Settings
+from .settings import Discovery, Settings
 from .suggest import unknown_command, unknown_options
 from .suppress import BaselineError
 from .tally import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-FORMAT_NAMES = ("full", "concise", "json", "jsonl", "github", "sarif", "junit", "gitlab", "report")
+from .terminal import use_color
+
 COMMANDS = ("check", "rule", "config", "report", "server")
-
-
-class UsageError(Exception):
-    """A bad flag or value; reported as one line, exit 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -117,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="rules to leave out")
     check.add_argument("--preview", action="store_true", help="also run rules in preview")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (default: warning)")
-    check.add_argument("--format", choices=FORMAT_NAMES, help="output format (default: full; jsonl with --engine dask)")
+    check.add_argument("--format", choices=formats.NAMES, help="output format (default: full; jsonl with --engine dask)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (default: auto)")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary (with --fix: only the files changed)")
     check.add_argument("--statistics", action="store_true", help="print only counts by rule")
@@ -225,7 +223,7 @@ def _ruleset(settings: Settings) -> Ruleset:
 
 
 def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
-    from .rule_docs import show_rules
+    from .rule_display import show_rules
 
     if args.test is not None:
         from .rule_examples import run_examples
@@ -253,8 +251,8 @@ def _server_command() -> int:
 
 
 def _report_command(args: argparse.Namespace) -> int:
-    from .report.corpus import print_summary, read_findings, summarise, write_page
-    from .sources import InputError
+    from .corpus_summary import read_findings, summarise
+    from .formats.report import print_summary, write_page
 
     rows = []
     try:

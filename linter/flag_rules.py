@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-#: ``--statistics`` prints counts by rule as a table (``full``, ``concise``) or as JSON (``json``).
-STATISTICS_FORMATS = ("full", "concise", "json")
+from .formats import STATISTICS
+
 #: Flags of the local engine that a Dask run cannot honour.
 _LOCAL_ONLY = (
     ("statistics", "--statistics"),
@@ -36,8 +36,8 @@ def refusal(args: argparse.Namespace) -> str | None:
         for name, flag in (("findings", "--findings"), ("scheduler", "--scheduler")):
             if getattr(args, name) is not None:
                 return f"{flag} needs --engine dask"
-    if args.statistics and fmt not in STATISTICS_FORMATS:
-        return f"--statistics prints counts as a table or JSON (--format full, concise or json), not --format {fmt}"
+    if args.statistics and fmt not in STATISTICS:
+        return f"--statistics prints counts as a table or JSON (--format {', '.join(STATISTICS[:-1])} or {STATISTICS[-1]}), not --format {fmt}"
     if fmt != "report":
         for name, flag in (("html", "--html"), ("source_pattern", "--source-pattern")):
             if getattr(args, name) is not None:

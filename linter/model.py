@@ -161,6 +161,9 @@ class Diagnostic:
     source: str | None = None
     #: A rule's measured value for this finding, e.g. the garble score of a sentence.
     score: float | None = None
+    #: The language a finding names, as a code such as ``de``: a foreign paragraph's, a text's
+    #: (NL325, NL730); the corpus report counts languages by it.
+    language: str | None = None
     #: On the summary finding that closes a capped rule (``linter.cap``): how many findings it stands
     #: for, and how many of those have a safe and an unsafe fix (counts stay exact).
     hidden: int = 0

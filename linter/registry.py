@@ -95,12 +95,15 @@ class FunctionCheck(Check):
         return type(self).finder(doc, self.rule, self.options)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled by type name (the classes are made by :func:`coded_check`, not written out)."""
-        return (_function_check, (self.name, self.rule, self.params))
+        """Pickled by type name (the classes are made by :func:`coded_check`, not written out).
+
+        The finder goes along by reference: unpickling it imports its module, which registers the type.
+        """
+        return (_function_check, (type(self).finder, self.name, self.rule, self.params))
 
 
-def _function_check(name: str, rule: Rule, params: Mapping[str, Any]) -> Check:
-    return check_types()[name](rule, params)
+def _function_check(finder: Finder, name: str, rule: Rule, params: Mapping[str, Any]) -> Check:
+    return CHECK_TYPES[name](rule, params)
 
 
 def coded_check(name: str, params: Mapping[str, Param] | None = None, *, skips_protected: bool = False) -> Callable[[Finder], Finder]:
@@ -124,10 +127,3 @@ def register(cls: type[Check]) -> type[Check]:
         raise RuntimeError(f"check type {cls.name!r} registered twice")
     CHECK_TYPES[cls.name] = cls
     return cls
-
-
-def check_types() -> dict[str, type[Check]]:
-    """All registered check types (importing the modules that register them)."""
-    from . import checks  # noqa: F401  (registration happens on import)
-
-    return CHECK_TYPES

@@ -74,7 +74,8 @@ class FileOutcome:
 def finding_record(unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> dict[str, Any]:
     """The JSON object of one finding; every machine format builds on this.
 
-    The summary finding of a capped rule also has ``hidden``: how many findings it stands for.
+    A finding that names a language also has ``language``; the summary finding of a capped rule
+    also has ``hidden``: how many findings it stands for.
     """
     line, column = index.position(diagnostic.span.start)
     end_line, end_column = index.position(diagnostic.span.end)
@@ -103,6 +104,8 @@ def finding_record(unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> dict
             "edits": [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement} for e in fix.edits],
         },
     }
+    if diagnostic.language is not None:
+        record["language"] = diagnostic.language
     if diagnostic.hidden:
         record["hidden"] = diagnostic.hidden
         record["hidden_fixable"] = {"safe": diagnostic.hidden_safe, "unsafe": diagnostic.hidden_unsafe}

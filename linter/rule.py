@@ -108,6 +108,7 @@ class Rule:
             fix=fix,
             score=score,
             source=source,
+            language=fields.get("language"),
         )
 
     def problem(self, span: Span, message: str) -> Diagnostic:

@@ -18,7 +18,8 @@ from typing import Any
 import regex
 
 from .model import KINDS, Applicability, Severity
-from .registry import Param, RuleDefinitionError, check_types
+from .checks import check_types
+from .registry import Param, RuleDefinitionError
 from .rule import Example, Rule, Ruleset
 from .ruleset_cache import cached_ruleset
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import ConfigError
 from .language import parse_languages
 from .model import Severity
 from .results import DEFAULT_FAIL_ON, FAIL_ON
@@ -24,10 +25,6 @@ from .sources.discover import DEFAULT_INCLUDE
 from .sources.pathmatch import PathPatterns
 
 FILE_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
-
-
-class ConfigError(Exception):
-    """A configuration file cannot be used; the message names the file and the key."""
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,6 @@ from .results import FileOutcome, Mode, fails
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-#: Formats whose writer passes over the findings once, in order, and keeps none of them.
-STREAMING_FORMATS = frozenset({"jsonl", "concise", "github"})
-
 
 @dataclass
 class Tally:

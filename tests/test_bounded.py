@@ -20,7 +20,7 @@ from linter import apply_fixes, lint
 from linter.cap import cap_findings
 from linter.cli import main
 from linter.model import Applicability
-from linter.report.corpus import summarise
+from linter.corpus_summary import summarise
 from linter.segments import CHUNK
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -237,7 +237,7 @@ def test_streaming_formats_write_each_file_before_the_next_is_linted(tmp_path, m
 
 
 def test_full_context_searches_only_its_window_for_line_breaks() -> None:
-    from linter.report.full import context
+    from linter.formats.full import context
 
     class Searched(str):
         widths: list[int] = []

@@ -15,7 +15,8 @@ import pytest
 from linter import lint, load_ruleset
 from linter.checks.languagetool import GrammarMatch, with_backend
 from linter.selection import LintConfig
-from linter.registry import REQUIRED, BackendUnavailable, check_types
+from linter.checks import check_types
+from linter.registry import REQUIRED, BackendUnavailable
 from linter.rule_packs import RulesetError, parse_pack
 from linter.selection import Selection
 

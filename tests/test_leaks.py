@@ -6,7 +6,6 @@ import json
 from importlib import resources
 
 from linter import Severity, lint, load_ruleset
-from linter.selection import LintConfig
 from linter.checks.leaks import leaked_lines
 from linter.leaks import leak_probabilities, nonblank_lines
 from linter.leaks.features import NAMES, line_features

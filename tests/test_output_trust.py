@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -104,7 +103,7 @@ def test_rule_list_and_all(capsys) -> None:
 
 def test_one_name_for_each_fix_level(ruleset, capsys) -> None:
     """A rule without a fix is 'none' in the table, the Markdown table, the JSON and SARIF."""
-    from linter.report.sarif import rule_descriptor
+    from linter.formats.sarif import rule_descriptor
 
     _, out, _ = run(capsys, "rule", "--isolated", "--format", "json")
     records = {r["code"]: r["fix"] for r in json.loads(out)}

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from linter import Applicability
-from linter.report import FORMATS, Report, load_writers
+from linter.formats import writer
+from linter.formats.base import Report
 from linter.options import Prepared, Recipe
 from linter.processing import lint_text
 from linter.results import FileOutcome, Mode
@@ -28,12 +29,11 @@ ARTICLE = (
 
 
 def render(ruleset, mode: Mode, color: bool, width: int = 100) -> str:
-    load_writers()
     options = Prepared(Recipe(mode=mode, at_least=Applicability.SAFE), ruleset)
     unit, new_text = lint_text(ARTICLE, "article.txt", None, options)
     outcome = FileOutcome("article.txt", [unit], changed=new_text != ARTICLE)
     stream = io.StringIO()
-    FORMATS["full"](Report([outcome], ruleset, mode, Applicability.SAFE, color=color, width=width), stream)
+    writer("full")(Report([outcome], ruleset, mode, color=color, width=width), stream)
     return stream.getvalue()
 
 

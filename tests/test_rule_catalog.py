@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 from linter.model import KINDS
-from linter.registry import check_types
-from linter.rule_docs import markdown_table, show_rules
+from linter.checks import check_types
+from linter.catalogue import markdown_table
+from linter.rule_display import show_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 FAMILIES = {

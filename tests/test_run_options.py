@@ -9,11 +9,7 @@ verdict) live below :mod:`linter.processing`, so formats and the Dask engine nee
 from __future__ import annotations
 
 import pickle
-import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 from linter.cli import build_parser
 from linter.model import Applicability, Severity
@@ -60,25 +56,6 @@ def test_per_file_recipes_ignores_and_markdown(tmp_path, monkeypatch) -> None:
     wire = recipes[0].for_path("a/wire/y.md").config
     assert wire.selection.ignore == ("NL1",) and wire.markdown
     assert recipes[0].for_path("a/x.txt") is recipes[0]
-
-
-@pytest.mark.parametrize(
-    ("module", "forbidden"),
-    [
-        ("linter.results", ("linter.processing", "linter.options", "linter.report")),
-        ("linter.parallel.frames", ("linter.report", "linter.cli")),
-    ],
-)
-def test_results_need_neither_processing_nor_a_format(module: str, forbidden: tuple[str, ...]) -> None:
-    code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.startswith({forbidden!r})))"
-    found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert found.strip() == "[]", found
-
-
-def test_formats_read_results_not_processing() -> None:
-    code = "import sys; from linter.report import load_writers; load_writers(); print(sorted(m for m in sys.modules if m in ('linter.processing', 'linter.options')))"
-    found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert found.strip() == "[]", found
 
 
 def test_the_recipe_is_what_lint_frame_takes() -> None:

@@ -1,5 +1,7 @@
 """Check types, one module per family; importing this package registers them all."""
 
+from ..registry import CHECK_TYPES, Check
+
 from . import (
     consistency,
     duplication,
@@ -21,6 +23,7 @@ from . import (
 )
 
 __all__ = [
+    "check_types",
     "consistency",
     "duplication",
     "encoding",
@@ -39,3 +42,8 @@ __all__ = [
     "substitution",
     "vocabulary",
 ]
+
+
+def check_types() -> dict[str, type[Check]]:
+    """Every registered check type: the modules above registered theirs when this package was imported."""
+    return CHECK_TYPES

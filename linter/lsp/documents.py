@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..errors import ConfigError
 from ..grammar import GrammarUnavailable
 from ..model import Applicability, Diagnostic
 from ..rule_packs import RulesetError
@@ -20,7 +21,7 @@ from ..options import Prepared, Recipe, recipe_for
 from ..processing import lint_text
 from ..results import Mode
 from ..selection import SelectionError
-from ..settings import ConfigError, find_config, load_settings
+from ..settings import find_config, load_settings
 
 #: Errors that make a configuration unusable; the document is then linted with the defaults.
 CONFIG_ERRORS = (ConfigError, RulesetError, SelectionError, GrammarUnavailable)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from lsprotocol import types
 
 from ..model import Applicability, Diagnostic, Edit, Severity
-from ..rule_docs import FIX_DESCRIPTION
+from ..catalogue import fix_description
 from ..rule import Ruleset
 from .positions import PositionMap
 
@@ -98,7 +98,7 @@ def hover_text(codes: Iterable[str], ruleset: Ruleset, markdown: bool) -> str:
         rule = ruleset.get(code)
         if rule is None:
             continue
-        fix = FIX_DESCRIPTION[rule.fix_level.label if rule.fix_level is not None else None]
+        fix = fix_description(rule)
         head = f"**{rule.code} {rule.name}** ({rule.severity.label})" if markdown else f"{rule.code} {rule.name} ({rule.severity.label})"
         lines = [head, "", rule.why, "", f"Fix: {fix}"]
         if rule.bad:

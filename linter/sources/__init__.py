@@ -1,7 +1,8 @@
 """The edges that touch files: decoding, discovery and atomic writes. The core never imports this."""
 
+from ..errors import InputError
 from .atomic import write_atomic
 from .discover import DEFAULT_INCLUDE, display_path, iter_paths
-from .textfile import Decoded, InputError, decode, encode, read_text
+from .textfile import Decoded, decode, encode, read_text
 
 __all__ = ["DEFAULT_INCLUDE", "Decoded", "display_path", "InputError", "decode", "encode", "iter_paths", "read_text", "write_atomic"]

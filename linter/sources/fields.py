@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .textfile import InputError
+from ..errors import InputError
 
 #: Field names listed in the message, at most.
 SHOWN = 12

@@ -11,10 +11,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import InputError
+from ..language import record_language
 from .atomic import write_atomic
 from .fields import FieldCensus
-from ..language import record_language
-from .textfile import InputError
 
 if TYPE_CHECKING:
     import pyarrow

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from json.decoder import scanstring
 
-from .fields import FieldCensus
+from ..errors import InputError
 from ..language import record_language
-from .textfile import InputError
+from .fields import FieldCensus
 
 SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _DECODER = json.JSONDecoder()

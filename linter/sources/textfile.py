@@ -11,6 +11,8 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
+
 #: Bytes inspected for NUL when deciding whether a file is binary.
 SNIFF = 8192
 
@@ -21,19 +23,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-
-class InputError(Exception):
-    """A file cannot be linted; ``str()`` is the one line shown to the user."""
-
-    def __init__(self, path: str, message: str) -> None:
-        self.path = path
-        self.message = message
-        super().__init__(f"{path}: {message}")
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # Raised in worker processes and sent back to the parent, so it must pickle.
-        return (InputError, (self.path, self.message))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 Built from finding records (the fields of ``--format jsonl``), so it summarises a
 run just finished (``check --format report``) as well as a findings file written by
-an earlier or distributed run (``newslint report FINDINGS``). A findings file lists
+an earlier or distributed run (``newslint report FINDINGS``). Only the numbers: the
+``report`` format (``linter/formats/report.py``) prints them and writes the HTML page. A findings file lists
 only documents with findings; the share of damaged documents needs the number of
 documents checked, which a run knows and ``--documents`` can supply.
 """
@@ -14,12 +15,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import regex
 
-from ..sources import InputError, display_path
-from ..sources.parquet import is_parquet
+from .errors import InputError
+from .sources import display_path
+from .sources.parquet import is_parquet
 
 #: Document damage categories: a label and the rule kinds that make a document count.
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -38,8 +40,6 @@ CATEGORY_LABELS = {
     "duplication": "duplicated text",
 }
 SEVERITY_WEIGHT = {"error": 3, "warning": 2, "info": 1}
-#: The language a document-language (NL730) or foreign-paragraph (NL325) finding names: "ru (confidence", "(de, confidence".
-_NAMED_LANGUAGE = regex.compile(r"\b([a-z]{2,3})(?:, | \()confidence")
 #: A document without a document-language finding is in English, or too short to tell.
 ENGLISH_LABEL = "en (or too short to tell)"
 #: Upper bounds of the histogram bins of damage per document.
@@ -171,11 +171,6 @@ def summarise(
     )
 
 
-def _named_language(row: Mapping[str, Any]) -> str | None:
-    match = _NAMED_LANGUAGE.search(row["message"])
-    return match.group(1) if match else None
-
-
 def _languages(per_document: Iterable[list[Mapping[str, Any]]], total: int) -> list[tuple[str, int, int]]:
     """Documents per language (by their document-language finding) and foreign paragraphs per language."""
     documents: Counter[str] = Counter()
@@ -183,7 +178,7 @@ def _languages(per_document: Iterable[list[Mapping[str, Any]]], total: int) -> l
     named = 0
     for rows in per_document:
         for row in rows:
-            language = _named_language(row) if row["name"] in ("document-language", "foreign-paragraph") else None
+            language = row.get("language")
             if language is None:
                 continue
             if row["name"] == "document-language":
@@ -239,7 +234,7 @@ def read_findings(path: Path) -> list[dict[str, Any]]:
     label = display_path(str(path))
     try:
         if is_parquet(str(path)):
-            from ..sources.parquet import _pyarrow
+            from .sources.parquet import _pyarrow
 
             table = _pyarrow(label).read_table(path)
             rows = table.to_pylist()
@@ -256,82 +251,3 @@ def read_findings(path: Path) -> list[dict[str, Any]]:
         if not isinstance(row, dict) or not required <= row.keys():
             raise InputError(label, f"finding {number} lacks the fields {', '.join(sorted(required))}")
     return rows
-
-
-def print_summary(summary: Summary, stream: TextIO, color: bool, width: int) -> None:
-    """Rich tables for the terminal."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    # No markup: file names and record ids such as ``data.jsonl[scraped/a]`` print as they are.
-    console = Console(file=stream, force_terminal=color, no_color=not color, width=width, highlight=False, markup=False)
-    severities = ", ".join(f"{summary.by_severity[s]} {s}" for s in ("error", "warning", "info") if summary.by_severity[s])
-    console.print(
-        Text.assemble((str(summary.documents), "bold"), " documents, ", (str(summary.findings), "bold"), f" findings ({severities or 'none'})")
-    )
-    for note in summary.notes:
-        console.print(Text(note, style="dim"))
-
-    shares = Table(title="Documents damaged", title_justify="left")
-    shares.add_column("damage")
-    shares.add_column("documents", justify="right")
-    shares.add_column("share", justify="right")
-    for label, count in summary.shares.items():
-        shares.add_row(CATEGORY_LABELS[label], str(count), f"{100 * count / max(summary.documents, 1):.1f}%")
-    console.print(shares)
-
-    codes = Table(title="Findings by rule", title_justify="left")
-    for name, justify in (("code", "left"), ("rule", "left"), ("kind", "left"), ("findings", "right"), ("documents", "right")):
-        codes.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for entry in summary.codes:
-        codes.add_row(entry.code, entry.name, entry.kind, str(entry.count), str(entry.documents))
-    console.print(codes)
-
-    histogram = Table(title="Damage per document (error 3, warning 2, info 1)", title_justify="left")
-    histogram.add_column("damage")
-    histogram.add_column("documents", justify="right")
-    for label, count in summary.histogram:
-        histogram.add_row(label, str(count))
-    console.print(histogram)
-
-    if summary.worst:
-        worst = Table(title="Most damaged documents", title_justify="left")
-        worst.add_column("document", overflow="fold")
-        worst.add_column("damage", justify="right")
-        worst.add_column("main rules")
-        for label, damage, top_codes in summary.worst:
-            worst.add_row(label, str(damage), ", ".join(top_codes))
-        console.print(worst)
-
-    sources = Table(title="Sources by findings per document", title_justify="left")
-    for name in ("source", "documents", "findings", "per document", "with a leak"):
-        sources.add_column(name, justify="left" if name == "source" else "right", overflow="fold" if name == "source" else None)  # type: ignore[arg-type]
-    for row in summary.sources:
-        sources.add_row(row.source, str(row.documents), str(row.findings), f"{row.findings / max(row.documents, 1):.1f}", str(row.leaks))
-    console.print(sources)
-
-    if summary.languages:
-        languages = Table(title="Languages", title_justify="left")
-        for name in ("language", "documents", "foreign paragraphs"):
-            languages.add_column(name, justify="left" if name == "language" else "right")
-        for code, count, paragraphs in summary.languages:
-            languages.add_row(code, str(count), str(paragraphs))
-        console.print(languages)
-
-
-def write_page(summary: Summary, target: Path, title: str) -> None:
-    """The HTML page, written atomically."""
-    from ..sources import write_atomic
-    from .html import render_html
-
-    write_atomic(target, render_html(summary, title).encode("utf-8"))
-
-
-def report_documents(report: Any) -> tuple[list[dict[str, Any]], list[tuple[str, Any]]]:
-    """Finding records and every checked document of a finished run."""
-    from ..results import finding_record
-
-    rows = [finding_record(*item) for item in report.findings()]
-    documents = [(unit.path, unit.record) for outcome in report.outcomes for unit in outcome.units]
-    return rows, documents

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..model import Applicability
-from . import Report, location, writer
+from .base import Report, location
 
 
-@writer("concise")
 def write_concise(report: Report, stream: TextIO) -> None:
     for unit, index, diagnostic in report.findings():
         line, column = index.position(diagnostic.span.start)

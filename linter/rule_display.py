@@ -1,4 +1,4 @@
-"""``newslint rule``: the catalogue as a table, and one rule explained (what, why, examples, fix)."""
+"""``newslint rule`` on a terminal: the catalogue as a table, one rule explained (what, why, examples, fix)."""
 
 from __future__ import annotations
 
@@ -6,29 +6,18 @@ import json
 from typing import TextIO
 
 import regex
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .catalogue import fix_description, fix_name, markdown_table, rule_record
 from .engine import lint
-from .report.colour import use_color
+from .errors import UsageError
 from .rule import Rule, Ruleset
 from .selection import LintConfig, Selection
+from .terminal import use_color
 
-#: What each fix level means. A rule without a fix is labelled ``none`` in every table, JSON and SARIF.
-FIX_DESCRIPTION = {
-    "safe": "safe: applied by `--fix`",
-    "unsafe": "unsafe: applied by `--fix --unsafe-fixes` only",
-    "display-only": "display-only: shown, never applied",
-    "none": "none: this rule has no fix",
-}
 _PLACEHOLDER = regex.compile(r"\{(\w+)\}")
-
-
-def fix_level(rule: Rule) -> str:
-    """``safe``, ``unsafe``, ``display-only`` or ``none``: one name per level everywhere."""
-    return rule.fix_level.label if rule.fix_level else "none"
 
 
 def example_message(rule: Rule, ruleset: Ruleset) -> str:
@@ -42,37 +31,6 @@ def example_message(rule: Rule, ruleset: Ruleset) -> str:
         if found:
             return found[0].message
     return _PLACEHOLDER.sub(lambda m: f"<{m.group(1).replace('_', ' ')}>", rule.message)
-
-
-def rule_record(rule: Rule) -> dict[str, object]:
-    """The catalogue entry of one rule as plain data (``rule --format json``, SARIF, docs)."""
-    return {
-        "code": rule.code,
-        "name": rule.name,
-        "kind": rule.kind,
-        "check": rule.check_type,
-        "severity": rule.severity.label,
-        "status": rule.status,
-        "language": rule.language,
-        "message": rule.message,
-        "why": rule.why,
-        "fix": fix_level(rule),
-        "fix_title": rule.fix_title if rule.fix_level else None,
-        "pack": rule.path,
-        "examples": {
-            "bad": [{"text": e.text, "flagged": list(e.flagged), "fixed": e.fixed} for e in rule.bad],
-            "good": [e.text for e in rule.good],
-        },
-    }
-
-
-def markdown_table(ruleset: Ruleset) -> str:
-    """The rule table of the README (kept in sync by the catalogue test)."""
-    rows = ["| code | name | kind | severity | fix |", "| --- | --- | --- | --- | --- |"]
-    for rule in ruleset:
-        fix = fix_level(rule)
-        rows.append(f"| {rule.code} | `{rule.name}` | {rule.kind} | {rule.severity.label} | {fix} |")
-    return "\n".join(rows) + "\n"
 
 
 def _console(stream: TextIO) -> Console:
@@ -94,8 +52,6 @@ def show_rules(ruleset: Ruleset, key: str | None, output: str, stream: TextIO, e
     if key is not None:
         rule = ruleset.get(key)
         if rule is None:
-            from .cli import UsageError
-
             raise UsageError(f"newslint rule: no rule {key!r} (see `newslint rule` for the list)")
         if output == "json":
             stream.write(json.dumps(rule_record(rule), ensure_ascii=False, indent=2) + "\n")
@@ -112,7 +68,7 @@ def show_rules(ruleset: Ruleset, key: str | None, output: str, stream: TextIO, e
     for column in ("code", "name", "kind", "severity", "fix", "status"):
         table.add_column(column)
     for rule in ruleset:
-        table.add_row(rule.code, rule.name, rule.kind, rule.severity.label, fix_level(rule), rule.status)
+        table.add_row(rule.code, rule.name, rule.kind, rule.severity.label, fix_name(rule), rule.status)
     console = _console(stream)
     console.print(table)
     console.print(Text(f"\n{len(ruleset)} rules. `newslint rule CODE` explains one."))
@@ -127,8 +83,7 @@ def _explain(rule: Rule, ruleset: Ruleset, console: Console) -> None:
     console.print(Text("\nWhy", style="bold"))
     console.print("  " + rule.why)
     console.print(Text("\nFix", style="bold"))
-    fix = FIX_DESCRIPTION[fix_level(rule)]
-    console.print(f"  {fix}" + (f" ({rule.fix_title})" if rule.fix_level else ""))
+    console.print(f"  {fix_description(rule)}" + (f" ({rule.fix_title})" if rule.fix_level else ""))
     console.print(Text("\nExamples that are flagged", style="bold"))
     for example in rule.bad:
         console.print(f"  text:    {example.text!r}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from . import Report
+from .base import Report
 
 
 def write_patch(report: Report, stream: TextIO, notes: TextIO) -> None:

@@ -27,7 +27,7 @@ from rich.text import Text
 from ..line_index import LineIndex
 from ..model import Applicability, Diagnostic, Edit, Severity
 from ..results import Mode, Unit
-from . import Report, location, writer
+from .base import Report, location
 
 ELLIPSIS = "…"
 _SPACE = regex.compile(r"\s+")
@@ -337,7 +337,6 @@ def line_writer(out: Console, stream: TextIO) -> Callable[[Line], None]:
     return lambda line: stream.write(line.ansi(system) + "\n")
 
 
-@writer("full")
 def write_full(report: Report, stream: TextIO) -> None:
     """Each finding is written as it comes (no layout over all of them), then the summary."""
     out = console(report, stream)

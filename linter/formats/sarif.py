@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import __version__
+from ..catalogue import fix_description, fix_name
 from ..model import Severity
 from ..rule import Rule
-from ..rule_docs import FIX_DESCRIPTION, fix_level
 from ..suppress import fingerprints
-from . import Report, anchor, writer
+from .base import Report, anchor
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -31,7 +31,7 @@ def _uri(path: str) -> str:
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
-    fix = FIX_DESCRIPTION[fix_level(rule)]
+    fix = fix_description(rule)
     examples = "\n".join(f"- flagged: {e.text!r}" for e in rule.bad[:2])
     help_text = f"{rule.why}\n\nFix: {fix}.\n\nExamples:\n{examples}"
     return {
@@ -42,11 +42,10 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "messageStrings": {"default": {"text": rule.message}},
         "help": {"text": help_text, "markdown": help_text.replace("\n- ", "\n* ")},
         "defaultConfiguration": {"level": _LEVEL[rule.severity], "enabled": rule.status == "stable"},
-        "properties": {"kind": rule.kind, "fix": fix_level(rule), "tags": [rule.kind]},
+        "properties": {"kind": rule.kind, "fix": fix_name(rule), "tags": [rule.kind]},
     }
 
 
-@writer("sarif")
 def write_sarif(report: Report, stream: TextIO) -> None:
     rules = list(report.ruleset)
     index_of = {rule.code: i for i, rule in enumerate(rules)}

@@ -1,4 +1,4 @@
-"""Output formats: a small registry of writers over the results of one run."""
+"""What every output format shares: the ``Report`` of one run, where a finding sits, its JSON record."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..line_index import LineIndex
-from ..model import Applicability, Diagnostic, Severity
+from ..model import Diagnostic
 from ..rule import Ruleset
 from ..results import DEFAULT_FAIL_ON, FileOutcome, Mode, Unit, fails
 
@@ -17,12 +17,11 @@ from ..results import DEFAULT_FAIL_ON, FileOutcome, Mode, Unit, fails
 class Report:
     """Everything a writer may need; writers never look at flags or the environment themselves."""
 
-    #: A list, or with a streaming format (``tally.STREAMING_FORMATS``) outcomes as they
+    #: A list, or with a streaming format (``Format.streaming``) outcomes as they
     #: arrive, which the writer passes over once.
     outcomes: Iterable[FileOutcome]
     ruleset: Ruleset
     mode: Mode = Mode.CHECK
-    at_least: Applicability = Applicability.SAFE
     color: bool = False
     width: int = 100
     quiet: bool = False
@@ -52,23 +51,9 @@ class Report:
                 for diagnostic in shown:
                     yield unit, index, diagnostic
 
-    def counts(self) -> dict[Severity, int]:
-        totals = {severity: 0 for severity in Severity}
-        for _unit, _index, diagnostic in self.findings():
-            totals[diagnostic.severity] += diagnostic.count
-        return totals
 
-
+#: A format's writer: the report in, text on the stream.
 Writer = Callable[[Report, TextIO], None]
-FORMATS: dict[str, Writer] = {}
-
-
-def writer(name: str) -> Callable[[Writer], Writer]:
-    def register(function: Writer) -> Writer:
-        FORMATS[name] = function
-        return function
-
-    return register
 
 
 def location(unit: Unit) -> str:
@@ -103,24 +88,3 @@ def anchor(unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> Anchor:
     return Anchor(unit.line, None, unit.line, None, note)
 
 
-def fix_label(diagnostic: Diagnostic) -> str:
-    """``safe``, ``unsafe``, ``display-only`` or ``none``."""
-    return diagnostic.fix.applicability.label if diagnostic.fix else "none"
-
-
-def load_writers() -> None:
-    """Import the modules that register writers (kept lazy so start-up stays fast)."""
-    from . import ci, concise, full, jsonout, sarif  # noqa: F401
-
-    FORMATS["report"] = _write_corpus_report
-
-
-def _write_corpus_report(report: Report, stream: TextIO) -> None:
-    """``report``: the corpus summary of this run (rich tables; ``--html`` also writes the page)."""
-    from .corpus import print_summary, report_documents, summarise, write_page
-
-    rows, documents = report_documents(report)
-    summary = summarise(rows, documents, source_pattern=report.source_pattern)
-    print_summary(summary, stream, report.color, report.width)
-    if report.html is not None:
-        write_page(summary, report.html, "newslint corpus report")

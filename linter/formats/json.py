@@ -1,4 +1,4 @@
-"""``json`` (one array) and ``jsonl`` (one object a line): the documented, versioned fields."""
+"""``json``: the findings as one array of their documented, versioned records; ``--statistics`` as JSON."""
 
 from __future__ import annotations
 
@@ -7,20 +7,13 @@ from typing import Any, TextIO
 
 from ..model import Applicability
 from ..results import finding_record
-from . import Report, writer
+from .base import Report
 
 
-@writer("json")
 def write_json(report: Report, stream: TextIO) -> None:
     records = [finding_record(*item) for item in report.findings()]
     json.dump(records, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
-
-
-@writer("jsonl")
-def write_jsonl(report: Report, stream: TextIO) -> None:
-    for item in report.findings():
-        stream.write(json.dumps(finding_record(*item), ensure_ascii=False) + "\n")
 
 
 def write_statistics_json(report: Report, stream: TextIO) -> None:

@@ -9,7 +9,8 @@ A and B are each a Python interpreter with newslint installed (``/tmp/old/bin/py
 ``PYTHONPATH=A``), so two commits can be compared as installed or as checked out. Every
 pair runs ``newslint check CORPUS --format jsonl --isolated --jobs N`` once with each, the
 order alternating (A B, B A, ...) so that a machine whose speed drifts (a shared one) weighs
-on both alike; each run is a fresh process started from a neutral folder (``/tmp``).
+on both alike; each run is a fresh process started from a neutral folder (``/tmp``), after one unmeasured
+run of each that writes its caches.
 CPU time is user + system of the run and its workers (``os.wait4``), which load on
 other cores hardly changes; wall time is printed beside it. Printed: the median and range
 of each, B/A, the peak resident memory of its largest process (``ru_maxrss``), whether both
@@ -54,7 +55,8 @@ class Side:
 def side(spec: str, label: str) -> Side:
     """A side from a source tree (a folder) or an interpreter with newslint installed."""
     path = Path(spec).resolve()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    # Bytecode is written (as ``pip install`` does), or each run would compile newslint's source again.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
     if path.is_dir():
         return Side(label, [sys.executable, "-c", _MAIN], {**env, "PYTHONPATH": str(path)})
     return Side(label, [str(path), "-c", _MAIN], env)
@@ -91,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sides = [side(args.a, args.label[0]), side(args.b, args.label[1])]
     check = ["check", str(args.corpus.resolve()), "--format", "jsonl", "--isolated", "--jobs", args.jobs]
+    for one in sides:  # a first run of each writes its caches (bytecode, ruleset, word table)
+        run(one, check)
     for pair in range(args.pairs):
         for one in sides if pair % 2 == 0 else sides[::-1]:
             cpu, wall, peak, digest = run(one, check)

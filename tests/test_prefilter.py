@@ -47,8 +47,9 @@ def _assert_superset(rule, text: str) -> None:
 
 
 def test_most_pattern_rules_are_covered() -> None:
-    """Only rules made of a look-ahead (their superset matches every text) are left out, and they keep their gate words."""
-    uncovered = [r for r in PATTERN_RULES if r not in COVERED]
+    """Only rules made of a look-ahead (their superset matches every text) are left out, and they keep their gate
+    words; and line-anchored rules (tried only at line starts), whose superset would cost more than it saves."""
+    uncovered = [r for r in PATTERN_RULES if r not in COVERED and not r.check.line_anchored]
     look_ahead = regex.compile(r"(?:\(\?[a-z]+\))?\s*\(\?=")
     assert all(look_ahead.match(r.check.pattern.pattern) and r.check.gate for r in uncovered), [r.code for r in uncovered]
     assert len(uncovered) <= 8
@@ -226,7 +227,7 @@ SEVERAL, ONE = _searched_sets(one_set=False), _searched_sets(one_set=True)
 def test_searched_supersets_are_cut_into_small_sets() -> None:
     assert len(ONE.compiled[0].sets) == 1
     assert len(SEVERAL.compiled[0].sets) > 2
-    assert any(len(one.ours) == 1 for one in SEVERAL.compiled[0].sets)  # NL320's long superset alone
+    assert any(len(one.ours) == 1 for one in SEVERAL.compiled[0].sets)  # a long superset (NL310's) alone
 
 
 @settings(max_examples=200, deadline=None)

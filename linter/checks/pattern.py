@@ -96,7 +96,8 @@ class PatternCheck(Check):
         # A whole-paragraph rule is prefiltered paragraph by paragraph only: its forms searched
         # over a whole text would make the searched set's DFA blow up, and cost more than they save.
         whole_paragraph = self.scope == "whole-paragraph"
-        self.search = None if whole_paragraph else wider.search
+        # A line-anchored rule is cheap without it, and its superset matched most texts anyway.
+        self.search = None if whole_paragraph or self.line_anchored else wider.search
         self.whole = wider.whole if whole_paragraph else None
         self._register()
 

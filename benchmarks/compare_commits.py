@@ -2,11 +2,12 @@
 
 Usage::
 
-    python benchmarks/compare_commits.py A B CORPUS [--pairs 5] [--jobs 1] [--startup 10] [--label NAME NAME]
+    python benchmarks/compare_commits.py A B CORPUS [--pairs 5] [--jobs 1 [2]] [--startup 10] [--label NAME NAME]
 
 A and B are each a Python interpreter with newslint installed (``/tmp/old/bin/python``, from
 ``pip install .`` in a venv) or a source tree (a folder: run with this Python and
-``PYTHONPATH=A``), so two commits can be compared as installed or as checked out. Every
+``PYTHONPATH=A``), so two commits can be compared as installed or as checked out (or one
+with itself, ``--jobs 1 2``: serial against two workers). Every
 pair runs ``newslint check CORPUS --format jsonl --isolated --jobs N`` once with each, the
 order alternating (A B, B A, ...) so that a machine whose speed drifts (a shared one) weighs
 on both alike; each run is a fresh process started from a neutral folder (``/tmp``), after one unmeasured
@@ -38,7 +39,7 @@ from throughput import SMALL_ARTICLE  # noqa: E402
 _MAIN = "import sys; from linter.cli import main; sys.exit(main())"
 
 
-@dataclass
+@dataclass(eq=False)
 class Side:
     """One installation: how to start it, and what its runs measured."""
 
@@ -87,17 +88,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("b", help="the same for the other version")
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--pairs", type=int, default=5, help="interleaved pairs of runs (default: 5)")
-    parser.add_argument("--jobs", default="1", help="--jobs of each run (default: 1)")
+    parser.add_argument("--jobs", nargs="+", default=["1"], help="--jobs of each run, or of A and of B (default: 1)")
     parser.add_argument("--startup", type=int, default=0, help="also time N pairs of runs on one small article")
     parser.add_argument("--label", nargs=2, default=["A", "B"], metavar=("A", "B"))
     args = parser.parse_args(argv)
     sides = [side(args.a, args.label[0]), side(args.b, args.label[1])]
-    check = ["check", str(args.corpus.resolve()), "--format", "jsonl", "--isolated", "--jobs", args.jobs]
+    jobs = dict(zip(sides, [args.jobs[0], args.jobs[-1]]))
+    check = {one: ["check", str(args.corpus.resolve()), "--format", "jsonl", "--isolated", "--jobs", jobs[one]] for one in sides}
     for one in sides:  # a first run of each writes its caches (bytecode, ruleset, word table)
-        run(one, check)
+        run(one, check[one])
     for pair in range(args.pairs):
         for one in sides if pair % 2 == 0 else sides[::-1]:
-            cpu, wall, peak, digest = run(one, check)
+            cpu, wall, peak, digest = run(one, check[one])
             one.cpu.append(cpu)
             one.wall.append(wall)
             one.peak_mb = max(one.peak_mb, peak)
@@ -110,8 +112,9 @@ def main(argv: list[str] | None = None) -> int:
             for pair in range(args.startup):
                 for one in sides if pair % 2 == 0 else sides[::-1]:
                     one.startup.append(run(one, small)[1])
-    megabytes = sum(p.stat().st_size for p in args.corpus.rglob("*") if p.is_file()) / 1e6 if args.corpus.is_dir() else args.corpus.stat().st_size / 1e6
-    print(f"{args.corpus} ({megabytes:.2f} MB), --jobs {args.jobs}, {args.pairs} interleaved pairs; median (range)")
+    # The articles (a folder's .txt files) or the data file; a README beside them is not counted.
+    megabytes = sum(p.stat().st_size for p in args.corpus.rglob("*.txt")) / 1e6 if args.corpus.is_dir() else args.corpus.stat().st_size / 1e6
+    print(f"{args.corpus} ({megabytes:.2f} MB), --jobs {' and '.join(args.jobs)}, {args.pairs} interleaved pairs; median (range)")
     for one in sides:
         rate = megabytes / statistics.median(one.wall)
         print(f"{one.label:>12}: CPU {_median(one.cpu)}  wall {_median(one.wall)}  {rate:.2f} MB/s  peak {one.peak_mb:.0f} MB")

@@ -12,6 +12,7 @@ from ..registry import Check, Param, RuleDefinitionError, register
 from ..segments import Document
 from ..mojibake import repaired
 from ..bounded import compile_pattern, finditer, finditer_spans, fullmatch
+from .line_start import line_anchored, line_matches
 from .prefilter import SETS
 from .superset import Superset, Unsupported, superset
 
@@ -87,6 +88,8 @@ class PatternCheck(Check):
         skip_urls = params["skip-urls"]
         self.skip_urls: bool = skip_urls if skip_urls is not None else self.scope != "whole-paragraph"
         self.max_words = params["max-words"]
+        # Searched only at line starts (the same matches): NL320 costs a quarter of what it did.
+        self.line_anchored = self.scope != "whole-paragraph" and line_anchored(params["pattern"])
         if self.max_words is not None and self.scope != "whole-paragraph":
             raise RuleDefinitionError("max-words goes with scope = 'whole-paragraph'")
         try:
@@ -96,7 +99,8 @@ class PatternCheck(Check):
         # A whole-paragraph rule is prefiltered paragraph by paragraph only: its forms searched
         # over a whole text would make the searched set's DFA blow up, and cost more than they save.
         whole_paragraph = self.scope == "whole-paragraph"
-        self.search = None if whole_paragraph else wider.search
+        # A line-anchored rule is cheap without it, and its superset matched most texts anyway.
+        self.search = None if whole_paragraph or self.line_anchored else wider.search
         self.whole = wider.whole if whole_paragraph else None
         self._register()
 
@@ -130,7 +134,8 @@ class PatternCheck(Check):
             # The gate holds with or without a prefilter verdict: findings never depend on it.
             if self.gate is not None and not doc.mentions(self.gate):
                 return
-            yield from finditer_spans(self.pattern, doc.text, doc.chunks)
+            search = line_matches if self.line_anchored else finditer_spans
+            yield from search(self.pattern, doc.text, doc.chunks)
             return
         for paragraph in self._candidates(doc, found):
             if self.scope == "whole-paragraph":
@@ -140,7 +145,8 @@ class PatternCheck(Check):
                 if match is not None:
                     yield match
                 continue
-            yield from finditer_spans(self.pattern, doc.text, doc.pieces(paragraph))
+            search = line_matches if self.line_anchored else finditer_spans
+            yield from search(self.pattern, doc.text, doc.pieces(paragraph))
 
     def _reads_mojibake(self, doc: Document, match: regex.Match[str]) -> bool:
         """Whether the match holds only because of mojibake: the © of ``cafÃ©``, the ” of ``â€”``.
@@ -177,7 +183,8 @@ class PatternCheck(Check):
         if self.scope == "whole-paragraph":
             return doc.paragraphs
         candidates: dict[Span, None] = {}
-        for match in finditer_spans(self.pattern, doc.text, doc.chunks):
+        search = line_matches if self.line_anchored else finditer_spans
+        for match in search(self.pattern, doc.text, doc.chunks):
             paragraph = doc.paragraph_at(match.start())
             if paragraph is not None:
                 candidates[paragraph] = None

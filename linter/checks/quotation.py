@@ -9,14 +9,17 @@ quotation mark, which no edited article does.
 
 from __future__ import annotations
 
+import weakref
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
+from operator import attrgetter
 from typing import Any
 
 import regex
 
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
-from ..segments import Document, split_sentences
+from ..segments import Document
 from ..registry import Param, coded_check
 
 _ANY_QUOTE = regex.compile(r"[\"“”„«»]")
@@ -113,6 +116,28 @@ def _after_sentence(text: str, start: int, at: int) -> bool:
 
 
 _MARK = regex.compile(r"[“”\"]")
+_STRAIGHT = regex.compile(r'(?<!\d)"')
+_CURLY = regex.compile(r"[“”]")
+_MARKS: weakref.WeakKeyDictionary[Document, list[int]] = weakref.WeakKeyDictionary()
+_IMBALANCES: weakref.WeakKeyDictionary[Document, list[tuple[int, str]]] = weakref.WeakKeyDictionary()
+
+
+def _marks_in(doc: Document, paragraph: Span) -> list[int]:
+    """Where ``_MARK`` matches in ``paragraph``: the text's marks, found once for the quote rules (a
+    single character each, so the same as a search of the paragraph alone)."""
+    marks = _MARKS.get(doc)
+    if marks is None:
+        marks = _MARKS[doc] = [m.start() for m in _MARK.finditer(doc.text)] if any(c in doc.text for c in '“”"') else []
+    low = bisect_left(marks, paragraph.start)
+    return marks[low : bisect_left(marks, paragraph.end, lo=low)]
+
+
+def _sentences_in(doc: Document, paragraph: Span) -> list[Span]:
+    """``split_sentences(doc.text, paragraph)``, taken from the document's sentences (which are
+    those of each paragraph in turn, each non-empty and inside its paragraph) instead of split again."""
+    sentences = doc.sentences
+    low = bisect_left(sentences, paragraph.start, key=attrgetter("start"))
+    return sentences[low : bisect_left(sentences, paragraph.end, lo=low, key=attrgetter("start"))]
 
 
 def _direction(text: str, at: int) -> str:
@@ -141,38 +166,46 @@ def unbalanced_quotes(doc: Document, rule: Rule, options: Mapping[str, Any]) -> 
     direction is inferred from the spacing around it; otherwise those of curly quotes.
     """
     text = doc.text
-    for diagnostic in _imbalances(doc, rule):
-        if (text[diagnostic.span.start] == '"') == options["straight"]:
-            yield diagnostic
+    found = _IMBALANCES.get(doc)
+    if found is None:  # the same marks for NL402 (curly) and NL404 (straight)
+        found = _IMBALANCES[doc] = list(_imbalances(doc))
+    for at, problem in found:
+        if (text[at] == '"') == options["straight"]:
+            yield rule.diagnostic(Span(at, at + 1), mark=text[at], problem=problem)
 
 
-def _imbalances(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+def _imbalances(doc: Document) -> Iterator[tuple[int, str]]:
+    """Each mark that opens a quotation never closed or closes one never opened, with which."""
     text = doc.text
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
+        marks = _marks_in(doc, paragraph)
+        if not marks:
+            continue
         opened: int | None = None
-        for match in _MARK.finditer(text, paragraph.start, paragraph.end):
-            at = match.start()
+        for at in marks:
             if text[at] == '"' and at > 0 and text[at - 1].isdigit() and opened is None:
                 continue  # an inch mark (13" laptop); with a quotation open it closes it ("in 2004")
             if _direction(text, at) == "open":
                 if opened is not None and not _after_sentence(text, paragraph.start, at):
-                    yield rule.diagnostic(Span(opened, opened + 1), mark=text[opened], problem="opens a quotation that is never closed")
+                    yield opened, "opens a quotation that is never closed"
                 opened = at
             elif opened is None:
-                yield rule.diagnostic(Span(at, at + 1), mark=text[at], problem="closes a quotation that was never opened")
+                yield at, "closes a quotation that was never opened"
             else:
                 opened = None
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         if opened is not None and not _starts_with_quote(text, following):
-            yield rule.diagnostic(Span(opened, opened + 1), mark=text[opened], problem="opens a quotation that is never closed")
+            yield opened, "opens a quotation that is never closed"
 
 
 @coded_check("mixed-quote-styles")
 def mixed_quote_styles(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Straight and curly double quotes in one text: one finding at the first mark of the minority style."""
-    straight = [m.start() for m in regex.finditer(r'(?<!\d)"', doc.text)]
-    curly = [m.start() for m in regex.finditer(r"[“”]", doc.text)]
+    if '"' not in doc.text or "“" not in doc.text and "”" not in doc.text:
+        return
+    straight = [m.start() for m in _STRAIGHT.finditer(doc.text)]
+    curly = [m.start() for m in _CURLY.finditer(doc.text)]
     if not straight or not curly:
         return
     minority, majority = (straight, "curly") if len(straight) < len(curly) else (curly, "straight")
@@ -203,7 +236,7 @@ MIN_INLINE_SPEECH_WORDS = 4
 
 def _mark_style(text: str) -> tuple[str, str]:
     """The opening and closing marks the text already uses (curly unless it has only straight ones)."""
-    return ('"', '"') if '"' in text and not regex.search(r"[“”]", text) else ("“", "”")
+    return ('"', '"') if '"' in text and "“" not in text and "”" not in text else ("“", "”")
 
 
 def _spoken(text: str, span: Span) -> bool:
@@ -227,7 +260,7 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
         marks = _ANY_QUOTE.findall(text, paragraph.start, paragraph.end)
         if len(marks) > 1 or marks and marks[0] not in "“\"„«" or _first_person_speech(doc, paragraph):
             continue  # marks survive here (a lone opening mark is all that is left of them), or NL401 flags it
-        sentences = split_sentences(text, paragraph)
+        sentences = _sentences_in(doc, paragraph)
         for colon in _COLON_SPEECH.finditer(text, paragraph.start, paragraph.end):
             sentence = next(s for s in sentences if s.start <= colon.end() < s.end)
             speech = Span(colon.end(), sentence.end)
@@ -259,7 +292,9 @@ def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
     _opening, closing = _mark_style(text)
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        marks = [m.start() for m in _MARK.finditer(text, paragraph.start, paragraph.end)]
+        marks = _marks_in(doc, paragraph)
+        if not marks:
+            continue  # nothing to flag: the checks below need one mark at least
         flagged = False
         for at, following in zip(marks, [*marks[1:], paragraph.end]):
             if _direction(text, at) != "open":
@@ -278,5 +313,5 @@ def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
         if _ANY_QUOTE.search(text, paragraph.start, paragraph.end).start() != marks[0]:
             continue  # another style's marks („Vivy“) are in the paragraph
         at = marks[0]
-        end = next(s.end for s in split_sentences(text, paragraph) if s.start <= at < s.end)
+        end = next(s.end for s in _sentences_in(doc, paragraph) if s.start <= at < s.end)
         yield rule.diagnostic(Span(at, at + 1), edits=[Edit(Span(end, end), '"')], applicability=Applicability.DISPLAY_ONLY, title="Close the quotation")

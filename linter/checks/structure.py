@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
@@ -17,6 +18,9 @@ _LOWER_START = regex.compile(r"[\"'“‘(\[]*(?P<word>(?=\p{Latin})\p{Ll}[\p{L}
 # A bare full stop: after "?" or a closing quote a lowercase word is English ("why?" said Ms Lee).
 _ENDS_SENTENCE = regex.compile(r"(?<![.…])\.$")
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+#: The same words found from the end backwards: a word's letters and marks form one run either
+#: way, so the last few words of a sentence cost a search of its end, not of all of it.
+_WORD_BACKWARDS = regex.compile(r"(?r)\p{L}[\p{L}'’-]*")
 _ECHO = regex.compile(r"(?P<word>\p{Lu}\p{L}+)(?P<comma>,)?\s+(?P<next>[\p{L}\d][\p{L}'’-]*)")
 # Words that continue a sentence but cannot follow its subject (``Championships at Philadelphia``).
 _JOINERS = frozenset("at in on of for from with by to during".split())
@@ -84,7 +88,7 @@ def broken_split(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Itera
         match = _ECHO.match(text, after.start, after.end)
         if match is None:
             continue
-        words = list(_WORD.finditer(text, before.start, before.end))
+        words = _last_words(text, before, 3)
         if not words:
             continue
         word, last = match.group("word"), words[-1]
@@ -92,8 +96,7 @@ def broken_split(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Itera
         continues = ends_name and _continues_name(text, match)
         if not continues:
             tail = [w.group().lower() for w in words[-3:]]
-            short = len(_WORD.findall(text, after.start, after.end)) <= options["max_fragment_words"]
-            if not (match.group("comma") and short and word.lower() in tail):
+            if not (match.group("comma") and word.lower() in tail and len(_WORD.findall(text, after.start, after.end)) <= options["max_fragment_words"]):
                 continue
         if continues and match.group("comma") and match.group("next")[0].isupper():
             # The rest of the name: New York. York, Stock Exchange -> New York Stock Exchange.
@@ -101,6 +104,11 @@ def broken_split(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Itera
         else:
             edit = Edit(Span(last.end(), match.end("word")), "")
         yield rule.diagnostic(after, edits=[edit], word=word)
+
+
+def _last_words(text: str, span: Span, count: int) -> list[regex.Match[str]]:
+    """The last ``count`` matches of ``_WORD`` in ``text[span]``, in text order."""
+    return list(itertools.islice(_WORD_BACKWARDS.finditer(text, span.start, span.end), count))[::-1]
 
 
 def _joined_name(text: str, first: regex.Match[str], second: regex.Match[str]) -> bool:

@@ -1,0 +1,35 @@
+"""Work done once per document for several rules gives what each rule computed on its own."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.checks.quotation import _MARK, _marks_in, _sentences_in
+from linter.segments import Document, split_sentences
+
+PIECES = ["He said", ' "Yes', "” she", "“No.", ". ", "Mr. Smith", "U.S. ", "\n\n", "\n", "13\" laptop", "... ", "e.g. so", "word"]
+TEXTS = st.lists(st.one_of(st.sampled_from(PIECES), st.characters(blacklist_categories=("Cs",))), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS)
+def test_paragraph_sentences_and_marks_are_those_found_paragraph_by_paragraph(text: str) -> None:
+    doc = Document(text)
+    for paragraph in doc.paragraphs:
+        assert _sentences_in(doc, paragraph) == split_sentences(text, paragraph)
+        assert _marks_in(doc, paragraph) == [m.start() for m in _MARK.finditer(text, paragraph.start, paragraph.end)]
+
+
+WORDY = st.lists(st.one_of(st.sampled_from(["-", "'", "’", " ", "ab", "É", "x-y", "--", "1", "\n", "Ωmega", "a'b"]), st.characters(blacklist_categories=("Cs",))), max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=WORDY, cut=st.integers(0, 10))
+def test_last_words_found_backwards_are_the_last_words(text: str, cut: int) -> None:
+    from linter.checks.structure import _WORD, _last_words
+    from linter.model import Span
+
+    span = Span(min(cut, len(text)), len(text))
+    expected = [m.span() for m in _WORD.finditer(text, span.start, span.end)][-3:]
+    assert [m.span() for m in _last_words(text, span, 3)] == expected

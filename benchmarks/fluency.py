@@ -65,13 +65,27 @@ def baselines(rows: list[list[str]], human: list[float]) -> None:
     length = [float(len(w)) for w in words]
     rarest = [min((zipf_frequency(x.lower(), "en") for x in w), default=0.0) for w in words]
     print(f"             length: {spearman(length, human):.3f}, Zipf of the rarest word: {spearman(rarest, human):.3f}")
+    pairs, agreement = reliability(rows, human)
+    if pairs >= 10:
+        print(
+            f"             noise ceiling: {pairs} identical sentences scored in two rows agree at {agreement:.3f} (a row's reliability);"
+            f" a perfect scorer reaches about sqrt of it, {max(agreement, 0.0) ** 0.5:.3f} (benchmarks/noise_ceiling.py)"
+        )
+
+
+def reliability(rows: list[list[str]], human: list[float], *, single: bool = False) -> tuple[int, float]:
+    """(pairs, Spearman) of the first two rows that hold the same sentence (with ``single``, rows of one rating each).
+
+    The two rows are rated independently, so their agreement is the reliability of one row.
+    """
     by_text: dict[str, list[float]] = {}
     for row, score in zip(rows, human):
-        by_text.setdefault(row[0], []).append(score)
+        if not single or row[4] == "1":
+            by_text.setdefault(row[0], []).append(score)
     twice = [scores[:2] for scores in by_text.values() if len(scores) >= 2]
-    if len(twice) >= 10:
-        ceiling = spearman([a for a, _ in twice], [b for _, b in twice])
-        print(f"             noise ceiling: {len(twice)} identical sentences scored in two rows agree at {ceiling:.3f}")
+    if len(twice) < 2:
+        return len(twice), 0.0
+    return len(twice), spearman([a for a, _ in twice], [b for _, b in twice])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,6 +21,7 @@ from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
 from ..registry import Param, coded_check
+from ..speech import INTRODUCED, SPEAKER_ONLY, quote_like
 
 _ANY_QUOTE = regex.compile(r"[\"“”„«»]")
 _NAME = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|bin|al|de|van|von)){0,3}"
@@ -232,6 +233,8 @@ _SPOKEN = regex.compile(
 _APOSTROPHE_CLOSE = regex.compile(r"['’]{2}")
 #: Words the speech before an attribution needs at least (a quoted term is no speech).
 MIN_INLINE_SPEECH_WORDS = 4
+#: The sentences after an attribution read for a person's speech that goes on there.
+FOLLOWING_SENTENCES = 2
 
 
 def _mark_style(text: str) -> tuple[str, str]:
@@ -240,7 +243,7 @@ def _mark_style(text: str) -> tuple[str, str]:
 
 
 def _spoken(text: str, span: Span) -> bool:
-    return _SPOKEN.search(text, span.start, span.end) is not None
+    return _SPOKEN.search(text, span.start, span.end) is not None or quote_like(text, span.start, span.end) is not None
 
 
 @coded_check("stripped-quotation-in-part")
@@ -248,9 +251,12 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
     """A sentence of speech attributed with no marks, in an article that quotes elsewhere.
 
     Such an article shows that its writer marks direct speech, so an unmarked sentence that
-    ends in ", she said" and speaks like a person (first or second person, "they're"), or
-    is followed in its paragraph by a sentence that does, lost its marks. Articles without any
-    mark are NL401's, whose evidence is the article as a whole.
+    ends in ", she said" and speaks like a person (first or second person, "they're", "it's",
+    "This is ...", the speaker's emphasis, an exclamation: see ``linter.speech``), or is
+    followed in its paragraph by a sentence that does, lost its marks; so did a question or
+    an exclamation followed by a sentence that only names its speaker ("... the movie? Mr
+    Desai said."), and spoken words after a colon ("He argued: We mustn't ..."). Articles
+    without any mark are NL401's, whose evidence is the article as a whole.
     """
     text = doc.text
     if not _ANY_QUOTE.search(text):
@@ -261,18 +267,25 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
         if len(marks) > 1 or marks and marks[0] not in "“\"„«" or _first_person_speech(doc, paragraph):
             continue  # marks survive here (a lone opening mark is all that is left of them), or NL401 flags it
         sentences = _sentences_in(doc, paragraph)
-        for colon in _COLON_SPEECH.finditer(text, paragraph.start, paragraph.end):
+        colons = [*_COLON_SPEECH.finditer(text, paragraph.start, paragraph.end), *INTRODUCED.finditer(text, paragraph.start, paragraph.end)]
+        for colon in sorted(colons, key=lambda found: found.start()):
             sentence = next(s for s in sentences if s.start <= colon.end() < s.end)
             speech = Span(colon.end(), sentence.end)
             edits = [Edit(Span(speech.start, speech.start), opening), Edit(Span(speech.end, speech.end), closing)]
             yield rule.diagnostic(speech, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
+        attributed: dict[int, Span] = {}
         for index, sentence in enumerate(sentences):
-            match = _INLINE_ATTRIBUTION.search(text, sentence.start, sentence.end)
-            if match is None or len(_WORD.findall(text, sentence.start, match.start())) < MIN_INLINE_SPEECH_WORDS:
-                continue
-            speech = Span(sentence.start, match.start())
             following = sentences[index + 1] if index + 1 < len(sentences) else None
-            if _spoken(text, speech) or (following is not None and _spoken(text, following)):
+            long_enough = len(_WORD.findall(text, sentence.start, sentence.end)) >= MIN_INLINE_SPEECH_WORDS
+            if following is not None and long_enough and text[sentence.end - 1] in "?!" and SPEAKER_ONLY.fullmatch(text, following.start, following.end):
+                edits = [Edit(Span(sentence.start, sentence.start), opening), Edit(Span(sentence.end, sentence.end), closing)]
+                yield rule.diagnostic(sentence, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
+                continue
+            match = _INLINE_ATTRIBUTION.search(text, sentence.start, sentence.end)
+            if match is not None and len(_WORD.findall(text, sentence.start, match.start())) >= MIN_INLINE_SPEECH_WORDS:
+                attributed[index] = Span(sentence.start, match.start())
+        for index, speech in attributed.items():
+            if _spoken(text, speech) or any(_spoken(text, after) for after in sentences[index + 1 : index + 1 + FOLLOWING_SENTENCES]):
                 edits = [Edit(Span(speech.start, speech.start), opening), Edit(Span(speech.end + 1, speech.end + 1), closing)]
                 yield rule.diagnostic(speech, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
 

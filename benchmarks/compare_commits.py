@@ -12,8 +12,9 @@ pair runs ``newslint check CORPUS --format jsonl --isolated --jobs N`` once with
 order alternating (A B, B A, ...) so that a machine whose speed drifts (a shared one) weighs
 on both alike; each run is a fresh process started from a neutral folder (``/tmp``), after one unmeasured
 run of each that writes its caches.
-CPU time is user + system of the run and its workers (``os.wait4``), which load on
-other cores hardly changes; wall time is printed beside it. Printed: the median and range
+CPU time is user + system of the run and the children it waits for (``os.wait4``), which
+load on other cores hardly changes; wall time is printed beside it. The workers of ``--jobs 2``
+are children of multiprocessing's fork server, not waited for: compare such runs by wall time. Printed: the median and range
 of each, B/A, the peak resident memory of its largest process (``ru_maxrss``), whether both
 wrote the same findings (byte for byte), and with ``--startup N`` the median wall time of N
 interleaved runs on one small article. This prints figures; it is not a test.

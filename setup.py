@@ -45,7 +45,7 @@ def extensions() -> list:
 
 
 setup(
-    # The rule packs ship inside the package as linter/_rules (see ruleset.builtin_rules_dir).
+    # The rule packs ship inside the package as linter/_rules (see rule_packs.builtin_rules_dir).
     packages=[*find_packages(include=["linter", "linter.*"]), "linter._rules"],
     package_dir={"linter._rules": "rules"},
     ext_modules=extensions(),

@@ -60,7 +60,7 @@ def test_the_corpus_summary_counts_languages_by_the_field_not_the_message() -> N
 
 
 def test_hover_names_the_fix_level_of_a_rule_without_a_fix(ruleset) -> None:
-    rule = next(r for r in ruleset if r.fix is None)
+    rule = next(r for r in ruleset if r.fix_level is None)
     assert "Fix: none: this rule has no fix" in hover_text([rule.code], ruleset, markdown=False)
 
 

@@ -17,6 +17,10 @@ non-blank line of each extraction is a unit, the model is retrained K times with
 grouped by site (no site in both a training and a test fold, ``scripts/train_leaks.py``), and a
 line counts as flagged when the out-of-fold model or one of the other leak rules flags it. It
 prints recall and precision per extractor and draws the precision-recall curve (matplotlib).
+With ``--templates`` the documents are first counted for NL336 (templates mined across a corpus,
+``linter.templates``), as a run over the folder would: each extractor's outputs form one source
+(the benchmark holds at most two pages of a site, so a site cannot be one), and so do the
+truth bodies and each clean folder.
 This is a script that prints figures, not a test.
 """
 
@@ -33,6 +37,8 @@ import regex
 
 from linter import Severity, lint, load_ruleset
 from linter.segments import Document
+from linter.checks.template import with_counts
+from linter.templates import TemplateCounts, document_keys, source_of
 
 LEAK_KINDS = frozenset({"boilerplate", "metadata"})
 _NOISE = regex.compile(r"[\W_]+")
@@ -81,15 +87,39 @@ def extractions(folder: Path, wanted: set[str] | None) -> Iterator[tuple[str, st
                 yield page, extractor, extraction.read_text(encoding="utf-8"), truth, truth_lines
 
 
-def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: int) -> None:
+#: With ``--templates``: the source of ``<id>.<extractor>.txt`` is its extractor.
+BY_EXTRACTOR = r"\.(\w+)\.txt$"
+
+
+def template_counts(named: list[tuple[str, str]], pattern: str | None) -> TemplateCounts:
+    """Pass 1 of NL336 over ``(name, text)`` documents, sources named as ``newslint check --source-pattern`` would."""
+    counts = TemplateCounts(pattern)
+    for name, text in named:
+        counts.add(document_keys(source_of(name, None, pattern), text))
+    return counts
+
+
+def lint_in(counts: TemplateCounts | None, name: str, text: str, ruleset) -> list:
+    """The findings of ``text`` as the document ``name`` of a corpus with these template counts (None: alone).
+
+    ``ruleset`` is already given the counts (:func:`with_counts`), once for the corpus.
+    """
+    source = None if counts is None else source_of(name, None, counts.source_pattern)
+    return lint(text, ruleset, source=source)
+
+
+def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: int, templates: bool = False) -> None:
     ruleset = load_ruleset()
     wanted = english_ids(folder, lang)
     stats: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     misses: dict[str, list[str]] = collections.defaultdict(list)
     false: dict[str, list[str]] = collections.defaultdict(list)
-    for _, extractor, text, truth, truth_lines in extractions(folder, wanted):
+    named = [(f"{page}.{extractor}.txt", text) for page, extractor, text, *_ in extractions(folder, wanted)]
+    shared = template_counts(named, BY_EXTRACTOR) if templates else None
+    ruleset = ruleset if shared is None else with_counts(ruleset, shared)
+    for page, extractor, text, truth, truth_lines in extractions(folder, wanted):
         doc = Document(text)
-        leak_findings = [d for d in lint(text, ruleset) if d.kind in LEAK_KINDS]
+        leak_findings = [d for d in lint_in(shared, f"{page}.{extractor}.txt", text, ruleset) if d.kind in LEAK_KINDS]
         for paragraph in doc.paragraphs:
             body = text[paragraph.start : paragraph.end]
             key = normalise(body)
@@ -190,17 +220,19 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
         print(f"wrote {curve}")
 
 
-def clean_rate(folder: Path, pattern: str, only: set[str] | None = None, select: tuple[str, ...] = ()) -> None:
+def clean_rate(folder: Path, pattern: str, only: set[str] | None = None, select: tuple[str, ...] = (), templates: bool = False) -> None:
     ruleset = load_ruleset()
     words = 0
     codes: collections.Counter[str] = collections.Counter()
     files = [p for p in sorted(folder.glob(pattern)) if only is None or p.name.split(".")[0] in only]
-    for path in files:
-        text = path.read_text(encoding="utf-8")
+    texts = [(str(path), path.read_text(encoding="utf-8")) for path in files]
+    shared = template_counts(texts, None) if templates else None  # the folder is the source
+    ruleset = ruleset if shared is None else with_counts(ruleset, shared)
+    for name, text in texts:
         words += len(_WORD.findall(text))
         codes.update(
             d.code
-            for d in lint(text, ruleset)
+            for d in lint_in(shared, name, text, ruleset)
             if d.severity >= Severity.WARNING and (not select or d.code.startswith(select))
         )
     total = sum(codes.values())
@@ -220,16 +252,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", default="", metavar="PREFIXES", help="count only these code prefixes on clean text (e.g. NL3,NL6,NL7)")
     parser.add_argument("--leak-cv", type=int, default=0, metavar="K", help="score the leak model by K-fold CV grouped by site")
     parser.add_argument("--curve", type=Path, default=None, metavar="PNG", help="with --leak-cv: draw the precision-recall curve")
+    parser.add_argument("--templates", action="store_true", help="count NL336's templates first (each extractor's outputs, the truths, each clean folder one source)")
     args = parser.parse_args(argv)
     if args.leak_cv:
         leak_cv(args.scraped, args.lang or None, args.leak_cv, args.curve)
         return 0
-    leak_scores(args.scraped, args.lang or None, args.show_misses, args.show_false)
+    leak_scores(args.scraped, args.lang or None, args.show_misses, args.show_false, args.templates)
     print()
     select = tuple(p for p in args.select.split(",") if p)
-    clean_rate(args.scraped, "*.truth.txt", english_ids(args.scraped, args.lang or None), select)
+    clean_rate(args.scraped, "*.truth.txt", english_ids(args.scraped, args.lang or None), select, args.templates)
     for folder in args.clean:
-        clean_rate(folder, "*.txt", None, select)
+        clean_rate(folder, "*.txt", None, select, args.templates)
     return 0
 
 

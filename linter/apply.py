@@ -121,6 +121,7 @@ def fix_text(
     config: LintConfig = DEFAULT_CONFIG,
     at_least: Applicability = Applicability.SAFE,
     language: str | None = None,
+    source: str | None = None,
 ) -> FixResult:
     """Lint and fix until no applicable fix is left; ``remaining`` is the final lint.
 
@@ -131,7 +132,7 @@ def fix_text(
     applied: list[Diagnostic] = []
     seen = {text}
     for round_number in range(MAX_ROUNDS + 1):
-        diagnostics = lint(text, ruleset, config, language)
+        diagnostics = lint(text, ruleset, config, language, source)
         result = apply_fixes(text, diagnostics, at_least)
         if not result.applied:
             return FixResult(text, tuple(applied), tuple(diagnostics))

@@ -3,12 +3,14 @@
 Paths are discovered with each folder's settings, :func:`linter.options.plan` makes one
 recipe per configuration file, the :class:`~linter.parallel.pool.WorkerPool` (or the Dask
 engine) processes the jobs, and each outcome is reported, baselined and tallied as it
-arrives; the exit code comes from the tally.
+arrives; the exit code comes from the tally. A run over a corpus (:func:`covers_corpus`)
+with a template rule on first counts its documents' lines (:mod:`linter.parallel.counting`).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -18,12 +20,15 @@ from typing import TextIO
 
 from . import formats
 from .options import Prepared, plan
+from .parallel.counting import count_templates
 from .parallel.pool import WorkerPool, default_jobs, progress
 from .results import FileOutcome, Mode
 from .rule import union
 from .settings import Discovery
 from .sources import iter_paths, write_atomic
 from .sources.mirror import mirror_root
+from .sources.parquet import is_parquet
+from .sources.records import is_records
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
 from .tally import EXIT_ERROR, EXIT_OK, Tally
 from .terminal import use_color
@@ -42,6 +47,15 @@ def _no_files(paths: list[str], required: bool) -> int | None:
         return EXIT_ERROR
     print(f"newslint: warning: no file to check under {where}", file=sys.stderr)
     return None
+
+
+def covers_corpus(paths: Sequence[str], files: Sequence[str]) -> bool:
+    """A run over many documents, whose template lines can be counted: a folder or a data file was named.
+
+    Never standard input, nor files named one by one (pre-commit, editors): their documents are
+    a few of their sources', so no count would say what the source repeats.
+    """
+    return "-" not in paths and (any(os.path.isdir(p) for p in paths) or any(is_records(f) or is_parquet(f) for f in files))
 
 
 def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
@@ -63,7 +77,8 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
 
         for recipe in recipes:
             recipe.config.selection.validate(recipe.build().ruleset)
-        return run_dask([(path, recipes[i]) for path, i in jobs], args.scheduler, args.findings, sys.stdout)
+        corpus = covers_corpus(paths, files)
+        return run_dask([(path, recipes[i]) for path, i in jobs], args.scheduler, args.findings, sys.stdout, args.source_pattern, corpus)
     mode = recipes[0].mode
     # With ``--fix -`` the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if mode is Mode.FIX and "-" in paths else sys.stdout
@@ -76,6 +91,9 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
         reported = replace(prepared[0], ruleset=union([p.ruleset for p in prepared]))  # what the report needs
         baseline = Baseline.load(args.baseline) if args.baseline is not None else None
         pool.use(prepared)
+        counts = count_templates(jobs, prepared, args.source_pattern, pool.map) if covers_corpus(paths, files) else None
+        if counts is not None:
+            pool.use_counts(counts)
         bar, advance = progress(sys.stderr.isatty() and pool.parallel, len(files))
         with bar:
             fail_on = [recipes[i].fail_on for _path, i in jobs]

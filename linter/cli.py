@@ -91,7 +91,7 @@ def _languages(value: str) -> tuple[str, ...]:
 def _add_report_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--html", type=Path, metavar="FILE", help="corpus report: also write a self-contained HTML page")
     parser.add_argument(
-        "--source-pattern", type=_pattern, metavar="REGEX", help="corpus report: name a document's source by this pattern's first group in its name (path, or path[record])"
+        "--source-pattern", type=_pattern, metavar="REGEX", help="name a document's source (the corpus report's sources, the sites of template counts) by this pattern's first group in its name (path, or path[record])"
     )
 
 

@@ -70,6 +70,7 @@ def lint(
     ruleset: Ruleset,
     config: LintConfig = DEFAULT_CONFIG,
     language: str | None = None,
+    source: str | None = None,
 ) -> list[Diagnostic]:
     """Run every enabled rule over ``text`` and return findings sorted by position and code.
 
@@ -78,11 +79,12 @@ def lint(
     In Markdown mode rules see only the prose (markup masked, offsets kept), and
     findings touching markup are dropped. ``language`` is the text's language when the
     caller knows it (a record's field); otherwise it is detected, once, if a rule of one
-    language is enabled.
+    language is enabled. ``source`` is the source (site) of the text in a corpus run, whose
+    template counts a ruleset given them (``checks.template.with_counts``) reads.
     """
     markdown = mask_markdown(text) if config.markdown else None
     linted = text if markdown is None else markdown.text
-    doc = Document(linted, language)
+    doc = Document(linted, language, source)
     seen: set[tuple[str, int, int]] = set()
     findings: list[Diagnostic] = []
     rules = active_rules(ruleset, config)

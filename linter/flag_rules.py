@@ -13,7 +13,6 @@ _LOCAL_ONLY = (
     ("baseline", "--baseline"),
     ("write_baseline", "--write-baseline"),
     ("html", "--html"),
-    ("source_pattern", "--source-pattern"),
     ("jobs", "--jobs (a Dask cluster has its own workers)"),
 )
 
@@ -38,8 +37,7 @@ def refusal(args: argparse.Namespace) -> str | None:
                 return f"{flag} needs --engine dask"
     if args.statistics and fmt not in STATISTICS:
         return f"--statistics prints counts as a table or JSON (--format {', '.join(STATISTICS[:-1])} or {STATISTICS[-1]}), not --format {fmt}"
-    if fmt != "report":
-        for name, flag in (("html", "--html"), ("source_pattern", "--source-pattern")):
-            if getattr(args, name) is not None:
-                return f"{flag} needs --format report"
+    # --source-pattern also names the sources of the template counts (NL336), in every format.
+    if fmt != "report" and args.html is not None:
+        return "--html needs --format report"
     return None

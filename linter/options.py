@@ -27,6 +27,7 @@ from .settings import ConfigError, Discovery, Settings
 from .sources.mirror import mirror_root, mirrored
 from .sources.pathmatch import PathPatterns, per_file_ignores
 from .suppress import is_markdown
+from .templates.counts import TemplateCounts, source_of
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -110,10 +111,15 @@ def _with_grammar(recipe: Recipe, ruleset: Ruleset) -> Ruleset:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A recipe with what it needs built, in the process that lints: the rules (with the grammar backend, if on)."""
+    """A recipe with what it needs built, in the process that lints: the rules (with the grammar backend, if on).
+
+    In a corpus run, also the template counts of pass 1 (:meth:`with_counts`), which the
+    ruleset's template rules read and by whose ``source_pattern`` each document gets its source.
+    """
 
     recipe: Recipe
     ruleset: Ruleset
+    counts: TemplateCounts | None = None
 
     @property
     def config(self) -> LintConfig:
@@ -123,6 +129,16 @@ class Prepared:
         """The same, with the recipe of one file (see :meth:`Recipe.for_path`)."""
         recipe = self.recipe.for_path(path)
         return self if recipe is self.recipe else replace(self, recipe=recipe)
+
+    def with_counts(self, counts: TemplateCounts) -> Prepared:
+        """The same, linting each document as one of its source in a corpus with these template counts."""
+        from .checks.template import with_counts
+
+        return replace(self, ruleset=with_counts(self.ruleset, counts), counts=counts)
+
+    def source_of(self, path: str, record: str | int | None) -> str | None:
+        """The source of the document ``path[record]`` in a corpus run (:func:`~.templates.source_of`); None without counts."""
+        return None if self.counts is None else source_of(path, record, self.counts.source_pattern)
 
 
 #: A file to lint and the index of its recipe among the run's recipes.

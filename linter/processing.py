@@ -29,18 +29,20 @@ from .unified import unified_diff
 def lint_text(text: str, path: str, record: str | int | None, prepared: Prepared, language: str | None = None) -> tuple[Unit, str]:
     """Lint one text in the run's mode; return the unit and the text to write back.
 
-    ``language`` is the text's language when a record names it (else it is detected).
+    ``language`` is the text's language when a record names it (else it is detected). In a
+    corpus run (template counts) the text is linted as a document of its source.
     """
+    source = prepared.source_of(path, record)
     if prepared.recipe.mode is Mode.CHECK:
-        return _unit(path, record, text, lint(text, prepared.ruleset, prepared.config, language), prepared), text
+        return _unit(path, record, text, lint(text, prepared.ruleset, prepared.config, language, source), prepared), text
     try:
-        result = fix_text(text, prepared.ruleset, prepared.config, prepared.recipe.at_least, language)
+        result = fix_text(text, prepared.ruleset, prepared.config, prepared.recipe.at_least, language, source)
     except FixLoopError as error:
         raise InputError(path if record is None else f"{path}:{record}", str(error)) from None
     if prepared.recipe.mode is Mode.DIFF:
         # The text is what --fix would write (every pass of the loop); the fixes shown beside the
         # original are its first pass, the only one whose offsets are the original's.
-        diagnostics = lint(text, prepared.ruleset, prepared.config, language)
+        diagnostics = lint(text, prepared.ruleset, prepared.config, language, source)
         first = apply_fixes(text, diagnostics, prepared.recipe.at_least)
         unit = _unit(path, record, text, diagnostics, prepared, proposed=first.applied, fixed_count=len(result.applied))
         return unit, result.text

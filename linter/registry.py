@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from .model import Diagnostic
-    from .rule import Rule
+    from .rule import Rule, Ruleset
     from .segments import Document
 
 
@@ -75,6 +75,14 @@ class Check:
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         raise NotImplementedError
+
+    def for_examples(self, ruleset: Ruleset) -> tuple[Ruleset, str | None]:
+        """The ruleset and the source (``lint(..., source=)``) this rule's examples are checked with.
+
+        Most checks read one text alone: the ruleset as it is, no source. A check whose findings
+        need a corpus (``template``) makes its rule's examples that corpus.
+        """
+        return ruleset, None
 
 
 #: A coded check's work: findings of ``rule`` in a document, given the rule's parameters (snake_case keys).

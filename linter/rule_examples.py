@@ -27,10 +27,13 @@ def check_example(rule: Rule, example: Example, ruleset: Ruleset) -> str | None:
 
     A grammar rule finds something only in a ruleset given a backend
     (:func:`.checks.languagetool.with_backend`). A rule's examples are in its language (too short, some, for the language model to tell).
+    A check may ask for its rule's examples to be linted otherwise (:meth:`.registry.Check.for_examples`):
+    the template rules' examples are one corpus.
     """
     config = LintConfig(selection=Selection(select=(rule.code,), preview=True))
     language = None if rule.language == "any" else rule.language
-    found = [d for d in lint(example.text, ruleset, config, language) if d.code == rule.code]
+    ruleset, source = rule.check.for_examples(ruleset)
+    found = [d for d in lint(example.text, ruleset, config, language, source) if d.code == rule.code]
     flagged = sorted(example.text[d.span.start : d.span.end] for d in found)
     if not example.flagged:
         return f"must not be flagged, but {flagged} was" if found else None

@@ -84,9 +84,11 @@ def _is_initialism(word: str) -> bool:
 class Document:
     """A text with its segmentations computed on first use."""
 
-    def __init__(self, text: str, language: str | None = None) -> None:
+    def __init__(self, text: str, language: str | None = None, source: str | None = None) -> None:
         self.text = text
         self._given_language = language
+        #: The source (site) the text belongs to in a corpus run, for the template rules; None alone.
+        self.source = source
 
     @cached_property
     def language(self) -> Language:

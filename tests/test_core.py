@@ -64,7 +64,7 @@ class TestApply:
     def test_fix_loop_that_never_settles_names_the_codes(self, ruleset, monkeypatch) -> None:
         import linter.apply as apply_module
 
-        def flip(text, _ruleset, _config, _language=None):
+        def flip(text, _ruleset, _config, _language=None, _source=None):
             return [diag(0, 1, "b" if text[0] == "a" else "a", code="NL123")]
 
         monkeypatch.setattr(apply_module, "lint", flip)

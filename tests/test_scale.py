@@ -18,6 +18,7 @@ from linter.parallel import Recipe
 from linter.parallel import pool as parallel
 
 from .conftest import run
+from .test_templates import flagged_lines, write_folders, write_records
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -187,6 +188,36 @@ class TestDask:
         rows, errors = corpus.lint_dataset([("data.parquet", Recipe(text_field="body"))], client)
         assert [json.dumps(r, ensure_ascii=False) for r in rows] == serial_pq.splitlines()
 
+    def test_templates_on_dask_equal_the_serial_run(self, tmp_path, capsys, client, monkeypatch) -> None:
+        from linter.parallel import frames
+
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setattr(frames, "BLOCK_BYTES", 5_000)  # several blocks, each counted apart
+        write_records(tmp_path / "pages.jsonl")
+        _code, serial, _err = run(capsys, "check", "pages.jsonl", "--isolated", "--id-field", "url", "--format", "jsonl", "--jobs", "1")
+        assert flagged_lines(serial)
+        rows, errors = frames.lint_dataset([("pages.jsonl", Recipe(id_field="url"))], client)
+        assert not errors and [json.dumps(r, ensure_ascii=False) for r in rows] == serial.splitlines()
+
+        records = [json.loads(line) for line in (tmp_path / "pages.jsonl").read_text().splitlines()]
+        pq.write_table(pa.table({"url": [r["url"] for r in records], "text": [r["text"] for r in records]}), tmp_path / "pages.parquet", row_group_size=25)
+        _code, serial_pq, _err = run(capsys, "check", "pages.parquet", "--isolated", "--id-field", "url", "--format", "jsonl", "--jobs", "1")
+        rows, errors = frames.lint_dataset([("pages.parquet", Recipe(id_field="url"))], client)
+        assert [json.dumps(r, ensure_ascii=False) for r in rows] == serial_pq.splitlines()
+        assert flagged_lines(serial_pq) == flagged_lines(serial)
+
+    def test_templates_of_text_folders_on_dask(self, tmp_path, capsys, client) -> None:
+        from linter.parallel import frames
+
+        truth = write_folders(tmp_path)  # absolute paths: the workers do not share the test's working directory
+        _code, serial, _err = run(capsys, "check", str(tmp_path), "--isolated", "--format", "jsonl", "--jobs", "1")
+        assert flagged_lines(serial)
+        files = [str(tmp_path / name) for name in sorted(truth)]
+        rows, errors = frames.lint_dataset([(path, Recipe()) for path in files], client)
+        assert not errors and [json.dumps(r, ensure_ascii=False) for r in rows] == serial.splitlines()
+        code, out, err = run(capsys, "check", str(tmp_path), "--isolated", "--engine", "dask", "--scheduler", client.scheduler.address)
+        assert code == 1 and out == serial, err
+
     def test_cli_against_a_scheduler_address(self, tmp_path, capsys, client) -> None:
         write_jsonl(tmp_path / "data.jsonl", 12)
         _code, serial, _err = run(capsys, "check", "data.jsonl", "--format", "jsonl", "--jobs", "1")
@@ -240,7 +271,10 @@ class TestCorpusReport:
 
     def test_check_format_report_counts_every_document(self, tmp_path, capsys) -> None:
         self.corpus(tmp_path)
-        code, out, _err = run(capsys, "check", "corpus", "--format", "report", "--source-pattern", r"\.(\w+)\.txt$", "--html", "r.html")
+        # Its generated articles share a line (digits folded) in 9 of 10 documents: a template to NL336.
+        code, out, _err = run(
+            capsys, "check", "corpus", "--format", "report", "--source-pattern", r"\.(\w+)\.txt$", "--html", "r.html", "--ignore", "NL336"
+        )
         assert code == 1
         assert "10 documents" in out and "leaked page text" in out and "1 │ 10.0%" in out.replace("  ", " ").replace("  ", " ")
         assert "wire" in out and "site" in out

@@ -19,6 +19,7 @@ from . import (
     runs,
     structure,
     substitution,
+    template,
     vocabulary,
 )
 
@@ -40,6 +41,7 @@ __all__ = [
     "runs",
     "structure",
     "substitution",
+    "template",
     "vocabulary",
 ]
 

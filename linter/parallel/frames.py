@@ -4,7 +4,9 @@
 findings out (the columns of ``--format jsonl``). Dask maps it over the partitions
 of Parquet data sets, and the same batch function over newline-aligned blocks of
 JSONL files; Ray or Spark users can map ``lint_frame`` themselves. Findings come back
-in (path, record, offset) order, exactly as a serial run prints them. Dask, pandas
+in (path, record, offset) order, exactly as a serial run prints them. Template counts (pass 1,
+:mod:`.counting`) are made by tasks over the same parts, added on the client and scattered to
+the workers, which lint with them. Dask, pandas
 and pyarrow are optional (``pip install 'newslint[dask]'``) and imported only here.
 """
 
@@ -13,7 +15,8 @@ from __future__ import annotations
 import json
 import pickle
 import sys
-from collections.abc import Sequence
+from array import array
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -28,6 +31,8 @@ from ..sources import InputError, display_path
 from ..sources.fields import FieldCensus
 from ..sources.parquet import is_parquet
 from ..sources.records import Record, is_records, parse_records
+from ..templates import TemplateCounts
+from .counting import keys_of, keys_of_files, needs_counts
 from .pool import default_jobs
 
 if TYPE_CHECKING:
@@ -43,12 +48,12 @@ COLUMNS = (
 _PREPARED: dict[bytes, Prepared] = {}
 
 
-def _prepared(recipe: Recipe) -> Prepared:
-    """The recipe built once per worker process."""
+def _prepared(recipe: Recipe, counts: TemplateCounts | None = None) -> Prepared:
+    """The recipe built once per worker process, with a corpus's template counts when given."""
     key = pickle.dumps(recipe)
     if key not in _PREPARED:
         _PREPARED[key] = recipe.build()
-    return _PREPARED[key]
+    return _PREPARED[key] if counts is None else _PREPARED[key].with_counts(counts)
 
 
 def _rows(results: BatchResult) -> tuple[list[dict[str, Any]], list[str]]:
@@ -71,15 +76,8 @@ def _frame(rows: list[dict[str, Any]]) -> pandas.DataFrame:
     return pandas.DataFrame(rows, columns=list(COLUMNS))
 
 
-def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str = "<frame>", first_row: int = 1) -> pandas.DataFrame:
-    """Findings for the articles in ``frame`` (column ``recipe.text_field``), one row per finding.
-
-    Records are named by ``recipe.id_field`` when the frame has it, else by row number
-    counting from ``first_row``. Rows whose text is not a string are listed, as one-line
-    errors, in ``result.attrs["errors"]``.
-    """
-    recipe = recipe or Recipe()
-    prepared = _prepared(recipe).for_path(path)
+def frame_records(frame: pandas.DataFrame, recipe: Recipe, path: str, first_row: int) -> tuple[list[tuple[str | int, str, str | None]], list[str]]:
+    """The frame's articles as ``(record id, text, language)`` and its rows without a string text as error lines."""
     texts = frame[recipe.text_field].tolist()
     has_ids = recipe.id_field is not None and recipe.id_field in frame.columns
     ids = frame[recipe.id_field].tolist() if has_ids else [None] * len(texts)
@@ -93,15 +91,31 @@ def lint_frame(frame: pandas.DataFrame, recipe: Recipe | None = None, path: str 
         else:
             missing = text is None or text != text  # pandas gives NaN for a missing string
             errors.append(f"{display_path(path)}:{row}: row has a {'null' if missing else 'non-string'} '{recipe.text_field}' value")
+    return records, errors
+
+
+def lint_frame(
+    frame: pandas.DataFrame, recipe: Recipe | None = None, path: str = "<frame>", first_row: int = 1, counts: TemplateCounts | None = None
+) -> pandas.DataFrame:
+    """Findings for the articles in ``frame`` (column ``recipe.text_field``), one row per finding.
+
+    Records are named by ``recipe.id_field`` when the frame has it, else by row number
+    counting from ``first_row``. Rows whose text is not a string are listed, as one-line
+    errors, in ``result.attrs["errors"]``. ``counts`` are the template counts of a corpus
+    (:mod:`.counting`), without which the template rules find nothing.
+    """
+    recipe = recipe or Recipe()
+    prepared = _prepared(recipe, counts).for_path(path)
+    records, errors = frame_records(frame, recipe, path, first_row)
     rows, lint_errors = _rows(lint_batch(path, tuple(records), prepared))
     result = _frame(rows)
     result.attrs["errors"] = errors + lint_errors
     return result
 
 
-def _lint_block(data: bytes, first_line: int, path: str, recipe: Recipe) -> tuple[list[dict[str, Any]], list[str]]:
+def _lint_block(data: bytes, first_line: int, path: str, recipe: Recipe, counts: TemplateCounts | None) -> tuple[list[dict[str, Any]], list[str]]:
     """Findings and errors for a newline-aligned block of a JSONL file."""
-    prepared = _prepared(recipe).for_path(path)
+    prepared = _prepared(recipe, counts).for_path(path)
     label = display_path(path)
     records, errors = [], []
     for _number, _content, _ending, record in parse_records(data, label, recipe.text_field, recipe.id_field, first_line, recipe.language_field):
@@ -113,15 +127,42 @@ def _lint_block(data: bytes, first_line: int, path: str, recipe: Recipe) -> tupl
     return rows, errors + lint_errors
 
 
-def _lint_partition(frame: pandas.DataFrame, first_row: int, path: str, recipe: Recipe) -> tuple[list[dict[str, Any]], list[str]]:
-    result = lint_frame(frame, recipe, path, first_row)
+def _lint_partition(
+    frame: pandas.DataFrame, first_row: int, path: str, recipe: Recipe, counts: TemplateCounts | None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    result = lint_frame(frame, recipe, path, first_row, counts)
     return result.to_dict("records"), result.attrs["errors"]
 
 
-def _lint_file(path: str, recipe: Recipe) -> tuple[list[dict[str, Any]], list[str]]:
-    outcome = process_path(path, _prepared(recipe))
+def _lint_file(path: str, recipe: Recipe, counts: TemplateCounts | None) -> tuple[list[dict[str, Any]], list[str]]:
+    outcome = process_path(path, _prepared(recipe, counts))
     rows = [finding_record(u, LineIndex(u.text), d) for u in outcome.units for d in u.diagnostics]
     return rows, [str(e) for e in outcome.errors] + [line for u in outcome.units for line in u.incomplete_lines()]
+
+
+# Pass 1 of the template counts: the keys of the same parts (a JSONL block, a Parquet partition, a text file).
+
+
+def _keys_of_block(data: bytes, first_line: int, path: str, recipe: Recipe, pattern: str | None) -> array:
+    label = display_path(path)
+    records = parse_records(data, label, recipe.text_field, recipe.id_field, first_line)
+    return keys_of(((label, r.record_id, r.text) for *_line, r in records if isinstance(r, Record)), pattern)
+
+
+def _keys_of_partition(frame: pandas.DataFrame, first_row: int, path: str, recipe: Recipe, pattern: str | None) -> array:
+    label = display_path(path)
+    records, _errors = frame_records(frame, recipe, path, first_row)
+    return keys_of(((label, record_id, text) for record_id, text, _language in records), pattern)
+
+
+def _keys_of_file(path: str, recipe: Recipe, pattern: str | None) -> array:
+    return keys_of_files((((path, recipe.encoding),), pattern))
+
+
+#: What a Dask task does to a JSONL block, a Parquet partition and a text file: lint them, or count their keys.
+Work = tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]]
+LINT: Work = (_lint_block, _lint_partition, _lint_file)
+COUNT: Work = (_keys_of_block, _keys_of_partition, _keys_of_file)
 
 
 def _survey(data: bytes, text_field: str, id_field: str | None) -> tuple[int, FieldCensus]:
@@ -138,8 +179,8 @@ def _check_fields(label: str, census: FieldCensus, recipe: Recipe) -> None:
         raise problem
 
 
-def _tasks(path: str, recipe: Recipe) -> list[Any]:
-    """Delayed ``(rows, errors)`` for one input, in record order."""
+def _tasks(path: str, recipe: Recipe, work: Work = LINT, extra: Any = None) -> list[Any]:
+    """Delayed results of ``work`` (``(rows, errors)``, or keys) for one input, in record order; ``extra`` is its last argument."""
     import dask
     from dask import delayed
 
@@ -158,7 +199,7 @@ def _tasks(path: str, recipe: Recipe) -> list[Any]:
         _check_fields(display_path(path), census, recipe)
         counts = [count for count, _census in surveys]
         starts = [1 + sum(counts[:i]) for i in range(len(blocks))]
-        return [delayed(_lint_block)(block, start, path, recipe) for block, start in zip(blocks, starts)]
+        return [delayed(work[0])(block, start, path, recipe, extra) for block, start in zip(blocks, starts)]
     if is_parquet(path):
         import dask.dataframe as dd
 
@@ -167,17 +208,41 @@ def _tasks(path: str, recipe: Recipe) -> list[Any]:
         parts = dd.read_parquet(path, columns=columns).to_delayed()
         lengths = dask.compute(*[delayed(len)(part) for part in parts])
         starts = [1 + sum(lengths[:i]) for i in range(len(parts))]
-        return [delayed(_lint_partition)(part, start, path, recipe) for part, start in zip(parts, starts)]
-    return [delayed(_lint_file)(path, recipe)]
+        return [delayed(work[1])(part, start, path, recipe, extra) for part, start in zip(parts, starts)]
+    return [delayed(work[2])(path, recipe, extra)]
 
 
-def lint_dataset(jobs: Sequence[tuple[str, Recipe]], client: Any) -> tuple[list[dict[str, Any]], list[str]]:
-    """Findings (as ``--format jsonl`` records) and errors for each path with its recipe, computed on ``client``'s cluster."""
-    rows: list[dict[str, Any]] = []
-    errors: list[str] = []
+def _template_counts(jobs: Sequence[tuple[str, Recipe]], client: Any, source_pattern: str | None) -> Any:
+    """Pass 1: every part's keys added on the client, then the counts sent to each worker; None without a template rule."""
+    from distributed import as_completed
+
+    if not needs_counts(_prepared(recipe) for _path, recipe in jobs):
+        return None
+    counts = TemplateCounts(source_pattern)
     for path, recipe in jobs:
         try:
-            tasks = _tasks(path, recipe)
+            tasks = _tasks(path, recipe, COUNT, source_pattern)
+        except (InputError, OSError, ValueError):
+            continue  # pass 2 reports it
+        for future in as_completed(client.compute(tasks)):
+            counts.add(future.result())
+    return client.scatter(counts, broadcast=True)
+
+
+def lint_dataset(
+    jobs: Sequence[tuple[str, Recipe]], client: Any, source_pattern: str | None = None, templates: bool = True
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Findings (as ``--format jsonl`` records) and errors for each path with its recipe, computed on ``client``'s cluster.
+
+    With ``templates`` (the jobs are a corpus) and a template rule on, pass 1 counts the
+    template lines first; ``source_pattern`` names the sources (``--source-pattern``).
+    """
+    rows: list[dict[str, Any]] = []
+    errors: list[str] = []
+    counts = _template_counts(jobs, client, source_pattern) if templates else None
+    for path, recipe in jobs:
+        try:
+            tasks = _tasks(path, recipe, LINT, counts)
         except InputError as error:
             errors.append(str(error))
             continue
@@ -206,9 +271,13 @@ def write_findings(rows: list[dict[str, Any]], target: Path | None, stream: Text
 
 
 def run_dask(
-    jobs: Sequence[tuple[str, Recipe]], scheduler: str | None, findings: Path | None, stream: TextIO
+    jobs: Sequence[tuple[str, Recipe]], scheduler: str | None, findings: Path | None, stream: TextIO,
+    source_pattern: str | None = None, templates: bool = True,
 ) -> int:
-    """``newslint check --engine dask``: exit 2 on input errors, 1 on findings at each file's recipe's ``fail_on``, else 0."""
+    """``newslint check --engine dask``: exit 2 on input errors, 1 on findings at each file's recipe's ``fail_on``, else 0.
+
+    ``templates``: the jobs are a corpus, whose template lines are counted (see :func:`lint_dataset`).
+    """
     if any(recipe.mode is not Mode.CHECK for _path, recipe in jobs):
         print("newslint: error: --engine dask only checks; fix with the local engine (--fix --output DIR)", file=sys.stderr)
         return 2
@@ -229,7 +298,7 @@ def run_dask(
         except (OSError, TimeoutError) as error:
             print(f"newslint: error: cannot reach the Dask scheduler {scheduler or '(local)'}: {error}", file=sys.stderr)
             return 2
-        rows, errors = lint_dataset(jobs, client)
+        rows, errors = lint_dataset(jobs, client, source_pattern, templates)
     for error in errors:
         print(f"newslint: error: {error}", file=sys.stderr)
     write_findings(rows, findings, stream)

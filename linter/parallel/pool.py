@@ -5,15 +5,19 @@ builds its own :class:`~linter.options.Prepared` from every recipe once (loading
 compiling the rules), then lints whole text files or batches of records (a
 :data:`~linter.options.Job` names its recipe). Results come back in submission order, so the
 output is exactly that of a serial run. Small runs, standard input and a local
-LanguageTool server stay serial: a pool would only add start-up time.
+LanguageTool server stay serial: a pool would only add start-up time. In a corpus run the
+template counts of pass 1 (:mod:`.counting`, whose tasks :meth:`WorkerPool.map` runs) reach the
+workers as a temporary file named in each task, read once per worker.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +26,7 @@ from ..processing import Batch, BatchResult, lint_batch, process_path
 from ..results import FileOutcome
 from ..sources.parquet import is_parquet
 from ..sources.records import is_records
+from ..templates import TemplateCounts
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -38,18 +43,42 @@ def _start_worker(recipes: Sequence[Recipe]) -> None:
     _WORKER_PREPARED[:] = [recipe.build() for recipe in recipes]
 
 
-def _worker_prepared(index: int) -> Prepared:
+#: The recipes prepared with a run's template counts, by the file holding them (one run's at a time).
+_WORKER_COUNTED: dict[str, list[Prepared]] = {}
+
+
+def _worker_prepared(index: int, counts_file: str | None) -> Prepared:
     assert _WORKER_PREPARED, "worker used before its initializer ran"
-    return _WORKER_PREPARED[index]
+    if counts_file is None:
+        return _WORKER_PREPARED[index]
+    if counts_file not in _WORKER_COUNTED:
+        with open(counts_file, "rb") as stream:
+            counts = pickle.load(stream)
+        _WORKER_COUNTED.clear()
+        _WORKER_COUNTED[counts_file] = [prepared.with_counts(counts) for prepared in _WORKER_PREPARED]
+    return _WORKER_COUNTED[counts_file][index]
 
 
-def _worker_files(jobs: Sequence[Job]) -> list[FileOutcome]:
-    return [process_path(path, _worker_prepared(index)) for path, index in jobs]
+def _worker_files(task: tuple[Sequence[Job], str | None]) -> list[FileOutcome]:
+    jobs, counts_file = task
+    return [process_path(path, _worker_prepared(index, counts_file)) for path, index in jobs]
 
 
-def _worker_batch(task: tuple[str, int, Batch]) -> BatchResult:
-    path, index, batch = task
-    return lint_batch(path, batch, _worker_prepared(index).for_path(path))
+def _worker_batch(task: tuple[str, int, Batch, str | None]) -> BatchResult:
+    path, index, batch, counts_file = task
+    return lint_batch(path, batch, _worker_prepared(index, counts_file).for_path(path))
+
+
+@contextmanager
+def _stored(counts: TemplateCounts) -> Iterator[str]:
+    """The counts in a temporary file for the workers, removed afterwards."""
+    handle, name = tempfile.mkstemp(prefix="newslint-templates-", suffix=".pickle")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(counts, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        yield name
+    finally:
+        os.unlink(name)
 
 
 def default_jobs() -> int:
@@ -92,6 +121,8 @@ class WorkerPool:
         self._pool: ProcessPoolExecutor | None = None
         self._jobs = jobs
         self._probe: Any = None
+        #: The file the workers read a corpus run's template counts from.
+        self._counts_file: str | None = None
         if wants_pool(paths, jobs, recipes):
             self._start(recipes, jobs)
 
@@ -135,6 +166,18 @@ class WorkerPool:
     def parallel(self) -> bool:
         return self._pool is not None
 
+    def map(self, function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        """``function`` over ``items`` in order, on the workers when there are some (pass 1's tasks)."""
+        if self._pool is None:
+            return map(function, items)
+        return self._pool.map(function, items)
+
+    def use_counts(self, counts: TemplateCounts) -> None:
+        """Lint every job as a document of its source in a corpus with these template counts (after :meth:`use`)."""
+        self.prepared = [prepared.with_counts(counts) for prepared in self.prepared]
+        if self._pool is not None:
+            self._counts_file = self._stack.enter_context(_stored(counts))
+
     def run(self, jobs: Sequence[Job], advance: Callable[[int], None] = lambda n: None) -> Iterator[FileOutcome]:
         """Outcomes in the order of ``jobs``; ``advance`` is told how many files are done."""
         assert self.prepared, "WorkerPool.use(prepared) comes before run()"
@@ -155,7 +198,7 @@ class WorkerPool:
             end = index
             while end < len(jobs) and not _is_data(jobs[end][0]):
                 end += 1
-            groups = [jobs[i : i + FILES_PER_TASK] for i in range(index, end, FILES_PER_TASK)]
+            groups = [(jobs[i : i + FILES_PER_TASK], self._counts_file) for i in range(index, end, FILES_PER_TASK)]
             for outcomes in pool.map(_worker_files, groups):
                 yield from outcomes
                 advance(len(outcomes))
@@ -163,7 +206,7 @@ class WorkerPool:
 
     def _map_batches(self, recipe: int, path: str, batches: Sequence[Batch]) -> Iterator[BatchResult]:
         assert self._pool is not None
-        return self._pool.map(_worker_batch, [(path, recipe, batch) for batch in batches])
+        return self._pool.map(_worker_batch, [(path, recipe, batch, self._counts_file) for batch in batches])
 
 
 def progress(enabled: bool, total: int) -> tuple[Any, Callable[[int], None]]:

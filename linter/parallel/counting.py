@@ -1,0 +1,116 @@
+"""Pass 1 of a corpus run: read every document once and count its template candidates.
+
+The parts of the work (groups of text files, batches of records, Dask blocks and partitions)
+each return their documents' keys (:func:`~linter.templates.document_keys`, an ``array`` of
+64-bit integers) and the run adds them to one :class:`~linter.templates.TemplateCounts`; since
+the count-min sketch is linear, serial runs, ``--jobs N`` and Dask build the same table. The
+counting itself is pure (:mod:`linter.templates`); reading the files is what this module adds.
+Whether a run counts is the caller's choice (``check_command``: a folder or a data file named),
+made only when a template rule is on (:func:`needs_counts`).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..checks.template import uses_counts
+from ..engine import active_rules
+from ..markdown import mask_markdown
+from ..options import Job, Prepared, Recipe
+from ..sources import InputError, display_path, read_text
+from ..sources.parquet import is_parquet, read_rows
+from ..sources.records import Record, decompress, is_records, parse_records
+from ..sources.textfile import read_bytes
+from ..suppress import is_markdown
+from ..templates import TemplateCounts, document_keys, source_of
+
+#: Text files per pass-1 task, and characters of records per task.
+FILES_PER_TASK = 32
+BATCH_CHARS = 1_000_000
+#: Documents named as ``(path label, record id or None, text)``.
+Named = tuple[str, "str | int | None", str]
+#: Runs a pass-1 task over each item, in order: the worker pool's ``map``, or ``map``.
+Mapper = Callable[[Callable[[Any], array], Iterable[Any]], Iterable[array]]
+
+
+def needs_counts(prepared: Iterable[Prepared]) -> bool:
+    """Whether a template rule is on for any configuration of the run."""
+    return any(uses_counts(active_rules(p.ruleset, p.config)) for p in prepared)
+
+
+def keys_of(documents: Iterable[Named], pattern: str | None) -> array:
+    """The keys of each document in turn (its distinct lines once, and its source's count)."""
+    keys = array("Q")
+    for path, record, text in documents:
+        keys.extend(document_keys(source_of(path, record, pattern), text))
+    return keys
+
+
+def _text_of(path: str, encoding: str | None) -> Named | None:
+    label = display_path(path)
+    try:
+        text = read_text(Path(path), label, encoding).text
+    except InputError:
+        return None  # pass 2 reports it
+    return label, None, mask_markdown(text).text if is_markdown(label) else text
+
+
+def keys_of_files(task: tuple[tuple[tuple[str, str | None], ...], str | None]) -> array:
+    """Pass-1 task: the keys of some text files, each ``(path, encoding)``."""
+    files, pattern = task
+    return keys_of((named for path, encoding in files if (named := _text_of(path, encoding)) is not None), pattern)
+
+
+def keys_of_records(task: tuple[tuple[Named, ...], str | None]) -> array:
+    """Pass-1 task: the keys of a batch of records already read."""
+    documents, pattern = task
+    return keys_of(documents, pattern)
+
+
+def records_of(path: str, recipe: Recipe) -> Iterator[Named]:
+    """The records of a data file as named documents; unreadable files and records are left to pass 2."""
+    label = display_path(path)
+    try:
+        if is_parquet(path):
+            for _row, record_id, text, _language in read_rows(Path(path), label, recipe.text_field, recipe.id_field):
+                if isinstance(text, str):
+                    yield label, record_id, text
+            return
+        data = decompress(read_bytes(Path(path), label), label)
+    except InputError:
+        return
+    for *_line, record in parse_records(data, label, recipe.text_field, recipe.id_field):
+        if isinstance(record, Record):
+            yield label, record.record_id, record.text
+
+
+def _record_batches(documents: Iterable[Named], pattern: str | None) -> Iterator[tuple[tuple[Named, ...], str | None]]:
+    batch: list[Named] = []
+    size = 0
+    for document in documents:
+        batch.append(document)
+        size += len(document[2])
+        if size >= BATCH_CHARS:
+            yield tuple(batch), pattern
+            batch, size = [], 0
+    if batch:
+        yield tuple(batch), pattern
+
+
+def count_templates(jobs: Sequence[Job], prepared: Sequence[Prepared], pattern: str | None, mapper: Mapper = map) -> TemplateCounts | None:
+    """Pass 1 of a local run when a template rule is on (else None): ``mapper`` runs the tasks, the keys are added here."""
+    if not needs_counts(prepared):
+        return None
+    counts = TemplateCounts(pattern)
+    texts = [(path, prepared[index].recipe.encoding) for path, index in jobs if not (is_records(path) or is_parquet(path))]
+    groups = [(tuple(texts[i : i + FILES_PER_TASK]), pattern) for i in range(0, len(texts), FILES_PER_TASK)]
+    for keys in mapper(keys_of_files, groups):
+        counts.add(keys)
+    for path, index in jobs:
+        if is_records(path) or is_parquet(path):
+            for keys in mapper(keys_of_records, _record_batches(records_of(path, prepared[index].recipe), pattern)):
+                counts.add(keys)
+    return counts

@@ -1,0 +1,12 @@
+"""Template boilerplate mined across a corpus: lines that many documents of one source share.
+
+``fingerprint``: lines as folded fingerprints and 64-bit keys; ``sketch``: the count-min sketch
+that counts them in bounded memory; ``counts``: a run's counts and the source of a document.
+All pure: pass 1, which reads the files, is :mod:`linter.parallel.counting`, and the check that
+reads the counts is :mod:`linter.checks.template`.
+"""
+
+from .counts import TemplateCounts, corpus_counts, source_of
+from .fingerprint import candidate_lines, document_keys, normalise
+
+__all__ = ["TemplateCounts", "candidate_lines", "corpus_counts", "document_keys", "normalise", "source_of"]

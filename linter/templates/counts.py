@@ -1,0 +1,63 @@
+"""Template counts of a run: how many documents of each source hold each line, and which source a document belongs to.
+
+Pass 1 of a corpus run (:mod:`linter.parallel.counting`) adds each document's
+:func:`~.fingerprint.document_keys` to one :class:`TemplateCounts`; pass 2 gives the counts to
+the ``template`` rules (:func:`linter.checks.template.with_counts`) and each document its
+source (:func:`source_of`, ``lint(..., source=)``). A run without counts (one text, standard
+input, ``lint()``, the editor) gives neither, and the check finds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+import regex
+
+from .fingerprint import document_keys, key, source_key
+from .sketch import CountMinSketch
+
+
+def source_of(path: str, record: str | int | None, pattern: str | None) -> str:
+    """The source (site) of a document, whose other documents its templates are counted against.
+
+    ``pattern`` (``--source-pattern``): its first group (else its match) in the document's name,
+    ``path`` or ``path[record]``, as the corpus report names sources. Else a record whose id is
+    a URL (``--id-field url``) belongs to the URL's host, another record to its file, and a text
+    file to its folder (a file of one document shares nothing with itself).
+    """
+    name = path if record is None else f"{path}[{record}]"
+    if pattern:
+        match = regex.search(pattern, name)
+        if match is not None:
+            return match.group(1) if match.groups() else match.group(0)
+    if record is None:
+        return str(PurePath(path).parent)
+    host = urlsplit(str(record)).hostname if "://" in str(record) else None
+    return host or path
+
+
+@dataclass
+class TemplateCounts:
+    """Documents per source and per (source, line fingerprint), in a count-min sketch; and how sources are named."""
+
+    source_pattern: str | None = None
+    sketch: CountMinSketch = field(default_factory=CountMinSketch)
+
+    def add(self, keys: Iterable[int]) -> None:
+        """Count one part's keys (a document's, or many documents' one after another): order does not matter."""
+        self.sketch.add(keys)
+
+    def documents(self, source: str, fingerprint: str | None = None) -> int:
+        """Documents of ``source`` (holding the line ``fingerprint``, when given), as estimated: never fewer."""
+        return self.sketch.estimate(source_key(source) if fingerprint is None else key(source, fingerprint))
+
+
+def corpus_counts(texts: Iterable[str], source: str) -> TemplateCounts:
+    """The counts of a corpus whose documents are ``texts``, all of ``source`` (a rule's examples are such a corpus)."""
+    counts = TemplateCounts()
+    for text in texts:
+        counts.add(document_keys(source, text))
+    return counts

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 
@@ -193,6 +194,7 @@ def process_records(path: str, prepared: Prepared, mapper: BatchMapper) -> FileO
         return outcome
     results = iter(_results(path, mapper, ((r.record_id, r.text, r.language) for *_, r in parsed if isinstance(r, Record))))
     lines: list[bytes] = []
+    originals: list[tuple[str, str | None]] = []
     for _number, content, ending, record in parsed:
         if isinstance(record, InputError):
             outcome.errors.append(record)
@@ -205,6 +207,7 @@ def process_records(path: str, prepared: Prepared, mapper: BatchMapper) -> FileO
         unit, new_text = result
         unit.line = record.number
         outcome.units.append(unit)
+        originals.append((record.text, record.language))
         if new_text != record.text:
             outcome.changed = True
             lines.append(record.with_text(new_text).encode("utf-8") + ending)
@@ -212,7 +215,7 @@ def process_records(path: str, prepared: Prepared, mapper: BatchMapper) -> FileO
             lines.append(content + ending)
     if prepared.recipe.mode is Mode.DIFF and outcome.changed:
         outcome.patch = unified_diff(label, data.decode("utf-8", "replace"), b"".join(lines).decode("utf-8", "replace"))
-    if _fix_writes(outcome, prepared):
+    if _fix_writes(outcome, prepared, originals):
         try:
             _write(label, lambda target: write_atomic(target, compress(b"".join(lines), path)), prepared.recipe.target(path))
         except InputError as error:
@@ -220,21 +223,29 @@ def process_records(path: str, prepared: Prepared, mapper: BatchMapper) -> FileO
     return outcome
 
 
-def _fix_writes(outcome: FileOutcome, prepared: Prepared) -> bool:
+def _fix_writes(outcome: FileOutcome, prepared: Prepared, originals: list[tuple[str, str | None]]) -> bool:
     """Whether ``--fix`` writes a data file: only when every record was read and fixed.
 
     A data file with a failed record is left byte for byte as it was (and no copy goes to
     ``--output``): a partial rewrite would mix fixed records with ones nobody looked at.
-    The outcome then says so in one more error and claims no fixes.
+    The outcome then says so in one more error, claims no fixes, and reports each record's
+    findings in the text that stays on disk (``originals``: each unit's text and language).
     """
     if prepared.recipe.mode is not Mode.FIX or not (outcome.changed or prepared.recipe.output_dir is not None):
         return False
     if outcome.errors:
-        for unit in outcome.units:
-            unit.fixed_count = 0
+        checking = replace(prepared, recipe=replace(prepared.recipe, mode=Mode.CHECK))
+        outcome.units = [_checked(unit, text, language, checking) for unit, (text, language) in zip(outcome.units, originals)]
         outcome.errors.append(InputError(outcome.path, f"not rewritten: {len(outcome.errors)} record(s) failed (file left unchanged)"))
         return False
     return True
+
+
+def _checked(unit: Unit, text: str, language: str | None, checking: Prepared) -> Unit:
+    """The unit of a record as it stays on disk: its findings in the original text, nothing fixed."""
+    checked, _text = lint_text(text, unit.path, unit.record, checking, language)
+    checked.line = unit.line
+    return checked
 
 
 def process_parquet(path: str, prepared: Prepared, mapper: BatchMapper) -> FileOutcome:
@@ -248,7 +259,8 @@ def process_parquet(path: str, prepared: Prepared, mapper: BatchMapper) -> FileO
         return outcome
     results = iter(_results(path, mapper, ((record_id, text, language) for _row, record_id, text, language in rows if isinstance(text, str))))
     new_texts: list[str | None] = []
-    for _row, _record_id, text, _language in rows:
+    originals: list[tuple[str, str | None]] = []
+    for _row, _record_id, text, language in rows:
         result = text if isinstance(text, InputError) else next(results)
         if isinstance(result, InputError):
             outcome.errors.append(result)
@@ -256,9 +268,10 @@ def process_parquet(path: str, prepared: Prepared, mapper: BatchMapper) -> FileO
             continue
         unit, new_text = result
         outcome.units.append(unit)
+        originals.append((text, language))
         outcome.changed |= new_text != text
         new_texts.append(new_text if new_text != text else None)
-    if _fix_writes(outcome, prepared):
+    if _fix_writes(outcome, prepared, originals):
         try:
             _write(label, lambda target: write_with_texts(Path(path), target, label, prepared.recipe.text_field, new_texts), prepared.recipe.target(path))
         except InputError as error:

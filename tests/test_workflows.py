@@ -174,6 +174,12 @@ class TestRecords:
         assert err.splitlines()[-1] == f"newslint: error: {path}: not rewritten: 2 record(s) failed (file left unchanged)"
         assert "Fixed" not in out
 
+    def test_a_file_left_unchanged_reports_the_findings_it_still_holds(self, tmp_path, capsys) -> None:
+        path = self.write(tmp_path, "data.jsonl")
+        _code, checked, _err = run(capsys, "check", "--format", "concise", str(path))
+        code, out, _err = run(capsys, "check", "--fix", "--format", "concise", str(path))
+        assert code == 2 and out == checked and "kyiv" in out  # not the fixed texts' (empty) findings
+
 
 class TestMarkdown:
     def test_front_matter_code_and_disabled_regions_are_skipped(self, tmp_path, capsys) -> None:

@@ -12,6 +12,7 @@ import json
 import math
 from functools import cache
 from importlib import resources
+from itertools import chain
 from collections.abc import Callable
 from typing import Any
 
@@ -66,7 +67,7 @@ def leak_probabilities(text: str, min_words: int = 0, min_stop_share: float = 0.
     spans = nonblank_lines(text)
     lines = [text[s:e] for s, e in spans]
     tokens = line_tokens(lines)
-    words = [w for ws in tokens for w in ws]
+    words = list(chain.from_iterable(tokens))
     if not spans or len(words) < min_words or (min_stop_share and stop_word_share(words) < min_stop_share):
         return []
     log_odds = _model()

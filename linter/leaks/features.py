@@ -196,4 +196,4 @@ def _runs(n: int, core: set[int]) -> list[tuple[int, float]]:
 def stop_word_share(words: Sequence[str]) -> float:
     """Share of English function words among ``words`` (tokens of :data:`WORD`) that are words: low for another language."""
     alpha = [w for w in words if w[0].isalpha()]
-    return sum(w.lower() in STOP_WORDS for w in alpha) / len(alpha) if alpha else 0.0
+    return sum(map(STOP_WORDS.__contains__, map(str.lower, alpha))) / len(alpha) if alpha else 0.0

@@ -16,7 +16,9 @@ With ``--leak-cv K`` it instead scores the leak model (``linter.leaks``) honestl
 non-blank line of each extraction is a unit, the model is retrained K times with the pages
 grouped by site (no site in both a training and a test fold, ``scripts/train_leaks.py``), and a
 line counts as flagged when the out-of-fold model or one of the other leak rules flags it. It
-prints recall and precision per extractor and draws the precision-recall curve (matplotlib).
+prints recall and precision per extractor, the threshold that finds the most leaks of each
+extractor at its target precision (:data:`PRECISION_TARGETS`), and draws the precision-recall
+curve (matplotlib).
 With ``--templates`` the documents are first counted for NL336 (templates mined across a corpus,
 ``linter.templates``), as a run over the folder would: each extractor's outputs form one source
 (the benchmark holds at most two pages of a site, so a site cannot be one), and so do the
@@ -152,6 +154,11 @@ def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: in
                 print("   ", item if title != "missed leaks" else repr(item))
 
 
+#: The precision each extractor's leak findings must reach (issue 18); the sweep reports the
+#: threshold with the most recall that keeps it.
+PRECISION_TARGETS = {"bs4body": 0.95, "bs4p": 0.95, "html2text": 0.95, "justext": 0.85, "trafilatura": 0.85}
+
+
 def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> None:
     """Grouped K-fold scores of the leak model together with the other leak rules, per extractor."""
     import numpy as np
@@ -199,14 +206,22 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
         row = scores(threshold)
         print(f"{label:<28} " + " ".join(f"{f'{row[e][0]:.1%} / {row[e][1]:.1%}':>18}" for e in extractors))
     print("(each cell: recall / precision)")
+    thresholds = [t / 200 for t in range(2, 200)] + [0.995, 0.998, 0.999]
+    sweep = [scores(t) for t in thresholds]
+    for e in extractors:
+        floor = PRECISION_TARGETS.get(e, 0.95)
+        met = [(s[e][0], t, s[e][1]) for t, s in zip(thresholds, sweep) if s[e][1] >= floor]
+        if met:
+            recall, threshold, precision = max(met)
+            print(f"{e}: best threshold at precision >= {floor:.0%}: {threshold} ({recall:.1%} / {precision:.1%})")
+        else:
+            print(f"{e}: no threshold reaches precision {floor:.0%}")
     if curve is not None:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
 
-        thresholds = [t / 100 for t in range(2, 100, 2)]
-        sweep = [scores(t) for t in thresholds]
         figure, axes = plt.subplots(figsize=(6, 4.5))
         for e in extractors:
             axes.plot([s[e][0] for s in sweep], [s[e][1] for s in sweep], marker=".", label=e)

@@ -2,12 +2,12 @@
 
 Usage::
 
-    python benchmarks/rule_costs.py [CORPUS] [--megabytes 2] [--repeat 2] [--top 30]
+    python benchmarks/rule_costs.py [CORPUS] [--megabytes 2] [--repeat 2] [--top 30] [--preview]
 
 CORPUS is read as by ``throughput.py`` (a folder of ``.txt`` files or a JSONL file); without
 it a synthetic corpus is generated. Each round builds fresh documents, computes every lazy
 segmentation of :class:`~linter.segments.Document` in turn (each line excludes the ones above
-it), then runs each enabled rule over every document; the fastest of ``--repeat`` rounds counts.
+it), then runs each enabled rule (with ``--preview``, the preview rules too) over every document; the fastest of ``--repeat`` rounds counts.
 For pattern rules without a gate it also prints what the ``regex`` module alone costs for the
 same searches (``regex alone``), the part of the rule no Python change can remove. This prints
 figures; it is not a test.
@@ -29,7 +29,7 @@ from synthetic import text_of_size  # noqa: E402
 from throughput import corpus_texts  # noqa: E402
 
 from linter.checks.pattern import PatternCheck  # noqa: E402
-from linter.selection import DEFAULT_CONFIG  # noqa: E402
+from linter.selection import LintConfig, Selection  # noqa: E402
 from linter.engine import active_rules  # noqa: E402
 from linter import Rule, load_ruleset  # noqa: E402
 from linter.segments import Document  # noqa: E402
@@ -78,10 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--megabytes", type=float, default=2.0, help="size of the generated corpus (default: 2)")
     parser.add_argument("--repeat", type=int, default=2, help="rounds; the fastest of each line counts (default: 2)")
     parser.add_argument("--top", type=int, default=30, help="lines to print (default: 30)")
+    parser.add_argument("--preview", action="store_true", help="also time the preview rules")
     args = parser.parse_args(argv)
     texts = corpus_texts(args.corpus) if args.corpus else [text_of_size(args.megabytes, seed=1)]
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    rules = active_rules(load_ruleset(), DEFAULT_CONFIG)
+    rules = active_rules(load_ruleset(), LintConfig(Selection(preview=args.preview)))
     best: dict[str, float] = {}
     best_bare: dict[str, float] = {}
     for _ in range(args.repeat):

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from linter import Severity, lint, load_ruleset
 from linter.checks.leaks import leaked_lines
 from linter.leaks import leak_probabilities, nonblank_lines
-from linter.leaks.features import NAMES, line_features
+from linter.leaks.features import _DATE, _PHONE, _PRICE, _URL, NAMES, WORD, line_features, line_tokens
 from linter.model import Applicability
 from linter.segments import Document
 from linter.selection import LintConfig, Selection
@@ -75,3 +78,35 @@ def test_features_have_one_row_per_nonblank_line() -> None:
     assert [text[s:e] for s, e in spans] == ["First line here.", "Second line"]
     rows = line_features([text[s:e] for s, e in spans])
     assert len(rows) == 2 and all(len(row) == len(NAMES) for row in rows)
+
+
+def test_scoring_gates_short_and_foreign_texts_on_the_lines_own_tokens() -> None:
+    text = ARTICLE + TEASERS
+    assert leak_probabilities(text, min_words=40, min_stop_share=0.2) == leak_probabilities(text)
+    assert leak_probabilities(text, min_words=len(text.split()) + 10) == []
+    assert leak_probabilities(text, min_stop_share=0.9) == []
+    assert leak_probabilities("\n \n", min_words=0) == []
+
+
+def test_features_from_given_tokens_equal_features_from_the_lines() -> None:
+    lines = [line for line in (ARTICLE + TEASERS).split("\n") if line]
+    assert line_features(lines, line_tokens(lines)) == line_features(lines)
+
+
+_FRAGMENTS = st.sampled_from(
+    ["Call", " (555) 123-4567", " 555.123.4567", " $5", " 5 USD", " 10 dollars", "€ 9", " www.", "Example", ".COM", " a@b.org",
+     " HTTPS://x", " Sept 5", " may 12", " 10:30", " 1999", " 2021", " ſep 3", " K", " the", " and", " 42", ".", ":", " |", "\u212a"]
+)
+
+
+@given(st.lists(_FRAGMENTS, min_size=1, max_size=8).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_cheap_gates_never_hide_a_pattern_match(line: str) -> None:
+    """Each pattern feature equals the bare pattern's verdict: the gates in front of them only save time."""
+    (row,) = line_features([line])
+    digits = any(not w[0].isalpha() for w in WORD.findall(line))
+    at = {name: row[NAMES.index(name)] for name in ("price", "phone", "url", "date")}
+    assert at["price"] == float(digits and bool(_PRICE.search(line)))
+    assert at["phone"] == float(digits and bool(_PHONE.search(line)))
+    assert at["url"] == float(("." in line or "@" in line) and bool(_URL.search(line)))
+    assert at["date"] == float(digits and bool(_DATE.search(line)))

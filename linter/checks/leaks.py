@@ -30,13 +30,10 @@ def leaked_lines(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Itera
     headline above its own article looks like a teaser, and only reaches ``info``.
     """
     from ..leaks import leak_probabilities
-    from ..leaks.features import WORD, stop_word_share
+    from ..leaks.features import WORD
 
     text = doc.text
-    words = WORD.findall(text)
-    if len(words) < options["min_words"] or stop_word_share(words) < options["min_stop_share"]:
-        return
-    for start, end, probability in leak_probabilities(text):
+    for start, end, probability in leak_probabilities(text, options["min_words"], options["min_stop_share"]):
         if probability < options["threshold"] or not WORD.search(text, start, end):
             continue
         span = Span(start, end)

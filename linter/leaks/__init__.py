@@ -12,10 +12,11 @@ import json
 import math
 from functools import cache
 from importlib import resources
+from itertools import chain
 from collections.abc import Callable
 from typing import Any
 
-from .features import NAMES, line_features
+from .features import NAMES, line_features, line_tokens, stop_word_share
 
 __all__ = ["leak_probabilities", "nonblank_lines"]
 
@@ -57,11 +58,18 @@ def nonblank_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def leak_probabilities(text: str) -> list[tuple[int, int, float]]:
-    """``(start, end, probability)`` for each non-blank line of ``text``: the chance it is a leak."""
+def leak_probabilities(text: str, min_words: int = 0, min_stop_share: float = 0.0) -> list[tuple[int, int, float]]:
+    """``(start, end, probability)`` for each non-blank line of ``text``: the chance it is a leak.
+
+    A text with fewer than ``min_words`` words, or a smaller share of English function words than
+    ``min_stop_share`` (another language), gets none: the gate reuses the lines' tokens.
+    """
     spans = nonblank_lines(text)
-    if not spans:
+    lines = [text[s:e] for s, e in spans]
+    tokens = line_tokens(lines)
+    words = list(chain.from_iterable(tokens))
+    if not spans or len(words) < min_words or (min_stop_share and stop_word_share(words) < min_stop_share):
         return []
     log_odds = _model()
-    rows = line_features([text[s:e] for s, e in spans])
+    rows = line_features(lines, tokens)
     return [(s, e, 1.0 / (1.0 + math.exp(-log_odds(row)))) for (s, e), row in zip(spans, rows)]

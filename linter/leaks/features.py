@@ -14,6 +14,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
+from operator import and_, gt, itemgetter
 
 import regex
 
@@ -27,6 +29,11 @@ _DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:19|20)\d{2}\b",
     re.I,
 )
+#: What a line must hold for :data:`_PRICE`, :data:`_URL` (lowercased) and :data:`_DATE` (lowercased;
+#: a colon for a time, a century for a year, a month's first letters; ``ſ`` matches ``s`` under re.I) to match.
+_PRICE_SIGNS = ("$", "£", "€", "¥", "₹", "USD", "EUR", "GBP", "dollar")
+_URL_SIGNS = ("http", "www.", "@", ".com", ".org", ".net", ".co.uk")
+_DATE_SIGNS = (":", "19", "20", "ſ", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # The stdlib's re is several times faster than regex on these short linear patterns of one line.
 _BULLET = re.compile(r"^\s*(?:[-*•·>#|]|\d+[.)]\s)")
 
@@ -61,34 +68,34 @@ def ends_sentence(line: str) -> bool:
     return line.rstrip().rstrip("\"'”’)]").endswith((".", "!", "?"))
 
 
-def _shape(line: str, n: int, alpha: list[str], lowered: list[str], counts: Counter[str], doc_counts: Counter[str]) -> tuple[list[float], int]:
-    """The shape figures of one line (see :data:`SHAPE`) and its number of stop words, in one pass over its words."""
-    capitals = capital_content = content_alpha = stops = upper = 0
-    content: list[str] = []
-    for word, low in zip(alpha, lowered):
-        capital = word[0].isupper()
-        capitals += capital
-        if low in STOP_WORDS:
-            stops += 1
-        else:
-            content_alpha += 1
-            capital_content += capital
-            if len(low) > 2:
-                content.append(low)
-        upper += len(word) > 1 and word.isupper()
-    shared = sum(doc_counts[w] > counts[w] for w in content)
-    digits = len(alpha) < n  # prices, phone numbers and dates all hold a number
+def _shape(line: str, n: int, alpha: list[str], numbers: list[str], lowered: list[str], counts: Counter[str], doc_counts: Counter[str]) -> tuple[list[float], int]:
+    """The shape figures of one line (see :data:`SHAPE`) and its number of stop words.
+
+    The word counts are C-level maps over the line's words rather than a Python loop, and each
+    pattern runs only when a cheap test (a currency sign, ten digits, an ``@`` or a domain ending,
+    a colon, century or month name) says it can match: most lines of news need none of them.
+    """
+    is_stop = list(map(STOP_WORDS.__contains__, lowered))
+    is_capital = list(map(str.isupper, map(itemgetter(0), alpha)))
+    stops = sum(is_stop)
+    content_alpha = len(alpha) - stops
+    capital_content = sum(map(gt, is_capital, is_stop))  # capitalised and not a stop word
+    upper = sum(map(and_, map(str.isupper, alpha), map((1).__lt__, map(len, alpha))))
+    content = [low for low, stop in zip(lowered, is_stop) if not stop and len(low) > 2]
+    shared = sum(map(gt, map(doc_counts.__getitem__, content), map(counts.__getitem__, content)))
+    dotted = "." in line or "@" in line
+    low = line.lower() if numbers or dotted else ""
     row = [
         math.log1p(n),
         float(len(_SENTENCE_END.findall(line))),
         stops / n if n else 0.0,
-        capitals / len(alpha) if alpha else 0.0,
+        sum(is_capital) / len(alpha) if alpha else 0.0,
         float(content_alpha >= 2 and capital_content == content_alpha),
-        (n - len(alpha)) / n if n else 0.0,
-        float(digits and bool(_PRICE.search(line))),
-        float(digits and bool(_PHONE.search(line))),
-        float(("." in line or "@" in line) and bool(_URL.search(line))),
-        float(digits and bool(_DATE.search(line))),
+        len(numbers) / n if n else 0.0,
+        float(bool(numbers) and any(map(line.__contains__, _PRICE_SIGNS)) and bool(_PRICE.search(line))),
+        float(sum(map(len, numbers)) >= 10 and bool(_PHONE.search(line))),
+        float(dotted and any(map(low.__contains__, _URL_SIGNS)) and bool(_URL.search(line))),
+        float(bool(numbers) and any(map(low.__contains__, _DATE_SIGNS)) and bool(_DATE.search(line))),
         float(ends_sentence(line)),
         float(line.rstrip().endswith(":")),
         float(line.count("|")),
@@ -100,20 +107,28 @@ def _shape(line: str, n: int, alpha: list[str], lowered: list[str], counts: Coun
     return row, stops
 
 
-def line_features(lines: Sequence[str]) -> list[list[float]]:
-    """One row of features (see :data:`NAMES`) for each of ``lines`` (the non-blank lines of a document)."""
+def line_tokens(lines: Sequence[str]) -> list[list[str]]:
+    """The :data:`WORD` tokens of each of ``lines``."""
+    return [WORD.findall(line) for line in lines]
+
+
+def line_features(lines: Sequence[str], tokens: Sequence[list[str]] | None = None) -> list[list[float]]:
+    """One row of features (see :data:`NAMES`) for each of ``lines`` (the non-blank lines of a document).
+
+    ``tokens`` are the lines' :func:`line_tokens` when the caller already has them.
+    """
     if not lines:
         return []
-    tokens = [WORD.findall(line) for line in lines]
+    if tokens is None:
+        tokens = line_tokens(lines)
     alphas = [[w for w in ws if w[0].isalpha()] for ws in tokens]
-    lowereds = [[w.lower() for w in alpha] for alpha in alphas]
+    numbers = [[w for w in ws if not w[0].isalpha()] for ws in tokens]
+    lowereds = [list(map(str.lower, alpha)) for alpha in alphas]
     counts = [Counter(lowered) for lowered in lowereds]
-    doc_counts: Counter[str] = Counter()
-    for c in counts:
-        doc_counts.update(c)
+    doc_counts: Counter[str] = Counter(chain.from_iterable(lowereds))
     shaped = [
-        _shape(line, len(ws), alpha, lowered, c, doc_counts)
-        for line, ws, alpha, lowered, c in zip(lines, tokens, alphas, lowereds, counts)
+        _shape(line, len(ws), alpha, number, lowered, c, doc_counts)
+        for line, ws, alpha, number, lowered, c in zip(lines, tokens, alphas, numbers, lowereds, counts)
     ]
     shapes = [row for row, _ in shaped]
     core = [i for i, ws in enumerate(tokens) if len(ws) >= CORE_WORDS and shapes[i][10]]
@@ -181,4 +196,4 @@ def _runs(n: int, core: set[int]) -> list[tuple[int, float]]:
 def stop_word_share(words: Sequence[str]) -> float:
     """Share of English function words among ``words`` (tokens of :data:`WORD`) that are words: low for another language."""
     alpha = [w for w in words if w[0].isalpha()]
-    return sum(w.lower() in STOP_WORDS for w in alpha) / len(alpha) if alpha else 0.0
+    return sum(map(STOP_WORDS.__contains__, map(str.lower, alpha))) / len(alpha) if alpha else 0.0

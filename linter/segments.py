@@ -422,21 +422,21 @@ def split_sentences(text: str, paragraph: Span) -> list[Span]:
 
 
 def _ends_sentence(text: str, match: regex.Match[str], limit: int) -> bool:
-    punctuation = match.group().rstrip("\"'”’)]")
-    word_match = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.end())
-    word = word_match.group(1) if word_match else ""
-    stem = word.rstrip("\"'”’)]").lstrip("\"'“‘([").rstrip(".").lower()
+    # Each test looks only at what it needs, in the order of the answers: a question mark or the
+    # end of the paragraph is decided before the word before the mark is looked for.
     next_match = _NEXT_WORD.match(text, match.end(), limit)
-    next_word = next_match.group(1) if next_match else ""
-    next_is_upper = next_word[:1].isupper()
-    next_is_opener = next_word.lower().strip(",;:") in SENTENCE_OPENERS and next_is_upper
-
-    if not next_word:
+    if next_match is None:
         return True
+    next_word = next_match.group(1)
+    next_is_upper = next_word[:1].isupper()
+    punctuation = match.group().rstrip("\"'”’)]")
     if punctuation in ("...", "…") or punctuation.endswith(("...", "…")):
         return next_is_upper
     if not punctuation.endswith("."):
         return True
+    word_match = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.end())
+    word = word_match.group(1) if word_match else ""
+    stem = word.rstrip("\"'”’)]").lstrip("\"'“‘([").rstrip(".").lower()
     if stem in TITLE_ABBREVIATIONS:
         return False
     if stem in NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
@@ -444,5 +444,5 @@ def _ends_sentence(text: str, match: regex.Match[str], limit: int) -> bool:
     # The last part of a hyphenated word decides: "Jordanian-U.S." ends in an initialism.
     bare = word.rstrip("\"'”’)]").lstrip("\"'“‘([").rsplit("-", 1)[-1]
     if _is_initialism(bare) or stem in TRAILING_ABBREVIATIONS:
-        return next_is_opener
+        return next_word.lower().strip(",;:") in SENTENCE_OPENERS and next_is_upper
     return True

@@ -55,3 +55,15 @@ def test_a_damaged_copy_is_not_fatal(tmp_path, monkeypatch, damage) -> None:
         copy.write_bytes(damage)
     table = ZipfTable()
     assert [table.get(w) for w in WORDS] == [expected(w) for w in WORDS]
+
+
+@pytest.mark.parametrize("switch_after", [3_000, 3])
+def test_unknown_words_in_bulk_are_those_get_calls_zero(tmp_path, monkeypatch, switch_after) -> None:
+    """The bulk look-up of the nonword rule: the same words as one ``get`` each, before and after
+    the whole table is loaded (and across the switch, which happens within the call here)."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(frequencies, "SWITCH_AFTER", switch_after)
+    table = ZipfTable()
+    assert table.unknown(WORDS) == {w for w in WORDS if expected(w) == 0} == {"xqzzvbn", "zxcvbnmasdf"}
+    assert table.complete == (switch_after == 3)
+    assert table.unknown(iter(WORDS)) == {"xqzzvbn", "zxcvbnmasdf"}

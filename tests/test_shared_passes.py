@@ -33,3 +33,15 @@ def test_last_words_found_backwards_are_the_last_words(text: str, cut: int) -> N
     span = Span(min(cut, len(text)), len(text))
     expected = [m.span() for m in _WORD.finditer(text, span.start, span.end)][-3:]
     assert [m.span() for m in _last_words(text, span, 3)] == expected
+
+
+def test_the_mojibake_gate_holds_no_ascii_character() -> None:
+    """``damage`` skips an ASCII text without searching it: exact only while the gate (every
+    character a mis-decoded lead byte can be) holds no ASCII character."""
+    from linter.mojibake import _MOJIBAKE_GATE, damage
+    from linter.model import Span
+
+    assert not any(_MOJIBAKE_GATE.match(chr(code)) for code in range(128))
+    assert damage("Plain ASCII news.\n", []) == []
+    text = "The cafÃ© opened."
+    assert [text[span.start : span.end] for span, _ in damage(text, [Span(0, len(text))])] == ["cafÃ©"]

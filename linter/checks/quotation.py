@@ -276,8 +276,13 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
         attributed: dict[int, Span] = {}
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
-            long_enough = len(_WORD.findall(text, sentence.start, sentence.end)) >= MIN_INLINE_SPEECH_WORDS
-            if following is not None and long_enough and text[sentence.end - 1] in "?!" and SPEAKER_ONLY.fullmatch(text, following.start, following.end):
+            # Words are counted only for a question or an exclamation (the cheap tests first).
+            if (
+                following is not None
+                and text[sentence.end - 1] in "?!"
+                and len(_WORD.findall(text, sentence.start, sentence.end)) >= MIN_INLINE_SPEECH_WORDS
+                and SPEAKER_ONLY.fullmatch(text, following.start, following.end)
+            ):
                 edits = [Edit(Span(sentence.start, sentence.start), opening), Edit(Span(sentence.end, sentence.end), closing)]
                 yield rule.diagnostic(sentence, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
                 continue

@@ -146,11 +146,11 @@ def nonwords(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[
     typo for the spell checker; two or more in a row (only white space between them)
     are a garbled passage. Only lowercase words of ``min_length`` letters are looked up.
     """
-    from ..fluency import zipf
+    from ..fluency import unknown_words
 
     text = doc.text
     min_length = options["min_length"]
-    unknown = {word for word in doc.lowercase_runs if len(word) >= min_length and zipf(word) == 0}
+    unknown = unknown_words(word for word in doc.lowercase_runs if len(word) >= min_length)
     if unknown:
         yield from _unknown_runs(doc, rule, options, unknown)
     if _LETTER_DIGIT.search(text):  # the full token pattern costs four times this scan

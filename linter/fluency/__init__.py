@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, cached_property, lru_cache, reduce
 from importlib import resources
 from itertools import chain
@@ -44,14 +44,14 @@ DENSE = 12
 
 _TABLE = ZipfTable()
 
-
-def zipf(word: str) -> float:
-    """Zipf frequency (log10 of uses per billion words) of a lowercase word in English; 0 if unknown.
-
-    A plain look-up in wordfreq's English table (:mod:`.frequencies`): ``wordfreq.zipf_frequency``
-    would tokenize and normalise every word again, which costs more than the rest of a lint.
-    """
-    return _TABLE.get(word)
+#: Zipf frequency (log10 of uses per billion words) of a lowercase word in English; 0 if unknown.
+#: A plain look-up in wordfreq's English table (:mod:`.frequencies`): ``wordfreq.zipf_frequency``
+#: would tokenize and normalise every word again, which costs more than the rest of a lint. The
+#: table's bound method itself, not a function around it: the word rules call it for every
+#: distinct word of every text, and this saves a Python frame per call.
+zipf: Callable[[str], float] = _TABLE.get
+#: The words of a collection that English does not have (Zipf value 0), looked up in bulk.
+unknown_words: Callable[[Iterable[str]], set[str]] = _TABLE.unknown
 
 
 def _token_id(token: str) -> int:

@@ -16,6 +16,7 @@ import marshal
 import math
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..cache import cache_dir
@@ -68,6 +69,17 @@ class ZipfTable:
         if self.complete:
             return 0.0
         return self._look_up(word)
+
+    def unknown(self, words: Iterable[str]) -> set[str]:
+        """The ``words`` whose value is 0.0, as ``{w for w in words if self.get(w) == 0}``.
+
+        Once the whole table is loaded the dict's own ``get`` answers, without a Python call per
+        word: the nonword rule asks this of every distinct lowercase word of every text.
+        """
+        if not self.complete:
+            return {word for word in words if self.get(word) == 0}
+        get = self.values.get
+        return {word for word in words if get(word, 0.0) == 0}
 
     def _look_up(self, word: str) -> float:
         if self._database is None:

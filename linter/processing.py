@@ -228,17 +228,26 @@ def _fix_writes(outcome: FileOutcome, prepared: Prepared, originals: list[tuple[
 
     A data file with a failed record is left byte for byte as it was (and no copy goes to
     ``--output``): a partial rewrite would mix fixed records with ones nobody looked at.
-    The outcome then says so in one more error, claims no fixes, and reports each record's
-    findings in the text that stays on disk (``originals``: each unit's text and language).
+    The outcome then says so in one more error and claims no fixes: with ``--fix`` it reports
+    each record's findings in the text that stays on disk (``originals``: each unit's text and
+    language), and ``--diff`` shows no change, since ``--fix`` would make none.
     """
-    if prepared.recipe.mode is not Mode.FIX or not (outcome.changed or prepared.recipe.output_dir is not None):
+    mode = prepared.recipe.mode
+    if mode is Mode.CHECK or not (outcome.changed or (mode is Mode.FIX and prepared.recipe.output_dir is not None)):
         return False
     if outcome.errors:
-        checking = replace(prepared, recipe=replace(prepared.recipe, mode=Mode.CHECK))
-        outcome.units = [_checked(unit, text, language, checking) for unit, (text, language) in zip(outcome.units, originals)]
-        outcome.errors.append(InputError(outcome.path, f"not rewritten: {len(outcome.errors)} record(s) failed (file left unchanged)"))
+        failed = len(outcome.errors)
+        if mode is Mode.FIX:
+            checking = replace(prepared, recipe=replace(prepared.recipe, mode=Mode.CHECK))
+            outcome.units = [_checked(unit, text, language, checking) for unit, (text, language) in zip(outcome.units, originals)]
+            outcome.errors.append(InputError(outcome.path, f"not rewritten: {failed} record(s) failed (file left unchanged)"))
+        else:
+            for unit in outcome.units:
+                unit.proposed, unit.fixed_count = (), 0
+            outcome.patch, outcome.changed = "", False
+            outcome.errors.append(InputError(outcome.path, f"--fix would not rewrite it: {failed} record(s) failed"))
         return False
-    return True
+    return mode is Mode.FIX
 
 
 def _checked(unit: Unit, text: str, language: str | None, checking: Prepared) -> Unit:

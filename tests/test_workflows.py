@@ -180,6 +180,12 @@ class TestRecords:
         code, out, _err = run(capsys, "check", "--fix", "--format", "concise", str(path))
         assert code == 2 and out == checked and "kyiv" in out  # not the fixed texts' (empty) findings
 
+    def test_diff_shows_no_change_where_fix_would_write_none(self, tmp_path, capsys) -> None:
+        path = self.write(tmp_path, "data.jsonl")
+        code, out, err = run(capsys, "check", "--diff", str(path))
+        assert code == 2 and "+++" not in out
+        assert f"{path}: --fix would not rewrite it: 2 record(s) failed" in err
+
 
 class TestMarkdown:
     def test_front_matter_code_and_disabled_regions_are_skipped(self, tmp_path, capsys) -> None:

@@ -5,7 +5,7 @@ The public API is the pure core: load a ruleset, lint a text, apply fixes.
 >>> from linter import load_ruleset, lint, apply_fixes
 >>> rules = load_ruleset()
 >>> [d.code for d in lint("They met in kyiv. .", rules)]
-['NL101', 'NL201']
+['NL201', 'NL101']
 """
 
 from __future__ import annotations

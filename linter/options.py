@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cap import DEFAULT_MAX_FINDINGS
+from .checks.vocabulary import with_vocabulary
 from .model import Applicability
 from .registry import RuleDefinitionError
 from .results import DEFAULT_FAIL_ON, Mode
@@ -90,7 +91,7 @@ class Recipe:
         """The rules: the built-in packs, ``rules_dir`` and the vocabulary."""
         ruleset = load_ruleset(self.rules_dir)
         try:
-            return ruleset.with_vocabulary(self.vocabulary)
+            return with_vocabulary(ruleset, self.vocabulary)
         except RuleDefinitionError as error:
             raise ConfigError(f"{self.settings_path}: 'vocabulary': {error}") from None
 

@@ -7,7 +7,7 @@ A leaf of the package: it knows no check type and no registry. The loader
 from __future__ import annotations
 
 import string
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -146,14 +146,6 @@ class Ruleset:
 
     def __len__(self) -> int:
         return len(self.rules)
-
-    def with_vocabulary(self, words: Iterable[str]) -> Ruleset:
-        """A copy whose rule marked ``user-words`` in its pack also knows ``words`` (the user's proper nouns)."""
-        words = list(words)
-        rule = next((r for r in self.rules if r.params.get("user-words")), None)
-        if rule is None or not words:
-            return self
-        return self.replaced({rule.code: rule.with_params(words=[*rule.params["words"], *words])})
 
     def replaced(self, rules: Mapping[str, Rule]) -> Ruleset:
         """A copy with the rules of these codes replaced, in the same order."""

@@ -14,6 +14,7 @@ import pytest
 
 from linter import lint, load_ruleset
 from linter.checks.languagetool import GrammarMatch, with_backend
+from linter.checks.vocabulary import with_vocabulary
 from linter.selection import LintConfig
 from linter.checks import check_types
 from linter.registry import REQUIRED, BackendUnavailable
@@ -132,7 +133,7 @@ def test_a_pack_names_the_rule_that_takes_the_users_vocabulary(tmp_path: Path) -
         pack("vocabulary", 'words = ["Kyiv"]\nuser-words = true', name="names", bad="in kyiv", flagged="kyiv").replace('kind = "duplication"', 'kind = "capitalization"'),
         encoding="utf-8",
     )
-    ruleset = load_ruleset([tmp_path], builtin=False).with_vocabulary(["Gdansk"])
+    ruleset = with_vocabulary(load_ruleset([tmp_path], builtin=False), ["Gdansk"])
     assert [d.code for d in lint("From kyiv to gdansk.", ruleset)] == ["XY001", "XY001"]
 
 
@@ -217,3 +218,10 @@ def test_the_readme_examples_run() -> None:
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
+
+
+def test_the_package_docstring_example_runs() -> None:
+    import linter
+
+    result = doctest.testmod(linter, optionflags=doctest.ELLIPSIS)
+    assert result.attempted and not result.failed

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -11,6 +11,9 @@ from ..model import Diagnostic, Edit, Span
 from ..registry import Check, Param, RuleDefinitionError, register
 from ..segments import Document
 from ..bounded import TIMEOUT, compile_pattern
+
+if TYPE_CHECKING:
+    from ..rule import Ruleset
 
 # A lowercase word that is not part of a URL, handle, hashtag, file name or hyphenated word.
 _LOWER_WORD = compile_pattern(r"(?<![\w.@/#-])\p{Ll}+(?![\w@/]|-\w|\.\w)")
@@ -91,3 +94,15 @@ class VocabularyCheck(Check):
                         span = Span(start, end)
                         yield self.rule.diagnostic(span, edits=[Edit(span, proper)], match=phrase, replacement=proper)
                     break
+
+
+def with_vocabulary(ruleset: Ruleset, words: Iterable[str]) -> Ruleset:
+    """A copy of ``ruleset`` whose vocabulary rule marked ``user-words`` also knows ``words`` (the user's proper nouns).
+
+    May raise ``RuleDefinitionError`` (a word the rule cannot use).
+    """
+    words = list(words)
+    rule = next((r for r in ruleset if isinstance(r.check, VocabularyCheck) and r.params.get("user-words")), None)
+    if rule is None or not words:
+        return ruleset
+    return ruleset.replaced({rule.code: rule.with_params(words=[*rule.params["words"], *words])})

@@ -25,10 +25,8 @@ from .parallel.pool import WorkerPool, default_jobs, progress
 from .results import FileOutcome, Mode
 from .rule import union
 from .settings import Discovery
-from .sources import iter_paths, write_atomic
+from .sources import is_data_file, iter_paths, write_atomic
 from .sources.mirror import mirror_root
-from .sources.parquet import is_parquet
-from .sources.records import is_records
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
 from .tally import EXIT_ERROR, EXIT_OK, Tally
 from .terminal import use_color
@@ -55,7 +53,7 @@ def covers_corpus(paths: Sequence[str], files: Sequence[str]) -> bool:
     Never standard input, nor files named one by one (pre-commit, editors): their documents are
     a few of their sources', so no count would say what the source repeats.
     """
-    return "-" not in paths and (any(os.path.isdir(p) for p in paths) or any(is_records(f) or is_parquet(f) for f in files))
+    return "-" not in paths and (any(os.path.isdir(p) for p in paths) or any(is_data_file(f) for f in files))
 
 
 def run_check(args: argparse.Namespace, discovery: Discovery) -> int:

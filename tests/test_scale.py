@@ -260,6 +260,13 @@ class TestDask:
         assert found.attrs["errors"] == ["<frame>:3: row has a null 'text' value"]
 
 
+def test_data_files_are_jsonl_and_parquet_by_suffix_in_any_case() -> None:
+    from linter.sources import is_data_file
+
+    assert all(map(is_data_file, ["a.jsonl", "a.NDJSON", "a.jsonl.gz", "a.ndjson.gz", "a.parquet", "A.PQ"]))
+    assert not any(map(is_data_file, ["a.txt", "a.md", "a.json", "a.gz", "-"]))
+
+
 class TestCorpusReport:
     def corpus(self, tmp_path: Path) -> Path:
         folder = tmp_path / "corpus"

@@ -74,7 +74,7 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
         from .parallel.frames import run_dask
 
         for recipe in recipes:
-            recipe.config.selection.validate(recipe.build().ruleset)
+            recipe.validate(recipe.build().ruleset)
         corpus = covers_corpus(paths, files)
         return run_dask([(path, recipes[i]) for path, i in jobs], args.scheduler, args.findings, sys.stdout, args.source_pattern, corpus)
     mode = recipes[0].mode
@@ -85,7 +85,7 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
     with WorkerPool(recipes, args.jobs or default_jobs(), files) as pool:  # workers start loading the rules now
         prepared = [recipe.build() for recipe in recipes]
         for each in prepared:
-            each.config.selection.validate(each.ruleset)
+            each.recipe.validate(each.ruleset)
         reported = replace(prepared[0], ruleset=union([p.ruleset for p in prepared]))  # what the report needs
         baseline = Baseline.load(args.baseline) if args.baseline is not None else None
         pool.use(prepared)

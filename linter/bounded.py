@@ -75,6 +75,14 @@ def extend(pattern: regex.Pattern[str], text: str, end: int, step: int) -> int:
     return end
 
 
+def search(pattern: str | regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """``regex.search`` of a user pattern (``--source-pattern``) in all of ``text``, with the module's timeout."""
+    try:
+        return regex.search(pattern, text, timeout=TIMEOUT)
+    except TimeoutError:
+        raise RegexTimeout(Span(0, len(text))) from None
+
+
 def fullmatch(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
     """``pattern.fullmatch`` over ``text[start:end]`` with the module's timeout."""
     try:

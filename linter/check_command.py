@@ -25,10 +25,8 @@ from .parallel.pool import WorkerPool, default_jobs, progress
 from .results import FileOutcome, Mode
 from .rule import union
 from .settings import Discovery
-from .sources import iter_paths, write_atomic
+from .sources import is_data_file, iter_paths, write_atomic
 from .sources.mirror import mirror_root
-from .sources.parquet import is_parquet
-from .sources.records import is_records
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
 from .tally import EXIT_ERROR, EXIT_OK, Tally
 from .terminal import use_color
@@ -55,7 +53,7 @@ def covers_corpus(paths: Sequence[str], files: Sequence[str]) -> bool:
     Never standard input, nor files named one by one (pre-commit, editors): their documents are
     a few of their sources', so no count would say what the source repeats.
     """
-    return "-" not in paths and (any(os.path.isdir(p) for p in paths) or any(is_records(f) or is_parquet(f) for f in files))
+    return "-" not in paths and (any(os.path.isdir(p) for p in paths) or any(is_data_file(f) for f in files))
 
 
 def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
@@ -76,7 +74,7 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
         from .parallel.frames import run_dask
 
         for recipe in recipes:
-            recipe.config.selection.validate(recipe.build().ruleset)
+            recipe.validate(recipe.build().ruleset)
         corpus = covers_corpus(paths, files)
         return run_dask([(path, recipes[i]) for path, i in jobs], args.scheduler, args.findings, sys.stdout, args.source_pattern, corpus)
     mode = recipes[0].mode
@@ -87,7 +85,7 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
     with WorkerPool(recipes, args.jobs or default_jobs(), files) as pool:  # workers start loading the rules now
         prepared = [recipe.build() for recipe in recipes]
         for each in prepared:
-            each.config.selection.validate(each.ruleset)
+            each.recipe.validate(each.ruleset)
         reported = replace(prepared[0], ruleset=union([p.ruleset for p in prepared]))  # what the report needs
         baseline = Baseline.load(args.baseline) if args.baseline is not None else None
         pool.use(prepared)

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
-
+from .document_name import document_name
 from .errors import InputError
 from .sources import display_path
 from .sources.parquet import is_parquet
+from .templates.counts import source_of
 
 #: Document damage categories: a label and the rule kinds that make a document count.
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -92,10 +92,6 @@ class Summary:
     notes: list[str] = field(default_factory=list)
 
 
-def document_label(path: str, record: Any) -> str:
-    return path if record is None else f"{path}[{record}]"
-
-
 def _count(row: Mapping[str, Any]) -> int:
     """How many findings a record stands for: 1, or ``hidden`` on the summary of a capped rule."""
     return row.get("hidden") or 1
@@ -148,7 +144,7 @@ def summarise(
     damage = {document: _damage(rs) for document, rs in per_document.items()}
     ranked = sorted(per_document, key=lambda d: (-damage[d], d[0], str(d[1])))
     worst = [
-        (document_label(*d), damage[d], [c for c, _ in _tally(per_document[d], "code").most_common(3)])
+        (document_name(*d), damage[d], [c for c, _ in _tally(per_document[d], "code").most_common(3)])
         for d in ranked[:top]
         if damage[d] > 0
     ]
@@ -201,19 +197,15 @@ def _bin_index(value: int) -> int:
 
 
 def _sources(per_document: Mapping[tuple[str, Any], list[Mapping[str, Any]]], pattern: str | None, top: int) -> list[SourceRow]:
-    """Damage per source: the file, or the first group of ``pattern`` in the document's name.
+    """Damage per source, each document's source named as the template counts name it (:func:`source_of`).
 
-    The name is the path, or ``path[record]`` for a record, so a JSONL corpus named by a URL
-    (``--id-field url``) or an id that carries the source can be summarised per source.
+    The first group of ``pattern`` in the document's name (``path``, or ``path[record]``), so a
+    JSONL corpus named by a URL (``--id-field url``) or an id that carries the source can be
+    summarised per source; else a record's URL host, else its data file, else a text file's folder.
     """
-    compiled = regex.compile(pattern) if pattern else None
     grouped: dict[str, list[list[Mapping[str, Any]]]] = defaultdict(list)
     for (path, record), rows in per_document.items():
-        name = path
-        if compiled is not None:
-            match = compiled.search(document_label(path, record))
-            name = (match.group(1) if match.groups() else match.group(0)) if match else "(other)"
-        grouped[name].append(rows)
+        grouped[source_of(path, record, pattern)].append(rows)
     leak_kinds = CATEGORIES["leak"]
     table = [
         SourceRow(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from .formats import STATISTICS
+from .sources import is_data_file
 
 #: Flags of the local engine that a Dask run cannot honour.
 _LOCAL_ONLY = (
@@ -35,6 +36,9 @@ def refusal(args: argparse.Namespace) -> str | None:
         for name, flag in (("findings", "--findings"), ("scheduler", "--scheduler")):
             if getattr(args, name) is not None:
                 return f"{flag} needs --engine dask"
+    if args.stdin_filename and is_data_file(args.stdin_filename):
+        # Records need their file (line numbers, gzip, Parquet's footer, --fix writing it back).
+        return f"--stdin-filename {args.stdin_filename}: standard input is read as one text; name the data file instead"
     if args.statistics and fmt not in STATISTICS:
         return f"--statistics prints counts as a table or JSON (--format {', '.join(STATISTICS[:-1])} or {STATISTICS[-1]}), not --format {fmt}"
     # --source-pattern also names the sources of the template counts (NL336), in every format.

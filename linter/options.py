@@ -23,7 +23,7 @@ from .registry import RuleDefinitionError
 from .results import DEFAULT_FAIL_ON, Mode
 from .rule import Ruleset
 from .rule_packs import load_ruleset
-from .selection import LintConfig, Selection
+from .selection import LintConfig, Selection, known
 from .settings import ConfigError, Discovery, Settings
 from .sources.mirror import mirror_root, mirrored
 from .sources.pathmatch import PathPatterns, per_file_ignores
@@ -63,6 +63,22 @@ class Recipe:
     settings_path: str | None = None
     grammar: bool = False
     grammar_server: str | None = None
+    #: The configuration file's own rule selectors by key (:attr:`.Settings.selectors`).
+    file_selectors: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def validate(self, ruleset: Ruleset) -> None:
+        """Reject rule selectors that match no rule of ``ruleset``: a typo must not silently disable a check.
+
+        The configuration file's are named with the file and key (:class:`ConfigError`; a
+        ``severity`` key must be a rule's code); then the selection with the flags (``SelectionError``).
+        """
+        for key, selectors in self.file_selectors:
+            for selector in selectors:
+                rule = ruleset.get(selector)
+                if not (rule is not None and rule.code == selector if key == "severity" else known(selector, ruleset)):
+                    kind = "rule code" if key == "severity" else "rule selector"
+                    raise ConfigError(f"{self.settings_path}: '{key}': unknown {kind} {selector!r}")
+        self.config.selection.validate(ruleset)
 
     def for_path(self, path: str) -> Recipe:
         """The recipe of one file: its per-file ignores, and Markdown structure for ``.md``."""
@@ -195,6 +211,7 @@ def recipe_for(settings: Settings, flags: argparse.Namespace | None = None, outp
         settings_path=str(settings.path),
         grammar=settings.grammar,
         grammar_server=settings.grammar_server,
+        file_selectors=settings.selectors,
         **run,
     )
 

@@ -12,6 +12,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from .document_name import document_name
 from .line_index import LineIndex
 from .model import Diagnostic, Severity
 from .sources import InputError
@@ -57,7 +58,7 @@ class Unit:
     def incomplete_lines(self) -> list[str]:
         """One line per place a rule could not check, for stderr."""
         index = LineIndex(self.text)
-        where = self.path if self.record is None else f"{self.path}[{self.record}]"
+        where = document_name(self.path, self.record)
         return [f"{where}:{':'.join(map(str, index.position(d.span.start)))}: {d.message}: the check is incomplete" for d in self.incomplete]
 
 

@@ -20,6 +20,7 @@ import regex
 from .model import KINDS, Applicability, Severity
 from .checks import check_types
 from .registry import Param, RuleDefinitionError
+from .suggest import did_you_mean
 from .rule import Example, Rule, Ruleset
 from .ruleset_cache import cached_ruleset
 
@@ -126,13 +127,18 @@ def _build_rule(label: str, index: int, entry: Mapping[str, Any]) -> Rule:
 def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
     check_name = entry.get("check")
     types = check_types()
+    if check_name == "document" or "detector" in entry or "options" in entry:
+        raise RuleDefinitionError(_old_schema(entry))
     if check_name not in types:
         known = ", ".join(sorted(types))
-        raise RuleDefinitionError(f"unknown check type {check_name!r} (known: {known})")
+        raise RuleDefinitionError(f"unknown check type {check_name!r} (known: {known}){did_you_mean(str(check_name), types)}")
     check_class = types[check_name]
     for key in entry:
         if key not in COMMON_KEYS and key not in check_class.PARAMS:
-            raise RuleDefinitionError(f"unknown key {key!r} for check type {check_name!r}")
+            keys = [*COMMON_KEYS, *check_class.PARAMS]
+            kebab = key.replace("_", "-")
+            hint = f"; did you mean '{kebab}'?" if kebab != key and kebab in keys else did_you_mean(key, keys)
+            raise RuleDefinitionError(f"unknown key {key!r} for check type {check_name!r}{hint}")
     for key, param in {**COMMON_KEYS, **check_class.PARAMS}.items():
         if key not in entry:
             if param.required:
@@ -189,6 +195,18 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
         params=params,
         exact_match=exact_match,
     ).attached(lambda rule: check_class(rule, rule.params))
+
+
+def _old_schema(entry: Mapping[str, Any]) -> str:
+    """The error for a rule in the old schema (``check = "document"``, ``detector``, ``options``): how to write it now."""
+    detector = entry.get("detector")
+    options = entry.get("options")
+    check = f"check = {detector!r}" if isinstance(detector, str) else "check = <the detector's name>"
+    keys = ", ".join(f"{key.replace('_', '-')} = {value!r}" for key, value in options.items()) if isinstance(options, dict) else ""
+    return (
+        f"detectors are check types now: write {check}{' and ' + keys if keys else ''} (options are top-level"
+        " kebab-case keys), not check = 'document' with 'detector' and 'options'"
+    )
 
 
 def _parse_example(item: Any, *, bad: bool, fixable: bool) -> Example:

@@ -22,6 +22,11 @@ def matches(selector: str, rule: Rule) -> bool:
     return rule.code.startswith(selector.upper()) or selector == rule.name
 
 
+def known(selector: str, ruleset: Ruleset) -> bool:
+    """Whether a selector matches at least one rule of ``ruleset``."""
+    return any(matches(selector, rule) for rule in ruleset)
+
+
 @dataclass(frozen=True)
 class Selection:
     """A resolved choice of rules; ``select=None`` means every stable rule."""
@@ -34,7 +39,7 @@ class Selection:
     def validate(self, ruleset: Ruleset) -> None:
         """Reject selectors that match nothing: a typo should not silently disable checks."""
         for selector in (*(self.select or ()), *self.extend_select, *self.ignore):
-            if not any(matches(selector, rule) for rule in ruleset):
+            if not known(selector, ruleset):
                 raise SelectionError(f"unknown rule selector {selector!r}")
 
     def apply(self, ruleset: Ruleset) -> tuple[Rule, ...]:

@@ -53,6 +53,8 @@ class Settings:
     grammar: bool = False
     grammar_server: str | None = None
     preview: bool = False
+    #: The file's own rule selectors by key (``ignore``, ``per-file-ignores.<glob>``, ``severity``), to name them in errors.
+    selectors: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def root(self) -> str | None:
@@ -164,16 +166,20 @@ def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
 
 def _parse(path: Path, data: Mapping[str, Any]) -> Settings:
     values: dict[str, Any] = {"path": path}
+    selectors: list[tuple[str, tuple[str, ...]]] = []
     lists = {"select": "select", "extend-select": "extend_select", "ignore": "ignore", "vocabulary": "vocabulary"}
     for key, value in data.items():
         if key in ("include", "exclude"):
             values[key] = PathPatterns(_strings(path, key, value), os.path.dirname(os.path.abspath(path)))
         elif key in lists:
             values[lists[key]] = _strings(path, key, value)
+            if key != "vocabulary":
+                selectors.append((key, values[lists[key]]))
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{path}: 'per-file-ignores' must be a table of glob = [codes]")
             values["per_file_ignores"] = {glob: _strings(path, f"per-file-ignores.{glob}", codes) for glob, codes in value.items()}
+            selectors.extend((f"per-file-ignores.{glob}", codes) for glob, codes in values["per_file_ignores"].items())
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(f"{path}: 'severity' must be a table of CODE = \"error\" | \"warning\" | \"info\"")
@@ -183,6 +189,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Settings:
                 raise ConfigError(f"{path}: 'severity': {error}") from None
             if len(values["severity"]) != len(value):
                 raise ConfigError(f"{path}: 'severity' values must be strings")
+            selectors.append((key, tuple(values["severity"])))
         elif key == "fail-on":
             if value not in FAIL_ON:
                 raise ConfigError(f"{path}: 'fail-on' must be one of {', '.join(FAIL_ON)}")
@@ -205,7 +212,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Settings:
             values[key.replace("-", "_")] = value
         else:
             raise ConfigError(f"{path}: unknown key '{key}'")
-    return Settings(**values)
+    return Settings(**values, selectors=tuple(selectors))
 
 
 class Discovery:

@@ -123,6 +123,24 @@ def test_a_rule_that_times_out_makes_the_check_incomplete(tmp_path, capsys, monk
     assert main(["check", "--isolated", "--jobs", "1", "--allow-incomplete", "--format", "concise", str(path)]) == 1
 
 
+def test_the_source_pattern_is_bounded_and_a_timeout_falls_back_to_the_default_source(monkeypatch) -> None:
+    from linter.templates.counts import source_of
+
+    assert source_of("site/a.txt", None, r"(\w+)\.txt$") == "a"
+    monkeypatch.setattr("linter.bounded.TIMEOUT", 1e-9)
+    assert source_of("site/a.txt", None, r"(\w+)\.txt$") == "site"
+
+
+@pytest.mark.parametrize("command", [["check", "a.txt"], ["report", "f.jsonl"]])
+def test_a_bad_source_pattern_is_one_line_before_anything_is_read(capsys, command) -> None:
+    try:
+        code = main([*command, "--source-pattern", "(unclosed"])
+    except SystemExit as stop:
+        code = stop.code
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "--source-pattern: not a valid pattern" in err
+
+
 def _run(folder: Path) -> subprocess.CompletedProcess[bytes]:
     command = [sys.executable, "-m", "linter", "check", "--isolated", "--jobs", "1", "--format", "jsonl", str(folder)]
     return subprocess.run(command, capture_output=True, cwd=ROOT, timeout=600, check=False)

@@ -74,9 +74,11 @@ def test_parameters_are_kebab_case_and_described() -> None:
             assert key == key.lower() and "_" not in key and param.description, (name, key)
 
 
-def test_an_unknown_key_names_pack_rule_and_key() -> None:
-    with pytest.raises(RulesetError, match=r"^mine\.toml: XY001: unknown key 'min_words' for check type 'duplicate-paragraph'$"):
+def test_an_unknown_key_names_pack_rule_and_key_and_the_key_it_may_mean() -> None:
+    with pytest.raises(RulesetError, match=r"^mine\.toml: XY001: unknown key 'min_words' for check type 'duplicate-paragraph'; did you mean 'min-words'\?$"):
         parse_pack("mine.toml", pack("duplicate-paragraph", "min_words = 3"))
+    with pytest.raises(RulesetError, match=r"unknown key 'colour' for check type 'duplicate-paragraph'$"):
+        parse_pack("mine.toml", pack("duplicate-paragraph", "colour = 3"))
 
 
 def test_a_value_of_the_wrong_type_names_pack_rule_and_key() -> None:
@@ -86,8 +88,11 @@ def test_a_value_of_the_wrong_type_names_pack_rule_and_key() -> None:
         parse_pack("mine.toml", pack("name-from-document", "certain = 1"))
 
 
-def test_the_old_document_schema_is_gone() -> None:
-    with pytest.raises(RulesetError, match="unknown check type 'document'"):
+def test_the_old_document_schema_is_gone_and_the_error_says_how_to_write_it_now() -> None:
+    now = r"detectors are check types now: write check = 'duplicate-paragraph' and min-words = 3 \(options are top-level kebab-case keys\)"
+    with pytest.raises(RulesetError, match=r"^mine\.toml: XY001: " + now):
+        parse_pack("mine.toml", pack("document", 'detector = "duplicate-paragraph"\noptions = { min_words = 3 }'))
+    with pytest.raises(RulesetError, match="write check = 'duplicate-paragraph' \\(options"):
         parse_pack("mine.toml", pack("document", 'detector = "duplicate-paragraph"'))
 
 

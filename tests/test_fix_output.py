@@ -31,9 +31,22 @@ def test_inputs_below_the_working_directory_keep_their_path(tmp_path: Path, monk
 
 
 def test_two_inputs_for_one_copy_are_refused_before_anything_is_written(tmp_path: Path, monkeypatch, capsys) -> None:
+    # Two files whose paths spell one copy: ``sub/..`` is the working directory to the path, and
+    # ``deep`` to the file system (``sub`` is a link to ``deep/inner``).
+    (tmp_path / "x.txt").write_text(STORY)
+    (tmp_path / "deep" / "inner").mkdir(parents=True)
+    (tmp_path / "deep" / "x.txt").write_text(STORY)
+    (tmp_path / "sub").symlink_to(tmp_path / "deep" / "inner", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check", "--isolated", "x.txt", "sub/../x.txt", "--fix", "--output", "out")
+    assert code == 2 and out == ""
+    assert err.splitlines() == ["newslint check: --output: x.txt and sub/../x.txt would both be written to out/x.txt; nothing was written"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_one_input_named_twice_is_one_copy(tmp_path: Path, monkeypatch, capsys) -> None:
     (tmp_path / "x.txt").write_text(STORY)
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, "check", "--isolated", "x.txt", "./x.txt", "--fix", "--output", "out")
-    assert code == 2 and out == ""
-    assert err.splitlines() == ["newslint check: --output: x.txt and ./x.txt would both be written to out/x.txt; nothing was written"]
-    assert not (tmp_path / "out").exists()
+    code, _out, err = run(capsys, "check", "--isolated", "x.txt", "./x.txt", "--fix", "--output", "out")
+    assert code == 0, err
+    assert (tmp_path / "out" / "x.txt").read_text() == "They met in Kyiv on Monday.\n"

@@ -136,6 +136,8 @@ def test_display_only_fix_is_named_so_in_the_full_view(tmp_path, capsys) -> None
         (["--statistics", "--format", "github"], "--format github"),
         (["--statistics", "--format", "jsonl"], "--format jsonl"),
         (["--html", "r.html"], "--html needs --format report"),
+        (["--stdin-filename", "feed.jsonl"], "standard input is read as one text; name the data file instead"),
+        (["--stdin-filename", "dump/part-0.parquet"], "--stdin-filename dump/part-0.parquet: standard input"),
     ],
 )
 def test_flag_combinations_that_cannot_work_are_refused_in_one_line(tmp_path, capsys, flags, says) -> None:

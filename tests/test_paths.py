@@ -136,6 +136,25 @@ class TestDataShards:
         assert code == 2 and out == "" and err == "newslint: error: no file to check under '.' (--require-files)\n"
 
 
+class TestNamedTwice:
+    def test_a_file_named_more_than_once_is_linted_once_where_it_first_appears(self, tmp_path, capsys) -> None:
+        (tmp_path / "one").mkdir()
+        (tmp_path / "one" / "x.txt").write_text(DIRTY)
+        (tmp_path / "y.txt").write_text(DIRTY)
+        _code, once, _err = run(capsys, "check", "--format", "concise", "y.txt", "one")
+        code, out, err = run(capsys, "check", "--format", "concise", "y.txt", "one", "one/x.txt", os.path.join(".", "one", "x.txt"), "y.txt")
+        assert code == 1 and out == once, err
+
+    def test_a_file_named_twice_does_not_count_twice_as_a_template(self, tmp_path, capsys) -> None:
+        line = "Follow us on the wire for the latest news from the valley."
+        (tmp_path / "a.txt").write_text(f"The council met on Monday to vote on the budget.\n\n{line}\n")
+        others = [f"{name}.txt" for name in "bcdef"]
+        for name in others:
+            (tmp_path / name).write_text(f"The mayor of {name} spoke to reporters after the vote.\n")
+        code, out, err = run(capsys, "check", "--isolated", "--format", "json", "--select", "NL336", ".", *["a.txt"] * 4)
+        assert code == 0 and json.loads(out) == [], err
+
+
 class TestDidYouMean:
     def test_a_mistyped_command_is_not_a_path(self, tmp_path, capsys) -> None:
         (tmp_path / "a.txt").write_text(DIRTY)

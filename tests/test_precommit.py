@@ -106,3 +106,18 @@ def test_markdown_article_with_code_tables_and_images_passes(tmp_path, hook_env)
     fix = try_repo(repo, "newslint-fix", hook_env)
     assert fix.returncode == 0, fix.stdout + fix.stderr
     assert (repo / "install.md").read_text(encoding="utf-8") == CLEAN_MARKDOWN
+
+
+def test_the_hooks_take_every_file_the_default_include_lints() -> None:
+    import re
+
+    import yaml
+
+    from linter.sources import DEFAULT_INCLUDE
+
+    for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")):
+        files = re.compile(hook["files"])
+        for pattern in DEFAULT_INCLUDE:
+            assert files.search(f"wire/story{pattern.removeprefix('*')}"), (hook["id"], pattern)
+        for other in ("story.json", "story.gz", "story.txt.bak", "notes.csv"):
+            assert not files.search(other), (hook["id"], other)

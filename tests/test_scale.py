@@ -260,6 +260,13 @@ class TestDask:
         assert found.attrs["errors"] == ["<frame>:3: row has a null 'text' value"]
 
 
+def test_data_files_are_jsonl_and_parquet_by_suffix_in_any_case() -> None:
+    from linter.sources import is_data_file
+
+    assert all(map(is_data_file, ["a.jsonl", "a.NDJSON", "a.jsonl.gz", "a.ndjson.gz", "a.parquet", "A.PQ"]))
+    assert not any(map(is_data_file, ["a.txt", "a.md", "a.json", "a.gz", "-"]))
+
+
 class TestCorpusReport:
     def corpus(self, tmp_path: Path) -> Path:
         folder = tmp_path / "corpus"
@@ -298,6 +305,17 @@ class TestCorpusReport:
         (tmp_path / "f.json").write_text(jsonl)
         code, out, _err = run(capsys, "report", "f.json")
         assert code == 0 and "--documents" in out
+
+    def test_sources_are_named_as_the_template_counts_name_them(self) -> None:
+        from linter.corpus_summary import summarise
+        from linter.templates.counts import source_of
+
+        documents = [("site/a.txt", None), ("site/b.txt", None), ("feed.jsonl", "https://example.com/1"), ("feed.jsonl", 2)]
+        row = {"path": "site/a.txt", "record": None, "code": "NL101", "name": "n", "kind": "case", "severity": "warning"}
+        for pattern in (None, r"^(\w+)/", r"nothing-matches-this"):
+            names = {source.source for source in summarise([row], documents, source_pattern=pattern).sources}
+            assert names == {source_of(path, record, pattern) for path, record in documents}
+        assert {s.source for s in summarise([row], documents).sources} == {"site", "example.com", "feed.jsonl"}
 
     def test_a_broken_findings_file_is_one_line(self, tmp_path, capsys) -> None:
         (tmp_path / "f.jsonl").write_text('{"path": "a"}\n')

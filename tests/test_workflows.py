@@ -66,6 +66,11 @@ class TestConfiguration:
             ('[severity]\nNL101 = "loud"\n', "'severity'"),
             ("select = [\n", "invalid TOML"),
             ('vocabulary = ["lowercase"]\n', "'vocabulary'"),
+            ('ignore = ["NL999"]\n', "'ignore': unknown rule selector 'NL999'"),
+            ('extend-select = ["NL99"]\n', "'extend-select': unknown rule selector 'NL99'"),
+            ('[severity]\nNL999 = "info"\n', "'severity': unknown rule code 'NL999'"),
+            ('[severity]\nNL1 = "info"\n', "'severity': unknown rule code 'NL1'"),
+            ('[per-file-ignores]\n"*.txt" = ["NL999"]\n', "'per-file-ignores.*.txt': unknown rule selector 'NL999'"),
         ],
     )
     def test_bad_configuration_is_one_line_naming_file_and_key(self, tmp_path, capsys, text: str, message: str) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from ..document_name import document_name
 from ..line_index import LineIndex
 from ..model import Diagnostic
 from ..rule import Ruleset
@@ -58,7 +59,7 @@ Writer = Callable[[Report, TextIO], None]
 
 def location(unit: Unit) -> str:
     """``path`` for a file, ``path[record]`` for a record of a data file."""
-    return unit.path if unit.record is None else f"{unit.path}[{unit.record}]"
+    return document_name(unit.path, unit.record)
 
 
 @dataclass(frozen=True)

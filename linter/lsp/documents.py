@@ -75,7 +75,7 @@ class Configurations:
         try:
             recipe = recipe_for(load_settings(config))
             prepared = recipe.build()
-            recipe.config.selection.validate(prepared.ruleset)
+            recipe.validate(prepared.ruleset)
             return prepared, None
         except CONFIG_ERRORS as error:
             return Recipe().build(), f"{error}; linting with the default configuration"

@@ -20,9 +20,9 @@ from ..checks.template import uses_counts
 from ..engine import active_rules
 from ..markdown import mask_markdown
 from ..options import Job, Prepared, Recipe
-from ..sources import InputError, display_path, read_text
+from ..sources import InputError, display_path, is_data_file, read_text
 from ..sources.parquet import is_parquet, read_rows
-from ..sources.records import Record, decompress, is_records, parse_records
+from ..sources.records import Record, decompress, parse_records
 from ..sources.textfile import read_bytes
 from ..suppress import is_markdown
 from ..templates import TemplateCounts, document_keys, source_of
@@ -105,12 +105,12 @@ def count_templates(jobs: Sequence[Job], prepared: Sequence[Prepared], pattern: 
     if not needs_counts(prepared):
         return None
     counts = TemplateCounts(pattern)
-    texts = [(path, prepared[index].recipe.encoding) for path, index in jobs if not (is_records(path) or is_parquet(path))]
+    texts = [(path, prepared[index].recipe.encoding) for path, index in jobs if not is_data_file(path)]
     groups = [(tuple(texts[i : i + FILES_PER_TASK]), pattern) for i in range(0, len(texts), FILES_PER_TASK)]
     for keys in mapper(keys_of_files, groups):
         counts.add(keys)
     for path, index in jobs:
-        if is_records(path) or is_parquet(path):
+        if is_data_file(path):
             for keys in mapper(keys_of_records, _record_batches(records_of(path, prepared[index].recipe), pattern)):
                 counts.add(keys)
     return counts

@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..options import Job, Prepared, Recipe
 from ..processing import Batch, BatchResult, lint_batch, process_path
 from ..results import FileOutcome
-from ..sources.parquet import is_parquet
-from ..sources.records import is_records
+from ..sources import is_data_file
 from ..templates import TemplateCounts
 
 if TYPE_CHECKING:
@@ -102,10 +101,6 @@ def wants_pool(paths: Sequence[str], jobs: int, recipes: Sequence[Recipe]) -> bo
         if total >= SERIAL_BYTES:
             return True
     return False
-
-
-def _is_data(path: str) -> bool:
-    return is_records(path) or is_parquet(path)
 
 
 class WorkerPool:
@@ -190,13 +185,13 @@ class WorkerPool:
         index = 0
         while index < len(jobs):
             path, recipe = jobs[index]
-            if _is_data(path):
+            if is_data_file(path):
                 yield process_path(path, self.prepared[recipe], partial(self._map_batches, recipe))
                 advance(1)
                 index += 1
                 continue
             end = index
-            while end < len(jobs) and not _is_data(jobs[end][0]):
+            while end < len(jobs) and not is_data_file(jobs[end][0]):
                 end += 1
             groups = [(jobs[i : i + FILES_PER_TASK], self._counts_file) for i in range(index, end, FILES_PER_TASK)]
             for outcomes in pool.map(_worker_files, groups):

@@ -49,8 +49,23 @@ def iter_paths(paths: Sequence[str], rules_for: Callable[[str], PathRules]) -> I
     reports them), excluded or not, unless ``force-exclude`` is on, as in ruff.
     Directories are walked in sorted order, yielding files that match ``include``
     and not ``exclude``. Symlinked directories are not followed, which also makes
-    symlink loops harmless.
+    symlink loops harmless. A file reached more than once (named twice, or named and
+    inside a named directory) is yielded once, where it first appears, as in ruff:
+    otherwise it would be linted and counted (NL336's template counts) once per mention.
+    Standard input ``-`` is never merged with a file.
     """
+    seen: set[str] = set()
+    for path in _iter_mentions(paths, rules_for):
+        if path != "-":
+            real = os.path.realpath(path)
+            if real in seen:
+                continue
+            seen.add(real)
+        yield path
+
+
+def _iter_mentions(paths: Sequence[str], rules_for: Callable[[str], PathRules]) -> Iterator[str]:
+    """Every file each command-line path stands for, duplicates included."""
     for given in paths:
         if given != "-":
             rules = rules_for(os.path.dirname(os.path.abspath(given)))

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-import regex
-
+from ..bounded import RegexTimeout, search
+from ..document_name import document_name
 from .fingerprint import document_keys, key, source_key
 from .sketch import CountMinSketch
 
@@ -26,11 +26,15 @@ def source_of(path: str, record: str | int | None, pattern: str | None) -> str:
     ``pattern`` (``--source-pattern``): its first group (else its match) in the document's name,
     ``path`` or ``path[record]``, as the corpus report names sources. Else a record whose id is
     a URL (``--id-field url``) belongs to the URL's host, another record to its file, and a text
-    file to its folder (a file of one document shares nothing with itself).
+    file to its folder (a file of one document shares nothing with itself). The pattern is the
+    user's, so its search is bounded (:mod:`linter.bounded`); one that times out on a name
+    counts as not matching it. The corpus report groups documents by this same function.
     """
-    name = path if record is None else f"{path}[{record}]"
     if pattern:
-        match = regex.search(pattern, name)
+        try:
+            match = search(pattern, document_name(path, record))
+        except RegexTimeout:
+            match = None
         if match is not None:
             return match.group(1) if match.groups() else match.group(0)
     if record is None:

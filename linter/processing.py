@@ -7,10 +7,12 @@ processes, the Dask engine and the language server share one implementation.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
+from typing import TypeVar
 
 from .apply import FixLoopError, apply_fixes, fix_text
 from .cap import cap_findings
@@ -83,6 +85,7 @@ BatchResult = list[tuple[Unit, str] | InputError]
 BatchMapper = Callable[[str, Sequence[Batch]], Iterable[BatchResult]]
 #: Characters of text per batch: large enough to amortise sending it to a worker.
 BATCH_CHARS = 250_000
+T = TypeVar("T")
 
 
 def lint_batch(path: str, batch: Batch, prepared: Prepared) -> BatchResult:
@@ -97,20 +100,18 @@ def lint_batch(path: str, batch: Batch, prepared: Prepared) -> BatchResult:
     return results
 
 
-def batches_of(records: Iterable[tuple[str | int, str, str | None]]) -> list[Batch]:
-    """Consecutive records grouped into batches of about ``BATCH_CHARS`` characters."""
-    batches: list[Batch] = []
-    current: list[tuple[str | int, str, str | None]] = []
+def in_batches(items: Iterable[T], text: Callable[[T], str], limit: int = BATCH_CHARS) -> Iterator[tuple[T, ...]]:
+    """Consecutive items grouped into batches of about ``limit`` characters of their ``text``."""
+    current: list[T] = []
     size = 0
-    for record in records:
-        current.append(record)
-        size += len(record[1])
-        if size >= BATCH_CHARS:
-            batches.append(tuple(current))
+    for item in items:
+        current.append(item)
+        size += len(text(item))
+        if size >= limit:
+            yield tuple(current)
             current, size = [], 0
     if current:
-        batches.append(tuple(current))
-    return batches
+        yield tuple(current)
 
 
 def process_path(path: str, prepared: Prepared, batches: BatchMapper | None = None) -> FileOutcome:
@@ -170,7 +171,7 @@ def _write(label: str, write: Callable[[Path], None], target: Path) -> None:
 
 
 def _results(path: str, mapper: BatchMapper, records: Iterable[tuple[str | int, str]]) -> Iterable[tuple[Unit, str] | InputError]:
-    return chain.from_iterable(mapper(path, batches_of(records)))
+    return chain.from_iterable(mapper(path, list(in_batches(records, itemgetter(1)))))
 
 
 def process_records(path: str, prepared: Prepared, mapper: BatchMapper) -> FileOutcome:

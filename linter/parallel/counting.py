@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from ..checks.template import uses_counts
 from ..engine import active_rules
 from ..markdown import mask_markdown
 from ..options import Job, Prepared, Recipe
+from ..processing import in_batches
 from ..sources import InputError, display_path, is_data_file, read_text
 from ..sources.parquet import is_parquet, read_rows
 from ..sources.records import Record, decompress, parse_records
@@ -87,19 +89,6 @@ def records_of(path: str, recipe: Recipe) -> Iterator[Named]:
             yield label, record.record_id, record.text
 
 
-def _record_batches(documents: Iterable[Named], pattern: str | None) -> Iterator[tuple[tuple[Named, ...], str | None]]:
-    batch: list[Named] = []
-    size = 0
-    for document in documents:
-        batch.append(document)
-        size += len(document[2])
-        if size >= BATCH_CHARS:
-            yield tuple(batch), pattern
-            batch, size = [], 0
-    if batch:
-        yield tuple(batch), pattern
-
-
 def count_templates(jobs: Sequence[Job], prepared: Sequence[Prepared], pattern: str | None, mapper: Mapper = map) -> TemplateCounts | None:
     """Pass 1 of a local run when a template rule is on (else None): ``mapper`` runs the tasks, the keys are added here."""
     if not needs_counts(prepared):
@@ -111,6 +100,7 @@ def count_templates(jobs: Sequence[Job], prepared: Sequence[Prepared], pattern: 
         counts.add(keys)
     for path, index in jobs:
         if is_data_file(path):
-            for keys in mapper(keys_of_records, _record_batches(records_of(path, prepared[index].recipe), pattern)):
+            batches = in_batches(records_of(path, prepared[index].recipe), itemgetter(2), BATCH_CHARS)
+            for keys in mapper(keys_of_records, ((batch, pattern) for batch in batches)):
                 counts.add(keys)
     return counts

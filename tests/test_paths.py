@@ -135,6 +135,21 @@ class TestDataShards:
         code, out, err = run(capsys, "check", "--require-files", ".")
         assert code == 2 and out == "" and err == "newslint: error: no file to check under '.' (--require-files)\n"
 
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+    def test_a_fifo_in_a_folder_is_skipped_not_waited_on(self, tmp_path, capsys) -> None:
+        (tmp_path / "docs").mkdir()
+        (tmp_path / "docs" / "a.txt").write_text(DIRTY)
+        os.mkfifo(tmp_path / "docs" / "pipe.txt")  # opening it would block until a writer came
+        assert files_of(findings(capsys, "docs")) == {os.path.join("docs", "a.txt")}
+
+    def test_a_file_that_could_not_be_read_is_not_counted_as_checked(self, tmp_path, capsys) -> None:
+        (tmp_path / "a.txt").write_text(DIRTY)
+        code, out, err = run(capsys, "check", "--isolated", "--color", "never", "missing.txt")
+        assert code == 2 and "Found 0 findings in 0 files; 1 file could not be read." in out
+        assert err == "newslint: error: missing.txt: no such file\n"
+        code, out, _err = run(capsys, "check", "--isolated", "--color", "never", "missing.txt", "a.txt")
+        assert code == 2 and "in 1 file; 1 file could not be read." in out
+
 
 class TestNamedTwice:
     def test_a_file_named_more_than_once_is_linted_once_where_it_first_appears(self, tmp_path, capsys) -> None:

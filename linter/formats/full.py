@@ -240,7 +240,8 @@ class Renderer:
 
     def summary(self, tally: Tally) -> list[Table | Text]:
         report = self.report
-        files = sum(1 for o in report.outcomes if o.units or o.errors)
+        files = sum(1 for o in report.outcomes if o.units)
+        unread = sum(1 for o in report.outcomes if o.errors and not o.units)
         fixed = sum(u.fixed_count for o in report.outcomes for u in o.units)
         total = sum(tally.by_code.values())
         out: list[Table | Text] = []
@@ -252,7 +253,9 @@ class Renderer:
             return out
         counts = tally.by_severity
         parts = ", ".join(_plural(counts[s], s.label) for s in sorted(counts, reverse=True))
-        line = Text(f"Found {_plural(total, 'finding')}" + (f" ({parts})" if parts else "") + f" in {_plural(files, 'file')}.")
+        line = Text(f"Found {_plural(total, 'finding')}" + (f" ({parts})" if parts else "") + f" in {_plural(files, 'file')}")
+        # A file that could not be read was not checked: "0 findings in 1 file" would claim it was clean.
+        line.append(f"; {_plural(unread, 'file')} could not be read." if unread else ".")
         if fixed:
             line.append(f" Fixed {fixed}.")
         out.append(line)

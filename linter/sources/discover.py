@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -79,5 +80,19 @@ def _iter_mentions(paths: Sequence[str], rules_for: Callable[[str], PathRules]) 
             dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not rules.exclude.matches(os.path.join(root, d), is_dir=True))
             for name in sorted(files):
                 full = os.path.join(root, name)
-                if rules.include.matches(full) and not rules.exclude.matches(full):
+                if rules.include.matches(full) and not rules.exclude.matches(full) and not _special(full):
                     yield str(Path(full))
+
+
+def _special(path: str) -> bool:
+    """A FIFO, socket or device found while recursing: skipped, as git and ruff do.
+
+    Opening a FIFO blocks until something writes to it, so one in a folder would hang the
+    run. Named on the command line it is still read (``newslint check <(cmd)`` works), and a
+    link that leads nowhere is still yielded, so that the reader reports it.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode)

@@ -273,10 +273,6 @@ def _report_command(args: argparse.Namespace) -> int:
 
 def _check_flags(args: argparse.Namespace) -> None:
     """Refuse ``check`` flags that do not go together; settle ``--format``'s default."""
-    if args.diff and args.fix:
-        raise UsageError("newslint check: --fix and --diff cannot be combined")
-    if args.output is not None and not args.fix:
-        raise UsageError("newslint check: --output needs --fix")
     refused = refusal(args)
     if refused:
         raise UsageError(f"newslint check: {refused}")

@@ -25,6 +25,10 @@ def resolve_format(args: argparse.Namespace) -> str:
 
 def refusal(args: argparse.Namespace) -> str | None:
     """Why these flags cannot be combined, or None when they can."""
+    if args.diff and args.fix:
+        return "--fix and --diff cannot be combined"
+    if args.output is not None and not args.fix:
+        return "--output needs --fix"
     fmt = resolve_format(args)
     if args.engine == "dask":
         if fmt != "jsonl":

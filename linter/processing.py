@@ -18,7 +18,7 @@ from .apply import FixLoopError, apply_fixes, fix_text
 from .cap import cap_findings
 from .engine import lint
 from .model import Diagnostic
-from .options import Prepared
+from .options import Prepared, Recipe
 from .results import FileOutcome, Mode, Unit
 from .rule import INCOMPLETE
 from .sources import Decoded, InputError, decode, display_path, encode, read_text, write_atomic
@@ -86,6 +86,10 @@ BatchMapper = Callable[[str, Sequence[Batch]], Iterable[BatchResult]]
 #: Characters of text per batch: large enough to amortise sending it to a worker.
 BATCH_CHARS = 250_000
 T = TypeVar("T")
+#: A JSONL line: its number, bytes and ending, with its record, the error of that line, or None (blank).
+ParsedLine = tuple[int, bytes, bytes, "Record | InputError | None"]
+#: A Parquet row: its number, record id, text (or why it has none) and language.
+ParquetRow = tuple[int, "str | int", "str | InputError", "str | None"]
 
 
 def lint_batch(path: str, batch: Batch, prepared: Prepared) -> BatchResult:
@@ -174,6 +178,32 @@ def _results(path: str, mapper: BatchMapper, records: Iterable[tuple[str | int, 
     return chain.from_iterable(mapper(path, list(in_batches(records, itemgetter(1)))))
 
 
+def _read_jsonl(path: str, label: str, recipe: Recipe, census: FieldCensus | None = None) -> tuple[bytes, list[ParsedLine]]:
+    """The bytes of a JSONL file (decompressed) and its lines parsed into records or errors."""
+    data = decompress(read_bytes(Path(path), label), label)
+    return data, list(parse_records(data, label, recipe.text_field, recipe.id_field, census=census, language_field=recipe.language_field))
+
+
+def _read_parquet(path: str, label: str, recipe: Recipe) -> list[ParquetRow]:
+    """The rows of a Parquet file as ``(row, id, text or error, language)``."""
+    return list(read_rows(Path(path), label, recipe.text_field, recipe.id_field, recipe.language_field))
+
+
+def record_texts(path: str, recipe: Recipe) -> Iterator[tuple[str | int, str]]:
+    """Each readable record of a data file as ``(id, text)``, read as pass 2 reads it.
+
+    Template counting (pass 1) reads with this, so both passes see the same records; a
+    record that cannot be read is skipped here and reported by pass 2. A file that cannot
+    be read raises :class:`InputError`.
+    """
+    label = display_path(path)
+    if is_parquet(path):
+        yield from ((record_id, text) for _row, record_id, text, _language in _read_parquet(path, label, recipe) if isinstance(text, str))
+        return
+    _data, parsed = _read_jsonl(path, label, recipe)
+    yield from ((record.record_id, record.text) for *_line, record in parsed if isinstance(record, Record))
+
+
 def process_records(path: str, prepared: Prepared, mapper: BatchMapper) -> FileOutcome:
     """Lint each record of a JSONL file; a bad line is an error of that record only.
 
@@ -182,13 +212,12 @@ def process_records(path: str, prepared: Prepared, mapper: BatchMapper) -> FileO
     """
     label = display_path(path)
     outcome = FileOutcome(label)
+    census = FieldCensus()
     try:
-        data = decompress(read_bytes(Path(path), label), label)
+        data, parsed = _read_jsonl(path, label, prepared.recipe, census)
     except InputError as error:
         outcome.errors.append(error)
         return outcome
-    census = FieldCensus()
-    parsed = list(parse_records(data, label, prepared.recipe.text_field, prepared.recipe.id_field, census=census, language_field=prepared.recipe.language_field))
     problem = census.problem(label, prepared.recipe.text_field, prepared.recipe.id_field)
     if problem is not None:
         outcome.errors.append(problem)
@@ -263,7 +292,7 @@ def process_parquet(path: str, prepared: Prepared, mapper: BatchMapper) -> FileO
     label = display_path(path)
     outcome = FileOutcome(label)
     try:
-        rows = list(read_rows(Path(path), label, prepared.recipe.text_field, prepared.recipe.id_field, prepared.recipe.language_field))
+        rows = _read_parquet(path, label, prepared.recipe)
     except InputError as error:
         outcome.errors.append(error)
         return outcome

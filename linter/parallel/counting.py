@@ -21,11 +21,8 @@ from ..checks.template import uses_counts
 from ..engine import active_rules
 from ..markdown import mask_markdown
 from ..options import Job, Prepared, Recipe
-from ..processing import in_batches
+from ..processing import in_batches, record_texts
 from ..sources import InputError, display_path, is_data_file, read_text
-from ..sources.parquet import is_parquet, read_rows
-from ..sources.records import Record, decompress, parse_records
-from ..sources.textfile import read_bytes
 from ..suppress import is_markdown
 from ..templates import TemplateCounts, document_keys, source_of
 
@@ -76,17 +73,10 @@ def records_of(path: str, recipe: Recipe) -> Iterator[Named]:
     """The records of a data file as named documents; unreadable files and records are left to pass 2."""
     label = display_path(path)
     try:
-        if is_parquet(path):
-            for _row, record_id, text, _language in read_rows(Path(path), label, recipe.text_field, recipe.id_field):
-                if isinstance(text, str):
-                    yield label, record_id, text
-            return
-        data = decompress(read_bytes(Path(path), label), label)
+        for record_id, text in record_texts(path, recipe):
+            yield label, record_id, text
     except InputError:
         return
-    for *_line, record in parse_records(data, label, recipe.text_field, recipe.id_field):
-        if isinstance(record, Record):
-            yield label, record.record_id, record.text
 
 
 def count_templates(jobs: Sequence[Job], prepared: Sequence[Prepared], pattern: str | None, mapper: Mapper = map) -> TemplateCounts | None:

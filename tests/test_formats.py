@@ -151,3 +151,13 @@ def test_junit_failures_follow_fail_on(tmp_path, monkeypatch, capsys) -> None:
     assert cases("--fail-on", "info") == ("2", {"NL102": True, "NL201": True})
     assert cases("--fail-on", "error") == ("0", {"NL102": False, "NL201": False})
     assert cases("--fail-on", "never")[0] == "0"
+
+
+def test_concise_is_coloured_on_request_and_plain_when_piped(story, capsys) -> None:
+    import re
+
+    _, plain = run(capsys, "--format", "concise", "--color", "never", "story.txt")
+    _, coloured = run(capsys, "--format", "concise", "--color", "always", "story.txt")
+    assert "\x1b[" not in plain and "\x1b[1mstory.txt:1:18:\x1b[0m" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain  # colour adds codes, never text
+    assert "story.txt:1:18: NL101 [*] A stray ' .' follows the end of the sentence." in plain.splitlines()

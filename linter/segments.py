@@ -15,14 +15,13 @@ import regex
 from .language import ENGLISH, Language, foreign_paragraphs, paragraph_languages, text_language
 from .line_index import LineIndex
 from .model import Span
+from .words import count_words, lowercase_runs
 
 #: The longest piece of text one regex call is given (see ``Document.chunks``).
 CHUNK = 1 << 16
 # A line holding a non-space character: it starts after a line break (or at the start), so
 # the search costs one attempt per line start, not one per character of a blank run.
 _FILLED_LINE = regex.compile(r"(?<![^\r\n])[^\S\r\n]*+\S[^\r\n]*+")
-_WORD = regex.compile(r"\w+")
-_LOWERCASE_RUN = regex.compile(r"(?<!\p{L})\p{Ll}+")
 _BLOCK_MARKER = regex.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
 
 # A sentence may end after terminal punctuation, optionally followed by closing quotes
@@ -77,8 +76,11 @@ _INITIALISM = regex.compile(r"(?:\p{L}\.)+")
 
 
 def _is_initialism(word: str) -> bool:
-    """``U.S.``, ``U.K.``, ``J.`` (an initial): letters each followed by a period."""
-    return bool(_INITIALISM.fullmatch(word)) and (len(word) == 2 or word[0].isupper())
+    """``U.S.``, ``U.K.``, ``J.`` (an initial): letters each followed by a period.
+
+    The second character is a period in every one, which rules out most words before the pattern runs.
+    """
+    return word[1:2] == "." and bool(_INITIALISM.fullmatch(word)) and (len(word) == 2 or word[0].isupper())
 
 
 class Document:
@@ -122,7 +124,7 @@ class Document:
 
         Rules that look words up skip a text whose words include none of theirs.
         """
-        return frozenset(_LOWERCASE_RUN.findall(self.text))
+        return lowercase_runs(self.text)
 
     @cached_property
     def lines(self) -> list[Span]:
@@ -157,7 +159,7 @@ class Document:
         paragraphs = []
         for block in blocks:
             for group in _group_wrapped_lines(text, block):
-                paragraphs.append(_trim(text, Span(group[0].start, group[-1].end)))
+                paragraphs.append(_trim(text, group[0].start, group[-1].end))
         return paragraphs
 
     @cached_property
@@ -167,6 +169,17 @@ class Document:
         for paragraph in self.paragraphs:
             spans.extend(split_sentences(self.text, paragraph))
         return spans
+
+    @cached_property
+    def sentence_pairs(self) -> list[tuple[Span, Span]]:
+        """Consecutive sentences of one paragraph: the rules about a bad split (NL502, NL503) both read them."""
+        sentences = self.sentences
+        pairs = []
+        for before, after in zip(sentences, sentences[1:]):
+            paragraph = self.paragraph_at(before.start)
+            if paragraph is not None and paragraph.start <= after.start < paragraph.end:
+                pairs.append((before, after))
+        return pairs
 
     @cached_property
     def quotes(self) -> list[Span]:
@@ -290,7 +303,7 @@ class Document:
         """Words in one of the document's paragraphs (counted once for every rule that asks)."""
         count = self._paragraph_words.get(paragraph.start)
         if count is None:
-            count = self._paragraph_words[paragraph.start] = len(_WORD.findall(self.text, paragraph.start, paragraph.end))
+            count = self._paragraph_words[paragraph.start] = count_words(self.text, paragraph.start, paragraph.end)
         return count
 
     @cached_property
@@ -350,8 +363,8 @@ def _line_breaks(text: str, start: int, end: int) -> int:
     return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
 
 
-def _trim(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
+def _trim(text: str, start: int, end: int) -> Span:
+    """``text[start:end]`` without the white space at its ends (one span made, not two: a sentence each)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -403,19 +416,19 @@ def split_sentences(text: str, paragraph: Span) -> list[Span]:
                 marks_end = match.end()
                 continue
             if marks_end is not None:
-                sentences.append(_trim(text, Span(start, marks_end)))
+                sentences.append(_trim(text, start, marks_end))
                 start, marks_end = marks_end, None
         end = match.end()
         if _ends_sentence(text, match, paragraph.end):
-            sentence = _trim(text, Span(start, end))
+            sentence = _trim(text, start, end)
             if sentence:
                 sentences.append(sentence)
             start = end
             has_word = False
     if marks_end is not None and _WORD_CHARACTER.search(text, marks_end, paragraph.end) is not None:
-        sentences.append(_trim(text, Span(start, marks_end)))
+        sentences.append(_trim(text, start, marks_end))
         start = marks_end
-    last = _trim(text, Span(start, paragraph.end))
+    last = _trim(text, start, paragraph.end)
     if last:
         sentences.append(last)
     return sentences

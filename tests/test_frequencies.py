@@ -67,3 +67,16 @@ def test_unknown_words_in_bulk_are_those_get_calls_zero(tmp_path, monkeypatch, s
     assert table.unknown(WORDS) == {w for w in WORDS if expected(w) == 0} == {"xqzzvbn", "zxcvbnmasdf"}
     assert table.complete == (switch_after == 3)
     assert table.unknown(iter(WORDS)) == {"xqzzvbn", "zxcvbnmasdf"}
+
+
+class _NoGet(dict):
+    def get(self, *args: object) -> float:
+        raise AssertionError("a look-up per word")
+
+
+def test_a_complete_table_tells_unknown_words_by_a_set_difference() -> None:
+    """Once loaded whole, the table answers in bulk without a look-up per word, zero values included."""
+    table = ZipfTable()
+    table.values, table.complete = _NoGet({"the": 7.7, "kyiv": 4.1, "nil": 0.0, "minus": -0.0}), True
+    assert table.unknown(["the", "kyiv", "nil", "minus", "xqzzvbn"]) == {"nil", "minus", "xqzzvbn"}
+    assert table.unknown(iter(["nil", "the"])) == {"nil"}

@@ -6,10 +6,15 @@ import json
 import sys
 from pathlib import Path
 
+from unittest.mock import patch
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter import lint, load_ruleset
 from linter.selection import LintConfig
+from linter import language
 from linter.language import identify, parse_languages
 from linter.model import Applicability
 from linter.rule_packs import RulesetError, parse_pack
@@ -186,3 +191,49 @@ def test_corpus_report_has_a_table_of_languages(tmp_path, capsys, monkeypatch) -
     assert "ru                        │         1 │                  0" in table
     assert "de                        │         0 │                  1" in table
     assert "<h2>Languages</h2>" in (tmp_path / "page.html").read_text(encoding="utf-8")
+
+
+MARKER_PIECES = st.sampled_from(["the", "The", "and", "said", "they", "der", "und", "x", "ab", " ", " ", "  ", "\n", ",", "the "])
+
+
+def _old_paragraph_language(paragraph: str, model: object) -> object:
+    """The marker test before it stopped counting early (main at 21954df), with ``model`` for the model's answer."""
+    if language._too_short(paragraph):
+        return language.Language(language.UNDETERMINED, 0.0)
+    lowered = paragraph.lower()
+    markers = sum(map(lowered.count, language.ENGLISH_MARKERS)) + lowered.startswith("the ")
+    if markers and markers >= language.ENGLISH_MARKERS_PER_WORD * (lowered.count(" ") + 1):
+        return language.Language(language.ENGLISH, 1.0)
+    return model
+
+
+@settings(max_examples=500, deadline=None)
+@given(paragraph=st.lists(MARKER_PIECES, max_size=60).map("".join))
+def test_counting_markers_until_there_are_enough_decides_as_counting_all(paragraph: str) -> None:
+    model = language.Language("xx", 0.9)
+    with patch.object(language, "_sample_language", lambda sample: model):
+        assert language._paragraph_language(paragraph) == _old_paragraph_language(paragraph, model)
+
+
+def test_the_model_is_asked_once_for_paragraphs_that_start_alike(monkeypatch) -> None:
+    asked = []
+    monkeypatch.setattr(language, "identify", lambda sample, *args: asked.append(sample) or language.Language("de", 0.9))
+    language._sample_language.cache_clear()
+    banner = "Melden Sie sich für unseren Newsletter an, um keine Nachricht zu verpassen"
+    text = f"{banner}\n\n{banner}"
+    try:
+        assert [found.code for _, found in language.paragraph_languages(text, Document(text).paragraphs)] == ["de", "de"]
+    finally:
+        language._sample_language.cache_clear()
+    assert asked == [banner]
+
+
+ADDRESS_PIECES = st.sampled_from(["http://", "https:", "//", "www.", "mailto:", "@", "a", "b.c", "x+y", "-", ".", "/", " ", "\n", "é", "_"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(ADDRESS_PIECES, max_size=30).map("".join))
+def test_addresses_are_blanked_as_by_the_whole_pattern(text: str) -> None:
+    """Without ``@`` the e-mail branch is left out; the result is the one pattern's, as on main."""
+    whole = language._ADDRESS.sub(" ", text) if "/" in text or "@" in text or "www." in text else text
+    assert language._without_addresses(text) == whole

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from operator import eq
 from typing import Any
 
 import regex
@@ -14,9 +13,8 @@ from ..registry import Check, Param, register
 from ..segments import Document
 from ..segments import CHUNK
 from ..bounded import compile_pattern, extend, finditer_spans
+from ..words import has_doubled_word
 
-#: Whole words: a doubled word is two equal ones in a row (numbers such as "5m to 6m" are not).
-_WORDS = regex.compile(r"\w+")
 #: A run of one word written two or more times, separated by spaces or tabs only.
 _RUN = compile_pattern(r"(?<![\w'’-])(\p{L}+)(?:[ \t]+\1(?![\w'’-]))+", ignore_case=True)
 _LETTERS = regex.compile(r"\p{L}+")
@@ -64,10 +62,10 @@ class RepetitionCheck(Check):
         self.safe_words = {word.lower() for word in params["safe-words"]}
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        # Most texts repeat no word twice in a row at all; finding that out on a list of
-        # folded words costs a fraction of running the back-referencing pattern.
-        words = _WORDS.findall(doc.text.casefold())
-        if not any(map(eq, words, words[1:])):
+        # Most texts repeat no word twice in a row at all; finding that out on the folded text's
+        # words (numbers such as "5m to 6m" are not words here) costs a fraction of running the
+        # back-referencing pattern.
+        if not has_doubled_word(doc.text.casefold()):
             return
         reached = 0
         for match in finditer_spans(_RUN, doc.text, doc.chunks):

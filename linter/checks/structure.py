@@ -34,15 +34,6 @@ _LETTER_DIGIT = regex.compile(r"\d(?<=\p{Ll}\d)")
 _MIXED_TOKEN = regex.compile(r"(?<![\w@#/.-])\p{Ll}+\d+\p{Ll}+(?![\w@/]|\.\w)")
 
 
-def _sentence_pairs(doc: Document) -> Iterator[tuple[Span, Span]]:
-    """Consecutive sentences of one paragraph."""
-    sentences = doc.sentences
-    for before, after in zip(sentences, sentences[1:]):
-        paragraph = doc.paragraph_at(before.start)
-        if paragraph is not None and paragraph.start <= after.start < paragraph.end:
-            yield before, after
-
-
 @coded_check("lowercase-sentence-start")
 def lowercase_sentence_start(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """A sentence that starts in lowercase after a full stop: a wrong split, or a lost word.
@@ -52,7 +43,7 @@ def lowercase_sentence_start(doc: Document, rule: Rule, options: Mapping[str, An
     etc.) and ellipses from ending a sentence.
     """
     text = doc.text
-    for before, after in _sentence_pairs(doc):
+    for before, after in doc.sentence_pairs:
         match = _LOWER_START.match(text, after.start, after.end)
         if match is None:
             continue
@@ -84,14 +75,20 @@ def broken_split(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Itera
     The repair deletes the full stop and the echo: unsafe, as a heuristic.
     """
     text = doc.text
-    for before, after in _sentence_pairs(doc):
+    for before, after in doc.sentence_pairs:
         match = _ECHO.match(text, after.start, after.end)
         if match is None:
+            continue
+        word = match.group("word")
+        # Either finding needs one of the last words to be ``word`` in lowercase; then it is in
+        # folded form too (folding the lowercase folds as folding alone), and folding works
+        # character by character, so the folded sentence holds it. Most sentences do not.
+        if word.casefold() not in text[before.start : before.end].casefold():
             continue
         words = _last_words(text, before, 3)
         if not words:
             continue
-        word, last = match.group("word"), words[-1]
+        last = words[-1]
         ends_name = last.group() == word and len(words) >= 2 and _joined_name(text, words[-2], last)
         continues = ends_name and _continues_name(text, match)
         if not continues:
@@ -150,7 +147,8 @@ def nonwords(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[
 
     text = doc.text
     min_length = options["min_length"]
-    unknown = unknown_words(word for word in doc.lowercase_runs if len(word) >= min_length)
+    # Looked up in bulk and then measured: only the few unknown words are measured in Python.
+    unknown = {word for word in unknown_words(doc.lowercase_runs) if len(word) >= min_length}
     if unknown:
         yield from _unknown_runs(doc, rule, options, unknown)
     if _LETTER_DIGIT.search(text):  # the full token pattern costs four times this scan
@@ -159,25 +157,46 @@ def nonwords(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[
 
 
 def _unknown_runs(doc: Document, rule: Rule, options: Mapping[str, Any], unknown: set[str]) -> Iterator[Diagnostic]:
-    """Runs of at least ``min_run`` unknown words with only white space between them."""
+    """Runs of at least ``min_run`` unknown words with only white space between them.
+
+    A word between two unknown ones, known or not a candidate at all, leaves more than white
+    space between them, so the unknown words alone, in text order, tell the runs.
+    """
     text = doc.text
-    candidate = _candidates(options["min_length"])
     run: list[Span] = []
+    for word in _unknown_occurrences(text, _candidates(options["min_length"]), unknown):
+        if run and not text[run[-1].end : word.start].isspace():
+            yield from _closed_run(text, rule, options, run)
+        run.append(word)
+    yield from _closed_run(text, rule, options, run)
 
-    def close() -> Iterator[Diagnostic]:
-        if len(run) >= options["min_run"]:
-            span = Span(run[0].start, run[-1].end)
-            yield rule.diagnostic(span, words=text[span.start : span.end])
-        run.clear()
 
-    for match in candidate.finditer(text):
-        if match.group() not in unknown:
-            yield from close()
-            continue
-        if run and not text[run[-1].end : match.start()].isspace():
-            yield from close()
-        run.append(Span(match.start(), match.end()))
-    yield from close()
+def _closed_run(text: str, rule: Rule, options: Mapping[str, Any], run: list[Span]) -> Iterator[Diagnostic]:
+    """The finding for ``run`` if it is long enough; ``run`` is emptied for the next one."""
+    if len(run) >= options["min_run"]:
+        span = Span(run[0].start, run[-1].end)
+        yield rule.diagnostic(span, words=text[span.start : span.end])
+    run.clear()
+
+
+def _unknown_occurrences(text: str, candidate: regex.Pattern[str], unknown: set[str]) -> list[Span]:
+    """Where ``candidate`` matches one of the ``unknown`` words, in text order.
+
+    The same matches as ``candidate.finditer(text)`` whose word is unknown, found by a substring
+    search for each of the few unknown words instead of a match attempt at every character: a
+    match is a whole run of lowercase letters, so an occurrence inside a longer run (or a word)
+    fails the check at its position, and matches never overlap.
+    """
+    found = []
+    for word in unknown:
+        position = text.find(word)
+        while position != -1:
+            match = candidate.match(text, position)
+            if match is not None and match.end() == position + len(word):
+                found.append(Span(position, match.end()))
+            position = text.find(word, position + 1)
+    found.sort()
+    return found
 
 
 @lru_cache(maxsize=8)

@@ -17,6 +17,7 @@ import math
 import os
 import sqlite3
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 
 from ..cache import cache_dir
@@ -73,13 +74,22 @@ class ZipfTable:
     def unknown(self, words: Iterable[str]) -> set[str]:
         """The ``words`` whose value is 0.0, as ``{w for w in words if self.get(w) == 0}``.
 
-        Once the whole table is loaded the dict's own ``get`` answers, without a Python call per
-        word: the nonword rule asks this of every distinct lowercase word of every text.
+        Once the whole table is loaded a set difference with it answers, without a Python step
+        per word: the nonword rule asks this of every distinct lowercase word of every text.
         """
         if not self.complete:
             return {word for word in words if self.get(word) == 0}
-        get = self.values.get
-        return {word for word in words if get(word, 0.0) == 0}
+        candidates = set(words)
+        found = candidates.difference(self.values)
+        if self._zeros:
+            found.update(self._zeros.intersection(candidates))
+        return found
+
+    @cached_property
+    def _zeros(self) -> frozenset[str]:
+        """The words the table holds with the value 0.0 (none in wordfreq's data, but a table could)."""
+        values = self.values  # the scan for a zero runs in C; the set is built only if there is one
+        return frozenset(word for word, value in values.items() if value == 0) if 0 in values.values() else frozenset()
 
     def _look_up(self, word: str) -> float:
         if self._database is None:

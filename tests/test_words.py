@@ -1,0 +1,90 @@
+"""The word passes (lowercase words, doubled words, word counts): the compiled twin answers as the
+``regex`` patterns do on any text, and the shared segmentations use them (and trim as ``str.strip``)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter import words
+from linter.segments import Document
+
+PIECES = st.sampled_from(
+    ["the", "The", "THE", "the the", "naïve", "Straße", "STRASSE", "iPhone", "eBay", "ǅemal", "ß", "ﬁ", "İ", "ı", "é",
+     "e\u0301", "ª", "Ⅻ", "²", "_", "5m", "5", "-", "’", "'", " ", "\t", "\n", "\r\n", "\u00a0", ".", "Привет", "мир",
+     "中文", "𝐀𝐛𝐜", "𝔞𝔟", "😀", "\U00020000", "\U0001e900\U0001e922", "\ud800", "ԱԲ", "ᏸ", "ꭰ"]
+)
+TEXTS = st.one_of(st.text(max_size=60), st.lists(PIECES, max_size=25).map("".join))
+
+
+@pytest.fixture(scope="module")
+def compiled():
+    """The compiled twin; a skip without one, a failure where the install was meant to build it."""
+    missing = "the compiled word passes are not importable (a checkout without a build, or no C compiler at install)"
+    expected = os.environ.get("NEWSLINT_EXPECT_KERNEL") == "compiled"
+    if words._compiled is None:
+        (pytest.fail if expected else pytest.skip)(missing)
+    return words._compiled
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=TEXTS)
+def test_compiled_lowercase_runs_are_the_patterns(compiled, text: str) -> None:
+    assert compiled.lowercase_runs(text) == words.pure_lowercase_runs(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=TEXTS)
+def test_compiled_doubled_word_is_the_patterns(compiled, text: str) -> None:
+    folded = text.casefold()
+    assert compiled.has_doubled_word(folded) == words.pure_has_doubled_word(folded)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=TEXTS, data=st.data())
+def test_compiled_word_count_is_the_patterns(compiled, text: str, data) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert compiled.count_words(text, start, end) == words.pure_count_words(text, start, end)
+
+
+def test_the_compiled_table_classes_every_code_point_as_regex_does(compiled) -> None:
+    """Whole blocks where Python's and ``regex``'s Unicode versions disagree, and the astral planes."""
+    for block in (0x00, 0x05, 0x1E, 0x20, 0xAB, 0x1D4, 0x1E9, 0x200):
+        text = "".join(map(chr, range(block * words.BLOCK, (block + 1) * words.BLOCK)))
+        assert compiled.count_words(text, 0, len(text)) == words.pure_count_words(text, 0, len(text))
+        assert compiled.lowercase_runs(text) == words.pure_lowercase_runs(text)
+        for character in text:
+            bits = words.block_classes(block)[ord(character) % words.BLOCK]
+            for bit, pattern in words.CLASS_BITS:
+                assert bool(bits & bit) == bool(regex.fullmatch(pattern, character)), (hex(ord(character)), pattern)
+
+
+def test_the_segmentations_use_the_word_passes() -> None:
+    doc = Document("The iPhone's naïve users, said Mr Müller.\n\nA second paragraph here.")
+    assert doc.lowercase_runs == {"i", "s", "naïve", "users", "said", "second", "paragraph", "here"}
+    assert [doc.word_count(p) for p in doc.paragraphs] == [8, 4]
+    assert words.has_doubled_word("it was the the end") and not words.has_doubled_word("5m to 6m, then the end")
+
+
+def test_the_kernel_in_use_is_named() -> None:
+    """CI installs twice, with and without a compiler, and says which passes each must have."""
+    assert words.KERNEL == os.environ.get("NEWSLINT_EXPECT_KERNEL", words.KERNEL)
+    assert words.lowercase_runs is (words.pure_lowercase_runs if words.KERNEL == "pure" else words._compiled.lowercase_runs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, data=st.data())
+def test_trimming_a_segment_drops_the_white_space_str_strip_drops(text: str, data) -> None:
+    from linter.segments import _trim
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    piece = text[start:end]
+    trimmed = _trim(text, start, end)
+    assert text[trimmed.start : trimmed.end] == piece.strip()
+    assert start + len(piece) - len(piece.lstrip()) == trimmed.start if piece.strip() else trimmed.start == trimmed.end == end

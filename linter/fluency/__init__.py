@@ -20,7 +20,7 @@ from functools import cache, cached_property, reduce
 from importlib import resources
 from itertools import chain
 from operator import add, eq
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 from zlib import crc32
 
 import regex
@@ -93,7 +93,7 @@ _START = _make(_token_id("<s>"), None, 0.0, False, False, False)
 _END = _make(_token_id("</s>"), None, 0.0, False, False, False)
 
 
-#: Distinct tokens kept (by each scorer) before its cache starts again.
+#: Distinct tokens kept before the cache starts again (``_scorer.pyx`` keeps as many records).
 _CACHED = 200_000
 _known: dict[str, _Token] = {}
 
@@ -174,6 +174,12 @@ def features(sentence: str, buckets: int) -> tuple[list[float], dict[int, float]
     return _dense(_spaced(sentence), tokens), {key: count * scale for key, count in counts.items()}
 
 
+class SentenceScorer(Protocol):
+    """``PureScorer`` or its compiled twin."""
+
+    def quality(self, sentence: str) -> float: ...
+
+
 @dataclass(frozen=True)
 class Model:
     """The trained linear model; ``scorer`` turns a sentence's tokens into its quality."""
@@ -192,7 +198,7 @@ class Model:
         return self.scorer.quality(sentence)
 
     @cached_property
-    def scorer(self) -> PureScorer:
+    def scorer(self) -> SentenceScorer:
         """The compiled scorer where it was built at install, else its pure-Python twin."""
         if COMPILED is not None:
             return COMPILED.Scorer(self, _START, _END, TOKEN_CLASSES, _token, PureScorer(self))

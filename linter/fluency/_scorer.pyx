@@ -25,7 +25,7 @@ DEF DENSE = 12
 DEF PLANE = 0x10000  # characters the class table holds
 DEF UNKNOWN = 0x8000  # not yet asked of ``regex``
 DEF WIDE = 4  # PyUnicode_4BYTE_KIND: the string has a character beyond the plane
-DEF CACHED = 200_000  # distinct tokens kept before the cache starts again
+DEF CACHED = 200_000  # distinct tokens kept before the cache starts again, as linter.fluency._CACHED
 
 # Bits of the token classes, in the order of ``linter.fluency.TOKEN_CLASSES``.
 DEF LETTER = 1

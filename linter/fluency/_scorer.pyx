@@ -13,6 +13,7 @@ and the like follow an older Unicode than ``regex``. A sentence with a character
 Basic Multilingual Plane goes to the pure twin.
 """
 
+cimport cython
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring
@@ -41,6 +42,7 @@ DEF NUMBER_TAIL = 8
 DEF QUOTE = 16
 
 
+@cython.final
 cdef class Classes:
     """The character classes (bit i: ``patterns[i]``, a ``regex`` character class) of each
     character of the plane, filled in as characters are met."""
@@ -69,6 +71,7 @@ cdef class Classes:
         return bits
 
 
+@cython.final
 cdef class Narrative:
     """``narrative(text, min_words)`` of ``linter.checks.garbled`` in one pass over the text."""
 
@@ -105,6 +108,8 @@ cdef class Narrative:
         return words >= min_words and names <= 0.4 * words
 
 
+@cython.final
+@cython.no_gc  # its one object field holds a str: no cycles
 cdef class Record:
     """A ``_Token`` tuple in C fields."""
 
@@ -117,6 +122,7 @@ cdef class Record:
         self.id, self.word, self.zipf, self.upper, self.lower, self.digit, self.left, self.right = token
 
 
+@cython.final
 cdef class Scorer:
     """``PureScorer``: ``quality(sentence)`` reads the tokens and adds the model's weights."""
 

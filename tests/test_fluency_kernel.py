@@ -63,6 +63,14 @@ def test_same_score_on_any_text(scorers, sentence: str) -> None:
     assert pure == compiled
 
 
+def test_the_token_cache_starts_again_when_full(monkeypatch) -> None:
+    monkeypatch.setattr(fluency, "_CACHED", 3)
+    fluency._known.clear()
+    sentence = "The council approved the budget, and the mayor said so."
+    assert fluency._tokens(sentence) == [fluency._token(text) for text in fluency.TOKEN.findall(sentence)]
+    assert 0 < len(fluency._known) <= 3
+
+
 @pytest.fixture(scope="module")
 def compiled_narrative():
     if fluency.COMPILED is None:

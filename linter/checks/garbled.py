@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 from typing import Any
 
 import regex
@@ -14,9 +15,13 @@ from ..registry import Param, coded_check
 
 #: The default garble score at which a sentence is flagged (see benchmarks/fluency.py).
 DEFAULT_THRESHOLD = 0.9
-_WORD = regex.compile(r"\w+")
-_QUOTE = regex.compile(r"[\"“”„«»]")
-_NAME_OR_NUMBER = regex.compile(r"\p{Lu}\w*|\d[\w.,:/-]*")
+#: The character classes of the test below; the compiled twin of ``narrative`` asks ``regex`` for
+#: each character's classes with these very expressions (``_scorer.pyx`` names their bits in this order).
+NARRATIVE_CLASSES = (r"\w", r"\p{Lu}", r"\d", r"[\w.,:/-]", r"[\"“”„«»]")
+_WORD_CHAR, _UPPER, _NUMBER, _NUMBER_TAIL, _QUOTE_CHAR = NARRATIVE_CLASSES
+_WORD = regex.compile(_WORD_CHAR + "+")
+_QUOTE = regex.compile(_QUOTE_CHAR)
+_NAME_OR_NUMBER = regex.compile(f"{_UPPER}{_WORD_CHAR}*|{_NUMBER}{_NUMBER_TAIL}*")
 
 
 def narrative(text: str, min_words: int) -> bool:
@@ -33,6 +38,14 @@ def narrative(text: str, min_words: int) -> bool:
     return len(_NAME_OR_NUMBER.findall(text)) <= 0.4 * len(words)
 
 
+@cache
+def _narrative() -> Callable[[str, int], bool]:
+    """``narrative``, compiled where the kernel was built (its twin, same answers)."""
+    from ..fluency import COMPILED
+
+    return narrative if COMPILED is None else COMPILED.Narrative(NARRATIVE_CLASSES, narrative)
+
+
 @coded_check(
     "garbled-sentence",
     {
@@ -44,9 +57,10 @@ def garbled_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -> 
     """Score each narrative sentence; the score goes into the finding."""
     from ..fluency import garble_score
 
+    judged = _narrative()
     for sentence in doc.sentences:
         text = doc.text[sentence.start : sentence.end]
-        if not narrative(text, options["min_words"]):
+        if not judged(text, options["min_words"]):
             continue
         score = garble_score(text)
         if score >= options["threshold"]:

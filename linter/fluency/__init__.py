@@ -16,11 +16,11 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable
-from functools import cache, cached_property, lru_cache, reduce
+from functools import cache, cached_property, reduce
 from importlib import resources
 from itertools import chain
 from operator import add, eq
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 from zlib import crc32
 
 import regex
@@ -28,16 +28,20 @@ import regex
 from .frequencies import ZipfTable
 
 try:  # built by ``pip install`` where a C compiler exists; see KERNEL
-    from . import _scorer as _compiled
+    from . import _scorer as COMPILED
 except ImportError:
-    _compiled = None
+    COMPILED = None
 
 __all__ = ["garble_score", "features", "KERNEL"]
 
-TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*|\d+|[^\s\p{L}\d]")
-_SPACE_BEFORE_PUNCT = regex.compile(r"\s[,.;:!?]")
+#: The character classes the sentence is read by; the compiled scanner asks ``regex`` for each
+#: character's classes with these very expressions (``_scorer.pyx`` names their bits in this order).
+TOKEN_CLASSES = (r"\p{L}", r"\d", r"\s", "['’]", "[,.;:!?]")
+_LETTER, _DIGIT, _SPACE, _APOSTROPHE, _SPACED_PUNCT = TOKEN_CLASSES
+TOKEN = regex.compile(rf"{_LETTER}+(?:{_APOSTROPHE}{_LETTER}+)*|{_DIGIT}+|[^{_SPACE}{_LETTER}{_DIGIT}]")
+_SPACE_BEFORE_PUNCT = regex.compile(_SPACE + _SPACED_PUNCT)
 #: Which scorer runs: ``compiled`` (the Cython extension) or ``pure`` (Python).
-KERNEL = "pure" if _compiled is None else "compiled"
+KERNEL = "pure" if COMPILED is None else "compiled"
 #: Number of dense features; the hashed n-gram buckets follow them.
 DENSE = 12
 
@@ -89,7 +93,11 @@ _START = _make(_token_id("<s>"), None, 0.0, False, False, False)
 _END = _make(_token_id("</s>"), None, 0.0, False, False, False)
 
 
-@lru_cache(maxsize=200_000)
+#: Distinct tokens kept before the cache starts again (``_scorer.pyx`` keeps as many records).
+_CACHED = 200_000
+_known: dict[str, _Token] = {}
+
+
 def _token(token: str) -> _Token:
     digit = token.isdigit()
     lowered = token.lower()
@@ -98,8 +106,20 @@ def _token(token: str) -> _Token:
     return _make(_token_id(lowered), lowered, zipf(lowered), token[0].isupper(), token[0].islower(), digit)
 
 
+def _learn(token: str) -> _Token:
+    if len(_known) >= _CACHED:
+        _known.clear()
+    made = _known[token] = _token(token)
+    return made
+
+
 def _tokens(sentence: str) -> list[_Token]:
-    return [_token(t) for t in TOKEN.findall(sentence)]
+    """The sentence's tokens; known ones in one ``map`` (no Python call per token)."""
+    found = TOKEN.findall(sentence)
+    tokens = list(map(_known.get, found))
+    if None in tokens:
+        return [token or _learn(text) for token, text in zip(tokens, found)]
+    return tokens
 
 
 def _total(values: list[float]) -> float:
@@ -154,6 +174,12 @@ def features(sentence: str, buckets: int) -> tuple[list[float], dict[int, float]
     return _dense(_spaced(sentence), tokens), {key: count * scale for key, count in counts.items()}
 
 
+class SentenceScorer(Protocol):
+    """``PureScorer`` or its compiled twin."""
+
+    def quality(self, sentence: str) -> float: ...
+
+
 @dataclass(frozen=True)
 class Model:
     """The trained linear model; ``scorer`` turns a sentence's tokens into its quality."""
@@ -169,13 +195,13 @@ class Model:
 
     def quality(self, sentence: str) -> float:
         """The predicted human quality score (0-100 scale, higher is better)."""
-        return self.scorer(_tokens(sentence), _spaced(sentence))
+        return self.scorer.quality(sentence)
 
     @cached_property
-    def scorer(self) -> Callable[[list[_Token], int], float]:
+    def scorer(self) -> SentenceScorer:
         """The compiled scorer where it was built at install, else its pure-Python twin."""
-        if _compiled is not None:
-            return _compiled.Scorer(self, _START, _END)
+        if COMPILED is not None:
+            return COMPILED.Scorer(self, _START, _END, TOKEN_CLASSES, _token, PureScorer(self))
         return PureScorer(self)
 
 
@@ -196,6 +222,10 @@ class PureScorer:
         weights, buckets = model.weights, model.buckets
         hashed = _total([weights[key % buckets] for key in ids]) + _total([weights[key % buckets] for key in pairs])
         return total + hashed / math.sqrt(len(ids))
+
+    def quality(self, sentence: str) -> float:
+        """``Model.quality``."""
+        return self(_tokens(sentence), _spaced(sentence))
 
 
 @cache

@@ -98,6 +98,13 @@ CASES = [
         expect=lambda f, t: [x for x in f if x["record"] == 1 and x["code"] == "NL201"] or pytest.fail(str(f)),
     ),
     Case(
+        # JSON can escape a lone surrogate, which no UTF-8 text holds: every rule must take it.
+        "jsonl with a lone surrogate",
+        lambda t: [write(t / "data.jsonl", '{"text": "The talks in kyiv went on \\ud800 until late because the ministers could not agree on the wording of the final text."}\n')],
+        1,
+        expect=expect_codes("NL201"),
+    ),
+    Case(
         "a 50 MB single line",
         lambda t: [write(t / "huge.txt", ("The minister said the talks in kyiv would resume on Monday. " * 820_000)[:50_000_000])],
         1,

@@ -59,8 +59,12 @@ unknown_words: Callable[[Iterable[str]], set[str]] = _TABLE.unknown
 
 
 def _token_id(token: str) -> int:
-    """A stable 32-bit id of a token (crc32: the same in every process, unlike ``hash``)."""
-    return crc32(token.encode("utf-8"))
+    """A stable 32-bit id of a token (crc32: the same in every process, unlike ``hash``).
+
+    ``surrogatepass``: a JSON record can hold a lone surrogate (``"\\ud800"``), which strict
+    UTF-8 cannot encode; it gets an id like any other unknown token.
+    """
+    return crc32(token.encode("utf-8", "surrogatepass"))
 
 
 _MIX = 0x9E3779B97F4A7C15  # 64-bit golden-ratio multiplier (Fibonacci hashing)

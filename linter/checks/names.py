@@ -17,7 +17,8 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 import regex
 
@@ -25,6 +26,7 @@ from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import SENTENCE_OPENERS, Document
 from ..registry import Param, coded_check
+from .name_tokens import TOKEN as _TOKEN, token_pass
 
 #: Honorifics after which a lowercase word is a surname written wrongly.
 HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame Mr. Mrs. Ms. Dr.".split())
@@ -48,18 +50,22 @@ COMMON = 4.5
 RARE = 3.0
 #: Function words (the, and, for) are never taken for names.
 FUNCTION_WORD = 6.0
-_TOKEN = regex.compile(r"(?<![\p{L}\d_@#/.'’-])(?:\p{Lu}\p{Ll}+\.?|\p{Ll}+)(?![\p{L}\d_@/]|-\p{L}|\.\p{L})")
 _CLOSED = regex.compile(r"[.!?][\"'”’)]*\s*$")
 #: Frequent English function words: 5% to 20% of the lowercase words of English news, about 2% of German.
 _ENGLISH_MARKERS = ("the", "and", "of", "to", "in", "that", "is", "was")
 _MARKER_SHARE = 0.04
 #: Fewer lowercase words than this are too few to tell the language.
 _SHORT_TEXT = 40
-_LINE_BREAK = regex.compile(r"[\r\n]")
+#: First letters whose uppercase does not lowercase back to them (``ſ``, ``ß``, ``ﬁ``): a word
+#: starting with one is matched to its capitalised form letter by letter, not by ``str.lower``.
+#: tests/test_names.py derives the set from ``regex``'s and Python's Unicode tables.
+CASE_EXCEPTIONS = frozenset(
+    "µßıŉſǰΐΰςϐϑϕϖϰϱϵևᲀᲁᲂᲃᲄᲅᲆᲇᲈẖẗẘẙẚẛὐὒὔὖᾀᾁᾂᾃᾄᾅᾆᾇᾐᾑᾒᾓᾔᾕᾖᾗᾠᾡᾢᾣᾤᾥᾦᾧᾲᾳᾴᾶᾷιῂῃῄῆῇῒΐῖῗῢΰῤῦῧῲῳῴῶῷﬀﬁﬂﬃﬄﬅﬆﬓﬔﬕﬖﬗ"
+)
+_FIRST = itemgetter(0)
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     word: str  # without a trailing abbreviation period
@@ -76,18 +82,19 @@ class _Tokens(Sequence[_Token]):
     cost more than the rest of the rules' work.
     """
 
-    def __init__(self, matches: list[regex.Match[str]]) -> None:
-        self._matches = matches
+    def __init__(self, written: list[str], starts: Sequence[int]) -> None:
+        self._written = written
+        self._starts = starts
         self._made: dict[int, _Token] = {}
 
     def __len__(self) -> int:
-        return len(self._matches)
+        return len(self._written)
 
     def __getitem__(self, index: int) -> _Token:  # type: ignore[override]
         token = self._made.get(index)
         if token is None:
-            match = self._matches[index]
-            token = self._made[index] = _Token(match.start(), match.end(), match[0].rstrip("."))
+            start, word = self._starts[index], self._written[index]
+            token = self._made[index] = _Token(start, start + len(word), word.rstrip("."))
         return token
 
 
@@ -97,6 +104,7 @@ class _Evidence:
 
     tokens: _Tokens
     written: list[str]  # each token as written, an abbreviation's period included
+    counts: Counter[str]  # how often each is written so
     anywhere: Counter[str]  # capitalised anywhere, sentence starts too
     lower: Counter[str]  # written in lowercase
     # Counted by :func:`_count_contexts` only for the words asked about:
@@ -133,17 +141,34 @@ def evidence(doc: Document) -> _Evidence:
     cached = _CACHE.get(doc)
     if cached is not None:
         return cached
-    matches = list(_TOKEN.finditer(doc.text))
-    written = [m[0] for m in matches]
+    written, starts = token_pass(doc.text)
+    counts = Counter(written)
     anywhere: Counter[str] = Counter()
     lower: Counter[str] = Counter()
-    for word, count in Counter(written).items():  # each distinct spelling once
+    for word, count in counts.items():  # each distinct spelling once
         if word[0].isupper():
             anywhere[word.rstrip(".")] += count
         else:
             lower[word] = count
-    found = _CACHE[doc] = _Evidence(_Tokens(matches), written, anywhere, lower)
+    found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, counts, anywhere, lower)
     return found
+
+
+def _where(found: _Evidence, words: set[str]) -> list[int]:
+    """The indices of the tokens written as one of ``words``, in text order.
+
+    Each word is searched for by ``list.index`` (a scan in C) as often as it occurs: far
+    cheaper than a Python loop over every token, since only a few words are asked for.
+    """
+    written = found.written
+    indices = []
+    for word in words & found.counts.keys():
+        at = -1
+        for _ in range(found.counts[word]):
+            at = written.index(word, at + 1)
+            indices.append(at)
+    indices.sort()
+    return indices
 
 
 def _count_contexts(doc: Document, found: _Evidence, words: set[str]) -> None:
@@ -159,8 +184,7 @@ def _count_contexts(doc: Document, found: _Evidence, words: set[str]) -> None:
     lines = doc.lines
     line_starts = [line.start for line in lines]
     title_case: dict[int, bool] = {}
-    spelt = words | {word + "." for word in words}
-    for index in [i for i, w in enumerate(found.written) if w in spelt]:
+    for index in _where(found, words | {word + "." for word in words}):
         token = tokens[index]
         at = bisect_right(line_starts, token.start) - 1
         if at >= 0 and token.start < lines[at].end:
@@ -211,7 +235,7 @@ def _adjacent(text: str, tokens: _Tokens, index: int) -> bool:
     if index < 0:
         return False
     gap = text[tokens[index].end : tokens[index + 1].start]
-    return not gap.strip() and not _LINE_BREAK.search(gap)
+    return not gap.strip() and "\n" not in gap and "\r" not in gap
 
 
 def _titled(text: str, token: _Token) -> bool:
@@ -225,9 +249,20 @@ def _mid_sentence(text: str, tokens: _Tokens, index: int) -> bool:
         return False
     previous = tokens[index - 1]
     gap = text[previous.end : tokens[index].start]
-    if _LINE_BREAK.search(gap) or gap.strip() not in ("", ",", ";"):
+    if "\n" in gap or "\r" in gap or gap.strip() not in ("", ",", ";"):
         return False
     return not (previous.capitalised and text[previous.end - 1] == "." and text[previous.start : previous.end] not in HONORIFICS)
+
+
+def _capitalised_elsewhere(found: _Evidence) -> set[str]:
+    """The lowercase words that may also be written capitalised: a few, where the text has hundreds.
+
+    A superset, found by set operations in C: a word's capitalised form lowercases back to
+    it unless its first letter is one of :data:`CASE_EXCEPTIONS`, and then all are returned.
+    """
+    if not CASE_EXCEPTIONS.isdisjoint(map(_FIRST, found.lower)):
+        return set(found.lower)
+    return found.lower.keys() & set(map(str.lower, found.anywhere))
 
 
 def _reads_as_english(found: _Evidence) -> bool:
@@ -270,9 +305,8 @@ def _find(doc: Document) -> Iterator[_Finding]:
     tokens = found.tokens
     written = found.written
     # Most words: looked at only when the text also capitalises them or an honorific precedes them.
-    named = {w for w in found.lower if len(w) >= 3 and w not in _PARTICLES and w[0].upper() + w[1:] in found.anywhere and zipf(w) < FUNCTION_WORD}
-    watched = named | HONORIFICS
-    candidates = {i + 1 if written[i] in HONORIFICS else i for i in [i for i, w in enumerate(written) if w in watched]}
+    named = {w for w in _capitalised_elsewhere(found) if len(w) >= 3 and w not in _PARTICLES and w[0].upper() + w[1:] in found.anywhere and zipf(w) < FUNCTION_WORD}
+    candidates = {i + 1 if written[i] in HONORIFICS else i for i in _where(found, named | HONORIFICS)}
     indices = sorted(i for i in candidates if i < len(written) and not written[i][0].isupper() and len(written[i]) >= 3 and written[i] not in _PARTICLES and zipf(written[i]) < FUNCTION_WORD)
     _count_contexts(doc, found, {written[i][0].upper() + written[i][1:] for i in indices} & found.anywhere.keys())
     for index in indices:

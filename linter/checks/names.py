@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -104,9 +105,9 @@ class _Evidence:
 
     tokens: _Tokens
     written: list[str]  # each token as written, an abbreviation's period included
-    counts: Counter[str]  # how often each is written so
+    counts: Counter[str]  # how often each is written so; a lowercase word's count is its count in lowercase
     anywhere: Counter[str]  # capitalised anywhere, sentence starts too
-    lower: Counter[str]  # written in lowercase
+    lowercase: int  # how many tokens are lowercase words
     # Counted by :func:`_count_contexts` only for the words asked about:
     alone: Counter[str] = field(default_factory=Counter)  # capitalised alone in mid-sentence
     strong: Counter[str] = field(default_factory=Counter)  # after an honorific or title
@@ -143,14 +144,13 @@ def evidence(doc: Document) -> _Evidence:
         return cached
     written, starts = token_pass(doc.text)
     counts = Counter(written)
+    # Each distinct capitalised spelling once, picked out in C: most tokens are lowercase words.
+    capitalised = list(compress(counts, map(str.isupper, map(_FIRST, counts))))
     anywhere: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    for word, count in counts.items():  # each distinct spelling once
-        if word[0].isupper():
-            anywhere[word.rstrip(".")] += count
-        else:
-            lower[word] = count
-    found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, counts, anywhere, lower)
+    for word in capitalised:
+        anywhere[word.rstrip(".")] += counts[word]
+    lowercase = len(written) - sum(map(counts.__getitem__, capitalised))
+    found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, counts, anywhere, lowercase)
     return found
 
 
@@ -255,14 +255,14 @@ def _mid_sentence(text: str, tokens: _Tokens, index: int) -> bool:
 
 
 def _capitalised_elsewhere(found: _Evidence) -> set[str]:
-    """The lowercase words that may also be written capitalised: a few, where the text has hundreds.
+    """The words (as written) that may be lowercase words also written capitalised: a few of hundreds.
 
     A superset, found by set operations in C: a word's capitalised form lowercases back to
     it unless its first letter is one of :data:`CASE_EXCEPTIONS`, and then all are returned.
     """
-    if not CASE_EXCEPTIONS.isdisjoint(map(_FIRST, found.lower)):
-        return set(found.lower)
-    return found.lower.keys() & set(map(str.lower, found.anywhere))
+    if not CASE_EXCEPTIONS.isdisjoint(map(_FIRST, found.counts)):
+        return set(found.counts)
+    return found.counts.keys() & set(map(str.lower, found.anywhere))
 
 
 def _reads_as_english(found: _Evidence) -> bool:
@@ -271,8 +271,7 @@ def _reads_as_english(found: _Evidence) -> bool:
     German capitalises its nouns (``Daten``, ``daten``-compounds) and other languages have
     their own words; what English capitals prove does not carry over to them.
     """
-    lowercase = sum(found.lower.values())
-    return lowercase < _SHORT_TEXT or sum(found.lower[w] for w in _ENGLISH_MARKERS) >= _MARKER_SHARE * lowercase
+    return found.lowercase < _SHORT_TEXT or sum(map(found.counts.__getitem__, _ENGLISH_MARKERS)) >= _MARKER_SHARE * found.lowercase
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,14 +303,24 @@ def _find(doc: Document) -> Iterator[_Finding]:
         return
     tokens = found.tokens
     written = found.written
+    anywhere = found.anywhere
+
+    def looked_at(word: str) -> bool:
+        return not word[0].isupper() and len(word) >= 3 and word not in _PARTICLES and zipf(word) < FUNCTION_WORD
+
     # Most words: looked at only when the text also capitalises them or an honorific precedes them.
-    named = {w for w in _capitalised_elsewhere(found) if len(w) >= 3 and w not in _PARTICLES and w[0].upper() + w[1:] in found.anywhere and zipf(w) < FUNCTION_WORD}
-    candidates = {i + 1 if written[i] in HONORIFICS else i for i in _where(found, named | HONORIFICS)}
-    indices = sorted(i for i in candidates if i < len(written) and not written[i][0].isupper() and len(written[i]) >= 3 and written[i] not in _PARTICLES and zipf(written[i]) < FUNCTION_WORD)
-    _count_contexts(doc, found, {written[i][0].upper() + written[i][1:] for i in indices} & found.anywhere.keys())
+    named = {w for w in _capitalised_elsewhere(found) if w[0].upper() + w[1:] in anywhere and looked_at(w)}
+    after_honorifics = [i + 1 for i in _where(found, HONORIFICS) if i + 1 < len(written)]
+    watched = named | {w for w in {written[i] for i in after_honorifics} if looked_at(w)}
+    indices = sorted(i for i in {*_where(found, named), *after_honorifics} if written[i] in watched)
+    _count_contexts(doc, found, {written[i][0].upper() + written[i][1:] for i in indices} & anywhere.keys())
     for index in indices:
+        word = written[index].rstrip(".")  # a capital the Unicode tables of regex and Python disagree on
+        proper = word[0].upper() + word[1:]
+        prior = written[index - 1] if index else ""
+        if prior not in HONORIFICS and (proper not in anywhere or not (found.strong[proper] or found.alone[proper] or found.two_word[proper]) and prior.rstrip(".") not in TITLES):
+            continue  # no honorific, no title and no evidence: nothing below could report it
         token = tokens[index]
-        proper = token.word[0].upper() + token.word[1:]
         previous = tokens[index - 1] if _adjacent(text, tokens, index - 1) else None
         after_honorific = previous is not None and text[previous.start : previous.end] in HONORIFICS
         if proper not in found.anywhere and not after_honorific:
@@ -344,7 +353,7 @@ def _find(doc: Document) -> Iterator[_Finding]:
             continue
         # A text that writes the word in lowercase more than once, and half as often as the name,
         # may well use the word.
-        lower = found.lower[token.word]
+        lower = found.counts[token.word]
         if not certain and lower >= 2 and 2 * lower > found.alone[proper] + found.strong[proper] + found.two_word[proper]:
             continue
         sure = certain or strong and frequency < COMMON

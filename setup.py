@@ -39,7 +39,10 @@ def extensions() -> list:
     # No fused multiply-add: the compiled scorer must round exactly as the pure one does.
     flags = [] if sys.platform == "win32" else ["-ffp-contract=off"]
     return cythonize(
-        [Extension("linter.fluency._scorer", ["linter/fluency/_scorer.pyx"], extra_compile_args=flags)],
+        [
+            Extension("linter.fluency._scorer", ["linter/fluency/_scorer.pyx"], extra_compile_args=flags),
+            Extension("linter.checks._name_tokens", ["linter/checks/_name_tokens.pyx"]),
+        ],
         quiet=True,
     )
 

@@ -17,17 +17,18 @@ from . import __version__
 
 def describe() -> str:
     """``newslint VERSION`` and one line per fast path: active, or what runs instead."""
-    from .checks import prefilter
+    from .checks import name_tokens, prefilter
     from .fluency import KERNEL
 
     scorer = "compiled (Cython)" if KERNEL == "compiled" else "pure Python (no compiler at install)"
+    names = "compiled (Cython)" if name_tokens.KERNEL == "compiled" else "pure Python (regex)"
     try:
         import re2  # noqa: F401
     except ImportError:
         regexes = "off (google-re2 not installed): every pattern rule searches every text"
     else:
         regexes = f"RE2 set (memory budget {prefilter.MAX_MEM >> 20} MB)"
-    return f"newslint {__version__}\nfluency scorer: {scorer}\npattern prefilter: {regexes}"
+    return f"newslint {__version__}\nfluency scorer: {scorer}\nname tokens: {names}\npattern prefilter: {regexes}"
 
 
 class VersionAction(argparse.Action):

@@ -59,9 +59,9 @@ _MARKER_SHARE = 0.04
 _SHORT_TEXT = 40
 #: First letters whose uppercase does not lowercase back to them (``ſ``, ``ß``, ``ﬁ``): a word
 #: starting with one is matched to its capitalised form letter by letter, not by ``str.lower``.
-#: tests/test_names.py derives the set from ``regex``'s and Python's Unicode tables.
+#: tests/test_names.py derives the set from ``regex``'s and Python's Unicode tables (escaped: letters NFC would change).
 CASE_EXCEPTIONS = frozenset(
-    "µßıŉſǰΐΰςϐϑϕϖϰϱϵևᲀᲁᲂᲃᲄᲅᲆᲇᲈẖẗẘẙẚẛὐὒὔὖᾀᾁᾂᾃᾄᾅᾆᾇᾐᾑᾒᾓᾔᾕᾖᾗᾠᾡᾢᾣᾤᾥᾦᾧᾲᾳᾴᾶᾷιῂῃῄῆῇῒΐῖῗῢΰῤῦῧῲῳῴῶῷﬀﬁﬂﬃﬄﬅﬆﬓﬔﬕﬖﬗ"
+    "µßıŉſǰΐΰςϐϑϕϖϰϱϵևᲀᲁᲂᲃᲄᲅᲆᲇᲈẖẗẘẙẚẛὐὒὔὖᾀᾁᾂᾃᾄᾅᾆᾇᾐᾑᾒᾓᾔᾕᾖᾗᾠᾡᾢᾣᾤᾥᾦᾧᾲᾳᾴᾶᾷ\u1fbeῂῃῄῆῇῒ\u1fd3ῖῗῢ\u1fe3ῤῦῧῲῳῴῶῷﬀﬁﬂﬃﬄﬅﬆﬓﬔﬕﬖﬗ"
 )
 _FIRST = itemgetter(0)
 
@@ -265,6 +265,20 @@ def _capitalised_elsewhere(found: _Evidence) -> set[str]:
     return found.counts.keys() & set(map(str.lower, found.anywhere))
 
 
+def _unreportable(found: _Evidence, index: int, proper: str) -> bool:
+    """Whether :func:`_find` cannot report the word at ``index``: no honorific nor title before it, no evidence for ``proper``.
+
+    Told from the tokens as written, before any is built: most occurrences of a word the
+    text also capitalises (``police`` beside ``Police``) end here.
+    """
+    prior = found.written[index - 1] if index else ""
+    if prior in HONORIFICS:
+        return False
+    if proper not in found.anywhere:
+        return True
+    return not (found.strong[proper] or found.alone[proper] or found.two_word[proper]) and prior.rstrip(".") not in TITLES
+
+
 def _reads_as_english(found: _Evidence) -> bool:
     """Whether English function words are common enough among the lowercase words.
 
@@ -317,9 +331,8 @@ def _find(doc: Document) -> Iterator[_Finding]:
     for index in indices:
         word = written[index].rstrip(".")  # a capital the Unicode tables of regex and Python disagree on
         proper = word[0].upper() + word[1:]
-        prior = written[index - 1] if index else ""
-        if prior not in HONORIFICS and (proper not in anywhere or not (found.strong[proper] or found.alone[proper] or found.two_word[proper]) and prior.rstrip(".") not in TITLES):
-            continue  # no honorific, no title and no evidence: nothing below could report it
+        if _unreportable(found, index, proper):
+            continue
         token = tokens[index]
         previous = tokens[index - 1] if _adjacent(text, tokens, index - 1) else None
         after_honorific = previous is not None and text[previous.start : previous.end] in HONORIFICS

@@ -25,7 +25,7 @@ NAME_PIECES = st.sampled_from(
     " \u1c89abc Ǆemal ǆemal".split()
     + ["said Blair", "Mr Blair", "Tony Blair", "met Bush", "Mr bush", "told blair", "with Okafor", "said okafor", "Dr okafor", "met President bush", "met the police"]
 )
-GAPS = st.sampled_from([" ", " ", " ", ", ", ". ", "; ", "\n", "\n\n", " - ", "  ", "\u00a0", ": ", "'s "])
+GAPS = st.sampled_from([" ", " ", " ", ", ", ". ", "; ", "\n", "\n\n", "\r\n", "\r", " - ", "  ", "\u00a0", ": ", "'s ", "-", "."])
 
 
 def findings(text: str, ruleset, select: str) -> dict[str, tuple[str, Applicability | None]]:
@@ -149,8 +149,18 @@ class TestShortcutsChangeNothing:
         findings = [(f.token, f.proper, f.certain, f.overwhelming) for f in names._findings(doc)]
         return findings, dict(found.alone), dict(found.strong), dict(found.two_word), found.pairs
 
+    @staticmethod
+    def _title_case_by_its_own_tokens(text: str, line, found) -> bool:
+        from linter.checks.names import _CLOSED
+        from linter.checks.name_tokens import TOKEN
+
+        if _CLOSED.search(text, line.start, line.end):
+            return False
+        words = [m.group() for m in TOKEN.finditer(text, line.start, line.end)]
+        return len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 > len(words)
+
     def _exhaustive(self, text: str, monkeypatch) -> tuple:
-        """Every lowercase word looked at, every token scanned, every occurrence weighed."""
+        """Every lowercase word looked at, every token scanned, every occurrence weighed, each line tokenized alone."""
         from linter.checks import names
         from linter.checks.name_tokens import pure_token_pass
 
@@ -159,6 +169,7 @@ class TestShortcutsChangeNothing:
             patch.setattr(names, "_where", lambda found, words: [i for i, w in enumerate(found.written) if w in words])
             patch.setattr(names, "_unreportable", lambda found, index, proper: False)
             patch.setattr(names, "token_pass", pure_token_pass)
+            patch.setattr(names, "_is_title_case", self._title_case_by_its_own_tokens)
             return self._found(text)
 
     @pytest.mark.parametrize(
@@ -168,6 +179,7 @@ class TestShortcutsChangeNothing:
             "He met President bush. Bush left.",  # a title, and no other evidence
             "Talks with Ǆemal ended, and aides of Ǆemal left. Then ǆemal spoke.",  # title case is not uppercase
             "Talks with Some ended, and aides of Some left. Then ſome spoke.",  # ſ uppercases to S, which lowercases to s
+            "Blair Wins Vote\r\nTalks with Blair ended,\rand aides of Blair left-\nThen blair spoke.",  # title case, CR line breaks
         ],
     )
     def test_examples(self, text: str, monkeypatch) -> None:

@@ -13,12 +13,12 @@ written capitalised elsewhere), or they are reported only as ``info``.
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import Any, NamedTuple
 
 import regex
@@ -27,7 +27,7 @@ from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import SENTENCE_OPENERS, Document
 from ..registry import Param, coded_check
-from .name_tokens import TOKEN as _TOKEN, token_pass
+from .name_tokens import token_pass
 
 #: Honorifics after which a lowercase word is a surname written wrongly.
 HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame Mr. Mrs. Ms. Dr.".split())
@@ -64,6 +64,7 @@ CASE_EXCEPTIONS = frozenset(
     "µßıŉſǰΐΰςϐϑϕϖϰϱϵևᲀᲁᲂᲃᲄᲅᲆᲇᲈẖẗẘẙẚẛὐὒὔὖᾀᾁᾂᾃᾄᾅᾆᾇᾐᾑᾒᾓᾔᾕᾖᾗᾠᾡᾢᾣᾤᾥᾦᾧᾲᾳᾴᾶᾷ\u1fbeῂῃῄῆῇῒ\u1fd3ῖῗῢ\u1fe3ῤῦῧῲῳῴῶῷﬀﬁﬂﬃﬄﬅﬆﬓﬔﬕﬖﬗ"
 )
 _FIRST = itemgetter(0)
+_WITH_PERIOD = methodcaller("endswith", ".")
 
 
 class _Token(NamedTuple):
@@ -105,6 +106,7 @@ class _Evidence:
 
     tokens: _Tokens
     written: list[str]  # each token as written, an abbreviation's period included
+    starts: Sequence[int]  # where each starts
     counts: Counter[str]  # how often each is written so; a lowercase word's count is its count in lowercase
     anywhere: Counter[str]  # capitalised anywhere, sentence starts too
     lowercase: int  # how many tokens are lowercase words
@@ -122,15 +124,16 @@ def _is_name_part(word: str) -> bool:
     return word[0].isupper() and word.lower() not in SENTENCE_OPENERS
 
 
-def _is_title_case(text: str, line: Span) -> bool:
+def _is_title_case(text: str, line: Span, found: _Evidence) -> bool:
     """Whether a line has no closing full stop and most of its words capitalised (a headline, a menu).
 
-    Its capitals prove nothing about the words.
+    Its capitals prove nothing about the words. Its words are the text's tokens that start
+    in it: a line ends at a line break, which no token's look-around reads across.
     """
     if _CLOSED.search(text, line.start, line.end):
         return False
-    words = [m.group() for m in _TOKEN.finditer(text, line.start, line.end)]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 > len(words)
+    words = found.written[bisect_left(found.starts, line.start) : bisect_left(found.starts, line.end)]
+    return len(words) >= 2 and sum(map(str.isupper, map(_FIRST, words))) * 2 > len(words)
 
 
 def evidence(doc: Document) -> _Evidence:
@@ -144,13 +147,14 @@ def evidence(doc: Document) -> _Evidence:
         return cached
     written, starts = token_pass(doc.text)
     counts = Counter(written)
-    # Each distinct capitalised spelling once, picked out in C: most tokens are lowercase words.
+    # Each distinct capitalised spelling once, picked out and counted in C: most tokens are lowercase words.
     capitalised = list(compress(counts, map(str.isupper, map(_FIRST, counts))))
-    anywhere: Counter[str] = Counter()
-    for word in capitalised:
-        anywhere[word.rstrip(".")] += counts[word]
-    lowercase = len(written) - sum(map(counts.__getitem__, capitalised))
-    found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, counts, anywhere, lowercase)
+    anywhere = Counter(dict(zip(capitalised, map(counts.__getitem__, capitalised))))
+    lowercase = len(written) - sum(anywhere.values())
+    for word in list(filter(_WITH_PERIOD, capitalised)):  # an abbreviation, a sentence's last word
+        stem = word[:-1]
+        anywhere[stem] = anywhere.get(stem, 0) + anywhere.pop(word)
+    found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, starts, counts, anywhere, lowercase)
     return found
 
 
@@ -189,7 +193,7 @@ def _count_contexts(doc: Document, found: _Evidence, words: set[str]) -> None:
         at = bisect_right(line_starts, token.start) - 1
         if at >= 0 and token.start < lines[at].end:
             if at not in title_case:
-                title_case[at] = _is_title_case(text, lines[at])
+                title_case[at] = _is_title_case(text, lines[at], found)
             if title_case[at]:
                 continue
         if not _mid_sentence(text, tokens, index):

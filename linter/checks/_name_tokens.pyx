@@ -27,11 +27,16 @@ cdef dict _astral = {}
 
 
 cdef inline unsigned char _flags(Py_UCS4 char, object char_flags):
+    """The classes of ``char``, from the table once it has been filled for it."""
+    if char < 65536 and _bmp[char]:
+        return _bmp[char] & ~KNOWN
+    return _look_up(char, char_flags)
+
+
+cdef unsigned char _look_up(Py_UCS4 char, object char_flags):
+    """Ask ``char_flags`` once per character and remember the answer."""
     cdef unsigned char found
     if char < 65536:
-        found = _bmp[char]
-        if found:
-            return found & ~KNOWN
         found = <unsigned char>char_flags(chr(char))
         _bmp[char] = found | KNOWN
         return found

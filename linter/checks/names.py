@@ -77,26 +77,25 @@ class _Token(NamedTuple):
         return self.word[0].isupper()
 
 
-class _Tokens(Sequence[_Token]):
-    """The text's tokens, each made into a :class:`_Token` only when a rule looks at it.
+class _Tokens(dict[int, _Token]):
+    """The text's tokens by index, each made into a :class:`_Token` only when a rule looks at it.
 
     Most tokens are lowercase words no rule reads one by one; building an object for each
-    cost more than the rest of the rules' work.
+    cost more than the rest of the rules' work. A dict, so that a token already made is
+    found without a Python call.
     """
 
     def __init__(self, written: list[str], starts: Sequence[int]) -> None:
+        super().__init__()
         self._written = written
         self._starts = starts
-        self._made: dict[int, _Token] = {}
 
     def __len__(self) -> int:
         return len(self._written)
 
-    def __getitem__(self, index: int) -> _Token:  # type: ignore[override]
-        token = self._made.get(index)
-        if token is None:
-            start, word = self._starts[index], self._written[index]
-            token = self._made[index] = _Token(start, start + len(word), word.rstrip("."))
+    def __missing__(self, index: int) -> _Token:
+        start, word = self._starts[index], self._written[index]
+        token = self[index] = _Token(start, start + len(word), word.rstrip("."))
         return token
 
 

@@ -21,12 +21,12 @@ def _form_pattern(form: str) -> str:
 
 
 def _shared_part(forms: list[str]) -> str:
-    """The longest text every form contains (``Zelensk``), or "" when that is shorter than 3 characters.
+    """The longest text every form contains (``Zelensk``, ``Qa``), or "" when no two characters are shared.
 
     Absent from a text, it rules out the whole group with one substring search instead of one per form.
     """
     shortest = min(forms, key=len)
-    for size in range(len(shortest), 2, -1):
+    for size in range(len(shortest), 1, -1):
         for start in range(len(shortest) - size + 1):
             part = shortest[start : start + size]
             if all(part in form for form in forms):

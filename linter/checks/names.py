@@ -332,7 +332,7 @@ def _find(doc: Document) -> Iterator[_Finding]:
     indices = sorted(i for i in {*_where(found, named), *after_honorifics} if written[i] in watched)
     _count_contexts(doc, found, {written[i][0].upper() + written[i][1:] for i in indices} & anywhere.keys())
     for index in indices:
-        word = written[index].rstrip(".")  # a capital the Unicode tables of regex and Python disagree on
+        word = written[index].rstrip(".")  # a period only after a capital Python's Unicode tables do not know
         proper = word[0].upper() + word[1:]
         if _unreportable(found, index, proper):
             continue

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from linter import Applicability, LintConfig, lint
 from linter.selection import Selection
 
@@ -13,6 +17,15 @@ ARTICLE = (
     " peer disagreed, and Labour said so.\n\n"
     "It was fine, said Mr kennedy."
 )
+
+#: Words of names and their contexts, in both cases, and the first letters whose case does not round-trip.
+NAME_PIECES = st.sampled_from(
+    "Mr Mr. Mrs Dr Sir President Prime Minister the a of and said Tony tony Blair blair Bush bush Labour labour"
+    " House Lords lords Union union police Police de Villiers the The was in to ſome Some ﬁsh Fish ßtraße"
+    " \u1c89abc Ǆemal ǆemal".split()
+    + ["said Blair", "Mr Blair", "Tony Blair", "met Bush", "Mr bush", "told blair", "with Okafor", "said okafor", "Dr okafor", "met President bush", "met the police"]
+)
+GAPS = st.sampled_from([" ", " ", " ", ", ", ". ", "; ", "\n", "\n\n", "\r\n", "\r", " - ", "  ", "\u00a0", ": ", "'s ", "-", "."])
 
 
 def findings(text: str, ruleset, select: str) -> dict[str, tuple[str, Applicability | None]]:
@@ -105,3 +118,84 @@ class TestOtherLanguages:
             " Notfalldatensatz und die Daten der Kasse enthalten, und die Daten sollen in ihre Akte. "
         ) * 3 + "Dazu zählen die daten der Ärzte."
         assert findings(text, ruleset, "NL204,NL206") == {}
+
+
+class TestShortcutsChangeNothing:
+    """The shortcuts that make NL204-NL206 cheap report exactly what the exhaustive way does."""
+
+    def test_case_exceptions_are_every_first_letter_that_does_not_lowercase_back(self) -> None:
+        import sys
+
+        import regex
+
+        from linter.checks.names import CASE_EXCEPTIONS
+
+        lower, upper = regex.compile(r"\p{Ll}"), regex.compile(r"\p{Lu}")
+        # A lowercase word's first letter: regex's lowercase letters, and its capitals Python does not know as such.
+        derived = {
+            char
+            for char in map(chr, range(sys.maxunicode + 1))
+            if char.upper().lower() != char and (lower.match(char) or upper.match(char) and not char.isupper())
+        }
+        assert CASE_EXCEPTIONS == derived
+
+    @staticmethod
+    def _found(text: str) -> tuple:
+        from linter.checks import names
+        from linter.segments import Document
+
+        doc = Document(text)
+        found = names.evidence(doc)
+        findings = [(f.token, f.proper, f.certain, f.overwhelming) for f in names._findings(doc)]
+        return findings, dict(found.alone), dict(found.strong), dict(found.two_word), found.pairs
+
+    @staticmethod
+    def _title_case_by_its_own_tokens(text: str, line, found) -> bool:
+        from linter.checks.names import _CLOSED
+        from linter.checks.name_tokens import TOKEN
+
+        if _CLOSED.search(text, line.start, line.end):
+            return False
+        words = [m.group() for m in TOKEN.finditer(text, line.start, line.end)]
+        return len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 > len(words)
+
+    def _exhaustive(self, text: str, monkeypatch) -> tuple:
+        """Every lowercase word looked at, every token scanned, every occurrence weighed, each line tokenized alone."""
+        from linter.checks import names
+        from linter.checks.name_tokens import pure_token_pass
+
+        with monkeypatch.context() as patch:
+            patch.setattr(names, "_capitalised_elsewhere", lambda found: set(found.counts))
+            patch.setattr(names, "_where", lambda found, words: [i for i, w in enumerate(found.written) if w in words])
+            patch.setattr(names, "_unreportable", lambda found, index, proper: False)
+            patch.setattr(names, "token_pass", pure_token_pass)
+            patch.setattr(names, "_is_title_case", self._title_case_by_its_own_tokens)
+            return self._found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            ARTICLE,
+            "He met President bush. Bush left.",  # a title, and no other evidence
+            "Talks with Ǆemal ended, and aides of Ǆemal left. Then ǆemal spoke.",  # title case is not uppercase
+            "Talks with Some ended, and aides of Some left. Then ſome spoke.",  # ſ uppercases to S, which lowercases to s
+            "Blair Wins Vote\r\nTalks with Blair ended,\rand aides of Blair left-\nThen blair spoke.",  # title case, CR line breaks
+        ],
+    )
+    def test_examples(self, text: str, monkeypatch) -> None:
+        found = self._found(text)
+        assert found[0]
+        assert found == self._exhaustive(text, monkeypatch)
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(pieces=st.lists(st.tuples(NAME_PIECES, GAPS), max_size=60))
+    def test_random_texts_of_name_like_pieces(self, pieces, monkeypatch) -> None:
+        text = "".join(word + gap for word, gap in pieces)
+        assert self._found(text) == self._exhaustive(text, monkeypatch)
+
+
+def test_version_names_the_token_finder(capsys) -> None:
+    from linter.checks.name_tokens import KERNEL
+    from linter.kernels import describe
+
+    assert f"name tokens: {'compiled' if KERNEL == 'compiled' else 'pure Python'}" in describe()

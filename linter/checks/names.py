@@ -13,11 +13,13 @@ written capitalised elsewhere), or they are reported only as ``info``.
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import compress
+from operator import itemgetter, methodcaller
+from typing import Any, NamedTuple
 
 import regex
 
@@ -25,6 +27,7 @@ from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import SENTENCE_OPENERS, Document
 from ..registry import Param, coded_check
+from .name_tokens import token_pass
 
 #: Honorifics after which a lowercase word is a surname written wrongly.
 HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame Mr. Mrs. Ms. Dr.".split())
@@ -48,18 +51,23 @@ COMMON = 4.5
 RARE = 3.0
 #: Function words (the, and, for) are never taken for names.
 FUNCTION_WORD = 6.0
-_TOKEN = regex.compile(r"(?<![\p{L}\d_@#/.'’-])(?:\p{Lu}\p{Ll}+\.?|\p{Ll}+)(?![\p{L}\d_@/]|-\p{L}|\.\p{L})")
 _CLOSED = regex.compile(r"[.!?][\"'”’)]*\s*$")
 #: Frequent English function words: 5% to 20% of the lowercase words of English news, about 2% of German.
 _ENGLISH_MARKERS = ("the", "and", "of", "to", "in", "that", "is", "was")
 _MARKER_SHARE = 0.04
 #: Fewer lowercase words than this are too few to tell the language.
 _SHORT_TEXT = 40
-_LINE_BREAK = regex.compile(r"[\r\n]")
+#: First letters whose uppercase does not lowercase back to them (``ſ``, ``ß``, ``ﬁ``): a word
+#: starting with one is matched to its capitalised form letter by letter, not by ``str.lower``.
+#: tests/test_names.py derives the set from ``regex``'s and Python's Unicode tables (escaped: letters NFC would change).
+CASE_EXCEPTIONS = frozenset(
+    "µßıŉſǰΐΰςϐϑϕϖϰϱϵևᲀᲁᲂᲃᲄᲅᲆᲇᲈẖẗẘẙẚẛὐὒὔὖᾀᾁᾂᾃᾄᾅᾆᾇᾐᾑᾒᾓᾔᾕᾖᾗᾠᾡᾢᾣᾤᾥᾦᾧᾲᾳᾴᾶᾷ\u1fbeῂῃῄῆῇῒ\u1fd3ῖῗῢ\u1fe3ῤῦῧῲῳῴῶῷﬀﬁﬂﬃﬄﬅﬆﬓﬔﬕﬖﬗ"
+)
+_FIRST = itemgetter(0)
+_WITH_PERIOD = methodcaller("endswith", ".")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     word: str  # without a trailing abbreviation period
@@ -69,25 +77,25 @@ class _Token:
         return self.word[0].isupper()
 
 
-class _Tokens(Sequence[_Token]):
-    """The text's tokens, each made into a :class:`_Token` only when a rule looks at it.
+class _Tokens(dict[int, _Token]):
+    """The text's tokens by index, each made into a :class:`_Token` only when a rule looks at it.
 
     Most tokens are lowercase words no rule reads one by one; building an object for each
-    cost more than the rest of the rules' work.
+    cost more than the rest of the rules' work. A dict, so that a token already made is
+    found without a Python call.
     """
 
-    def __init__(self, matches: list[regex.Match[str]]) -> None:
-        self._matches = matches
-        self._made: dict[int, _Token] = {}
+    def __init__(self, written: list[str], starts: Sequence[int]) -> None:
+        super().__init__()
+        self._written = written
+        self._starts = starts
 
     def __len__(self) -> int:
-        return len(self._matches)
+        return len(self._written)
 
-    def __getitem__(self, index: int) -> _Token:  # type: ignore[override]
-        token = self._made.get(index)
-        if token is None:
-            match = self._matches[index]
-            token = self._made[index] = _Token(match.start(), match.end(), match[0].rstrip("."))
+    def __missing__(self, index: int) -> _Token:
+        start, word = self._starts[index], self._written[index]
+        token = self[index] = _Token(start, start + len(word), word.rstrip("."))
         return token
 
 
@@ -97,8 +105,10 @@ class _Evidence:
 
     tokens: _Tokens
     written: list[str]  # each token as written, an abbreviation's period included
+    starts: Sequence[int]  # where each starts
+    counts: Counter[str]  # how often each is written so; a lowercase word's count is its count in lowercase
     anywhere: Counter[str]  # capitalised anywhere, sentence starts too
-    lower: Counter[str]  # written in lowercase
+    lowercase: int  # how many tokens are lowercase words
     # Counted by :func:`_count_contexts` only for the words asked about:
     alone: Counter[str] = field(default_factory=Counter)  # capitalised alone in mid-sentence
     strong: Counter[str] = field(default_factory=Counter)  # after an honorific or title
@@ -113,15 +123,16 @@ def _is_name_part(word: str) -> bool:
     return word[0].isupper() and word.lower() not in SENTENCE_OPENERS
 
 
-def _is_title_case(text: str, line: Span) -> bool:
+def _is_title_case(text: str, line: Span, found: _Evidence) -> bool:
     """Whether a line has no closing full stop and most of its words capitalised (a headline, a menu).
 
-    Its capitals prove nothing about the words.
+    Its capitals prove nothing about the words. Its words are the text's tokens that start
+    in it: a line ends at a line break, which no token's look-around reads across.
     """
     if _CLOSED.search(text, line.start, line.end):
         return False
-    words = [m.group() for m in _TOKEN.finditer(text, line.start, line.end)]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 > len(words)
+    words = found.written[bisect_left(found.starts, line.start) : bisect_left(found.starts, line.end)]
+    return len(words) >= 2 and sum(map(str.isupper, map(_FIRST, words))) * 2 > len(words)
 
 
 def evidence(doc: Document) -> _Evidence:
@@ -133,17 +144,34 @@ def evidence(doc: Document) -> _Evidence:
     cached = _CACHE.get(doc)
     if cached is not None:
         return cached
-    matches = list(_TOKEN.finditer(doc.text))
-    written = [m[0] for m in matches]
-    anywhere: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    for word, count in Counter(written).items():  # each distinct spelling once
-        if word[0].isupper():
-            anywhere[word.rstrip(".")] += count
-        else:
-            lower[word] = count
-    found = _CACHE[doc] = _Evidence(_Tokens(matches), written, anywhere, lower)
+    written, starts = token_pass(doc.text)
+    counts = Counter(written)
+    # Each distinct capitalised spelling once, picked out and counted in C: most tokens are lowercase words.
+    capitalised = list(compress(counts, map(str.isupper, map(_FIRST, counts))))
+    anywhere = Counter(dict(zip(capitalised, map(counts.__getitem__, capitalised))))
+    lowercase = len(written) - sum(anywhere.values())
+    for word in list(filter(_WITH_PERIOD, capitalised)):  # an abbreviation, a sentence's last word
+        stem = word[:-1]
+        anywhere[stem] = anywhere.get(stem, 0) + anywhere.pop(word)
+    found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, starts, counts, anywhere, lowercase)
     return found
+
+
+def _where(found: _Evidence, words: set[str]) -> list[int]:
+    """The indices of the tokens written as one of ``words``, in text order.
+
+    Each word is searched for by ``list.index`` (a scan in C) as often as it occurs: far
+    cheaper than a Python loop over every token, since only a few words are asked for.
+    """
+    written = found.written
+    indices = []
+    for word in words & found.counts.keys():
+        at = -1
+        for _ in range(found.counts[word]):
+            at = written.index(word, at + 1)
+            indices.append(at)
+    indices.sort()
+    return indices
 
 
 def _count_contexts(doc: Document, found: _Evidence, words: set[str]) -> None:
@@ -159,13 +187,12 @@ def _count_contexts(doc: Document, found: _Evidence, words: set[str]) -> None:
     lines = doc.lines
     line_starts = [line.start for line in lines]
     title_case: dict[int, bool] = {}
-    spelt = words | {word + "." for word in words}
-    for index in [i for i, w in enumerate(found.written) if w in spelt]:
+    for index in _where(found, words | {word + "." for word in words}):
         token = tokens[index]
         at = bisect_right(line_starts, token.start) - 1
         if at >= 0 and token.start < lines[at].end:
             if at not in title_case:
-                title_case[at] = _is_title_case(text, lines[at])
+                title_case[at] = _is_title_case(text, lines[at], found)
             if title_case[at]:
                 continue
         if not _mid_sentence(text, tokens, index):
@@ -211,7 +238,7 @@ def _adjacent(text: str, tokens: _Tokens, index: int) -> bool:
     if index < 0:
         return False
     gap = text[tokens[index].end : tokens[index + 1].start]
-    return not gap.strip() and not _LINE_BREAK.search(gap)
+    return not gap.strip() and "\n" not in gap and "\r" not in gap
 
 
 def _titled(text: str, token: _Token) -> bool:
@@ -225,9 +252,34 @@ def _mid_sentence(text: str, tokens: _Tokens, index: int) -> bool:
         return False
     previous = tokens[index - 1]
     gap = text[previous.end : tokens[index].start]
-    if _LINE_BREAK.search(gap) or gap.strip() not in ("", ",", ";"):
+    if "\n" in gap or "\r" in gap or gap.strip() not in ("", ",", ";"):
         return False
     return not (previous.capitalised and text[previous.end - 1] == "." and text[previous.start : previous.end] not in HONORIFICS)
+
+
+def _capitalised_elsewhere(found: _Evidence) -> set[str]:
+    """The words (as written) that may be lowercase words also written capitalised: a few of hundreds.
+
+    A superset, found by set operations in C: a word's capitalised form lowercases back to
+    it unless its first letter is one of :data:`CASE_EXCEPTIONS`, and then all are returned.
+    """
+    if not CASE_EXCEPTIONS.isdisjoint(map(_FIRST, found.counts)):
+        return set(found.counts)
+    return found.counts.keys() & set(map(str.lower, found.anywhere))
+
+
+def _unreportable(found: _Evidence, index: int, proper: str) -> bool:
+    """Whether :func:`_find` cannot report the word at ``index``: no honorific nor title before it, no evidence for ``proper``.
+
+    Told from the tokens as written, before any is built: most occurrences of a word the
+    text also capitalises (``police`` beside ``Police``) end here.
+    """
+    prior = found.written[index - 1] if index else ""
+    if prior in HONORIFICS:
+        return False
+    if proper not in found.anywhere:
+        return True
+    return not (found.strong[proper] or found.alone[proper] or found.two_word[proper]) and prior.rstrip(".") not in TITLES
 
 
 def _reads_as_english(found: _Evidence) -> bool:
@@ -236,8 +288,7 @@ def _reads_as_english(found: _Evidence) -> bool:
     German capitalises its nouns (``Daten``, ``daten``-compounds) and other languages have
     their own words; what English capitals prove does not carry over to them.
     """
-    lowercase = sum(found.lower.values())
-    return lowercase < _SHORT_TEXT or sum(found.lower[w] for w in _ENGLISH_MARKERS) >= _MARKER_SHARE * lowercase
+    return found.lowercase < _SHORT_TEXT or sum(map(found.counts.__getitem__, _ENGLISH_MARKERS)) >= _MARKER_SHARE * found.lowercase
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,15 +320,23 @@ def _find(doc: Document) -> Iterator[_Finding]:
         return
     tokens = found.tokens
     written = found.written
+    anywhere = found.anywhere
+
+    def looked_at(word: str) -> bool:
+        return not word[0].isupper() and len(word) >= 3 and word not in _PARTICLES and zipf(word) < FUNCTION_WORD
+
     # Most words: looked at only when the text also capitalises them or an honorific precedes them.
-    named = {w for w in found.lower if len(w) >= 3 and w not in _PARTICLES and w[0].upper() + w[1:] in found.anywhere and zipf(w) < FUNCTION_WORD}
-    watched = named | HONORIFICS
-    candidates = {i + 1 if written[i] in HONORIFICS else i for i in [i for i, w in enumerate(written) if w in watched]}
-    indices = sorted(i for i in candidates if i < len(written) and not written[i][0].isupper() and len(written[i]) >= 3 and written[i] not in _PARTICLES and zipf(written[i]) < FUNCTION_WORD)
-    _count_contexts(doc, found, {written[i][0].upper() + written[i][1:] for i in indices} & found.anywhere.keys())
+    named = {w for w in _capitalised_elsewhere(found) if w[0].upper() + w[1:] in anywhere and looked_at(w)}
+    after_honorifics = [i + 1 for i in _where(found, HONORIFICS) if i + 1 < len(written)]
+    watched = named | {w for w in {written[i] for i in after_honorifics} if looked_at(w)}
+    indices = sorted(i for i in {*_where(found, named), *after_honorifics} if written[i] in watched)
+    _count_contexts(doc, found, {written[i][0].upper() + written[i][1:] for i in indices} & anywhere.keys())
     for index in indices:
+        word = written[index].rstrip(".")  # a period only after a capital Python's Unicode tables do not know
+        proper = word[0].upper() + word[1:]
+        if _unreportable(found, index, proper):
+            continue
         token = tokens[index]
-        proper = token.word[0].upper() + token.word[1:]
         previous = tokens[index - 1] if _adjacent(text, tokens, index - 1) else None
         after_honorific = previous is not None and text[previous.start : previous.end] in HONORIFICS
         if proper not in found.anywhere and not after_honorific:
@@ -310,7 +369,7 @@ def _find(doc: Document) -> Iterator[_Finding]:
             continue
         # A text that writes the word in lowercase more than once, and half as often as the name,
         # may well use the word.
-        lower = found.lower[token.word]
+        lower = found.counts[token.word]
         if not certain and lower >= 2 and 2 * lower > found.alone[proper] + found.strong[proper] + found.two_word[proper]:
             continue
         sure = certain or strong and frequency < COMMON

@@ -1,0 +1,66 @@
+"""The word tokens the name rules (NL204-NL206) read, found in one pass over the text.
+
+A token is a capitalised word (an abbreviation's period included) or a lowercase word,
+not glued to other letters or digits, nor part of a handle, a path, a contraction or a
+hyphenated word. :data:`TOKEN` defines them; the compiled kernel ``_name_tokens.pyx``
+(built by ``pip install`` where a C compiler exists) finds the same tokens several times
+faster than the ``regex`` scan, reading each character's classes from :func:`char_flags`,
+so that both agree on every character, ``regex``'s Unicode tables included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+try:  # built by ``pip install`` where a C compiler exists; see KERNEL
+    from . import _name_tokens as _compiled
+except ImportError:
+    _compiled = None
+
+#: A character before a token's first letter that glues it to something else.
+_BEFORE = r"[\p{L}\d_@#/.'’-]"
+#: A character after a token's last letter (or period) that glues it to something else.
+_AFTER = r"[\p{L}\d_@/]"
+TOKEN = regex.compile(rf"(?<!{_BEFORE})(?:\p{{Lu}}\p{{Ll}}+\.?|\p{{Ll}}+)(?!{_AFTER}|-\p{{L}}|\.\p{{L}})")
+#: Which token finder runs: ``compiled`` (the Cython extension) or ``pure`` (``regex``).
+KERNEL = "pure" if _compiled is None else "compiled"
+
+#: Character classes, as bits of :func:`char_flags`: those :data:`TOKEN` tests.
+LETTER, UPPER, LOWER, BEFORE, AFTER = 1, 2, 4, 8, 16
+_CLASSES = tuple(
+    (flag, regex.compile(pattern))
+    for flag, pattern in ((LETTER, r"\p{L}"), (UPPER, r"\p{Lu}"), (LOWER, r"\p{Ll}"), (BEFORE, _BEFORE), (AFTER, _AFTER))
+)
+
+
+def char_flags(char: str) -> int:
+    """The classes of :data:`TOKEN` that ``char`` belongs to, as told by ``regex`` itself."""
+    return sum(flag for flag, pattern in _CLASSES if pattern.match(char))
+
+
+class _Starts(Sequence[int]):
+    """Where each token starts, read from its match only when asked for (most never are)."""
+
+    def __init__(self, matches: list[regex.Match[str]]) -> None:
+        self._matches = matches
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]
+        return self._matches[index].start()
+
+
+def pure_token_pass(text: str) -> tuple[list[str], Sequence[int]]:
+    """Each token of ``text`` as written, and where each starts: the ``regex`` twin of the kernel."""
+    matches = list(TOKEN.finditer(text))
+    return [match[0] for match in matches], _Starts(matches)
+
+
+def token_pass(text: str) -> tuple[list[str], Sequence[int]]:
+    """Each token of ``text`` as written, and where each starts (the compiled kernel where built)."""
+    if _compiled is None:
+        return pure_token_pass(text)
+    return _compiled.token_pass(text, char_flags)

@@ -276,14 +276,15 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
 
-        figure, axes = plt.subplots(figsize=(6, 4.5))
+        figure, axes = plt.subplots(figsize=(7, 5))
         for e in extractors:
-            axes.plot([s[e][0] for s in sweep], [s[e][1] for s in sweep], marker=".", label=e)
+            (line,) = axes.plot([s[e][0] for s in sweep], [s[e][1] for s in sweep], marker=".", label=f"{e}, span")
+            axes.plot([s[e][0] for s in plain], [s[e][1] for s in plain], linestyle="--", color=line.get_color(), label=f"{e}, no span")
         axes.set_xlabel("recall (leaked lines)")
         axes.set_ylabel("precision")
         axes.set_title(f"Leak model (span decoding, edges {edge}) + rules, {folds}-fold CV by site")
         axes.grid(True, alpha=0.3)
-        axes.legend()
+        axes.legend(fontsize="small", ncol=2)
         figure.tight_layout()
         figure.savefig(curve, dpi=100)
         print(f"wrote {curve}")

@@ -7,10 +7,8 @@ Usage::
 
 ``SCRAPED_DIR`` holds ``<id>.truth.txt`` beside ``<id>.<extractor>.txt`` files (and
 optionally an ``index.tsv`` with a ``lang_guess`` column). A paragraph of an extraction
-is a *leak* when its normalised text is not part of the normalised truth (a paragraph of
-fewer than five words must equal a whole line of it, a longer one may be any word-aligned
-part of it); it is
-*flagged* when a boilerplate or metadata finding overlaps it. Every other directory is
+is a *leak* when its normalised text is not part of the normalised truth (:class:`Truth`);
+it is *flagged* when a boilerplate or metadata finding overlaps it. Every other directory is
 clean text: the script prints its error/warning findings per 10,000 words.
 With ``--leak-cv K`` it instead scores the leak model (``linter.leaks``) honestly: each
 non-blank line of each extraction is a unit, the model is retrained K times with the pages
@@ -54,12 +52,60 @@ def normalise(text: str) -> str:
 #: Paragraphs with fewer words must equal a whole line of the truth to count as article text;
 #: longer ones may be any word-aligned part of it (extractors split paragraphs differently).
 MIN_SUBSTRING_WORDS = 5
+#: A line of at least this many words is article text when this share of its word trigrams is in
+#: the truth: a Markdown link's target inside it, or a truth that lost a few words mid-paragraph.
+MIN_TRIGRAM_WORDS, MIN_TRIGRAM_SHARE = 20, 0.9
 
 
-def in_truth(key: str, truth: str, truth_lines: set[str]) -> bool:
-    if key in truth_lines:
-        return True
-    return len(key.split()) >= MIN_SUBSTRING_WORDS and f" {key} " in truth
+def _trigrams(words: list[str]) -> list[tuple[str, str, str]]:
+    return list(zip(words, words[1:], words[2:]))
+
+
+class Truth:
+    """The normalised ground truth of one page, and whether a normalised line of an extraction is part of it."""
+
+    def __init__(self, text: str) -> None:
+        normalised = normalise(text)
+        self.text = f" {normalised} "
+        self.lines = {normalise(line) for line in text.splitlines()}
+        self.spaceless = normalised.replace(" ", "")
+        self.trigrams = set(_trigrams(normalised.split()))
+
+    def holds(self, key: str) -> bool:
+        """Whether ``key`` (normalised) is article text.
+
+        A short key must equal a whole line of the truth; a longer one may be any word-aligned part
+        of it, or match once spaces are dropped (a word glued or split in either text: "butbitterness").
+        """
+        if key in self.lines:
+            return True
+        words = key.split()
+        if len(words) < MIN_SUBSTRING_WORDS:
+            return False
+        if f" {key} " in self.text or key.replace(" ", "") in self.spaceless:
+            return True
+        grams = _trigrams(words)
+        return len(words) >= MIN_TRIGRAM_WORDS and sum(g in self.trigrams for g in grams) >= MIN_TRIGRAM_SHARE * len(grams)
+
+    def line_labels(self, keys: list[str]) -> list[bool]:
+        """Whether each of an extraction's normalised non-blank lines is a leak.
+
+        A short line that :meth:`holds` rejects is still article text when it continues a wrapped
+        paragraph: joined to a neighbouring line of five or more words, the two are part of the truth
+        (an extractor that wraps lines leaves ``make-up photos.`` alone on one).
+        """
+        labels = []
+        for i, key in enumerate(keys):
+            article = not key or self.holds(key)
+            if not article and len(key.split()) < MIN_SUBSTRING_WORDS:
+                before = keys[i - 1] if i else ""
+                after = keys[i + 1] if i + 1 < len(keys) else ""
+                article = any(
+                    len(near.split()) >= MIN_SUBSTRING_WORDS and f" {joined} " in self.text
+                    for near, joined in ((before, f"{before} {key}"), (after, f"{key} {after}"))
+                )
+            labels.append(bool(key) and not article)
+        return labels
 
 
 def english_ids(folder: Path, lang: str | None) -> set[str] | None:
@@ -70,23 +116,17 @@ def english_ids(folder: Path, lang: str | None) -> set[str] | None:
         return {row["id"] for row in csv.DictReader(stream, delimiter="\t") if row.get("lang_guess") == lang}
 
 
-def extractions(folder: Path, wanted: set[str] | None) -> Iterator[tuple[str, str, str, str, set[str]]]:
-    """``(page, extractor, text, truth, truth_lines)`` for each extraction of each wanted page.
-
-    ``truth`` is the normalised truth with a space each side, ``truth_lines`` its normalised lines
-    (the two arguments of :func:`in_truth`).
-    """
+def extractions(folder: Path, wanted: set[str] | None) -> Iterator[tuple[str, str, str, Truth]]:
+    """``(page, extractor, text, truth)`` for each extraction of each wanted page."""
     for truth_path in sorted(folder.glob("*.truth.txt")):
         page = truth_path.name.split(".")[0]
         if wanted is not None and page not in wanted:
             continue
-        truth_text = truth_path.read_text(encoding="utf-8")
-        truth = f" {normalise(truth_text)} "
-        truth_lines = {normalise(line) for line in truth_text.splitlines()}
+        truth = Truth(truth_path.read_text(encoding="utf-8"))
         for extraction in sorted(folder.glob(f"{page}.*.txt")):
             extractor = extraction.name.split(".")[1]
             if extractor != "truth":
-                yield page, extractor, extraction.read_text(encoding="utf-8"), truth, truth_lines
+                yield page, extractor, extraction.read_text(encoding="utf-8"), truth
 
 
 #: With ``--templates``: the source of ``<id>.<extractor>.txt`` is its extractor.
@@ -119,7 +159,7 @@ def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: in
     named = [(f"{page}.{extractor}.txt", text) for page, extractor, text, *_ in extractions(folder, wanted)]
     shared = template_counts(named, BY_EXTRACTOR) if templates else None
     ruleset = ruleset if shared is None else with_counts(ruleset, shared)
-    for page, extractor, text, truth, truth_lines in extractions(folder, wanted):
+    for page, extractor, text, truth in extractions(folder, wanted):
         doc = Document(text)
         leak_findings = [d for d in lint_in(shared, f"{page}.{extractor}.txt", text, ruleset) if d.kind in LEAK_KINDS]
         for paragraph in doc.paragraphs:
@@ -127,7 +167,7 @@ def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: in
             key = normalise(body)
             if not key:
                 continue
-            leak = not in_truth(key, truth, truth_lines)
+            leak = not truth.holds(key)
             by = [d.code for d in leak_findings if d.span.start < paragraph.end and paragraph.start < d.span.end]
             flagged = bool(by)
             counts = stats[extractor]
@@ -167,6 +207,7 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
     from train_leaks import fit, load_pages
 
+    from linter.leaks.span import flagged_lines
     from linter.selection import LintConfig
     from linter.checks import check_types
     from linter.selection import Selection
@@ -186,50 +227,64 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
             if pages[i].rows:
                 probability[i] = model.predict_proba(np.array(pages[i].rows))[:, 1].tolist()
     extractors = sorted({p.extractor for p in pages})
+    span = (defaults["span_bias"], defaults["span_clip"])
 
-    def scores(threshold: float) -> dict[str, tuple[float, float]]:
+    def scores(threshold: float, edge_threshold: float) -> dict[str, tuple[float, float]]:
+        """Recall and precision per extractor when the model flags lines as NL330 does (:func:`flagged_lines`)."""
         counts = {e: collections.Counter() for e in extractors}
         for page, rule_flags, probs in zip(pages, ruled, probability):
             c = counts[page.extractor]
-            for leak, scored, by_rule, p in zip(page.labels, page.scored, rule_flags, probs):
-                flagged = by_rule or p >= threshold
+            by_model = flagged_lines(probs, threshold, edge_threshold, *span)
+            for leak, scored, by_rule, by_it in zip(page.labels, page.scored, rule_flags, by_model):
+                flagged = by_rule or by_it
                 if scored:
                     c["leaks"] += leak
                     c["flagged"] += flagged
                     c["hits"] += leak and flagged
         return {e: (c["hits"] / max(c["leaks"], 1), c["hits"] / max(c["flagged"], 1)) for e, c in counts.items()}
 
+    def cells(row: dict[str, tuple[float, float]]) -> str:
+        return " ".join(f"{f'{row[e][0]:.1%} / {row[e][1]:.1%}':>18}" for e in extractors)
+
+    inside, edge, warning = defaults["threshold"], defaults["edge_threshold"], defaults["warning_threshold"]
     print(f"leak model, {folds}-fold cross-validation grouped by site, {len(pages)} extractions; unit: non-blank line")
-    print(f"{'flagged by':<28} " + " ".join(f"{e:>18}" for e in extractors))
-    for label, threshold in (("rules only", 2.0), (f"rules + model >= {defaults['threshold']}", defaults["threshold"]),
-                             (f"rules + model >= {defaults['warning_threshold']}", defaults["warning_threshold"])):
-        row = scores(threshold)
-        print(f"{label:<28} " + " ".join(f"{f'{row[e][0]:.1%} / {row[e][1]:.1%}':>18}" for e in extractors))
+    print(f"{'flagged by':<40} " + " ".join(f"{e:>18}" for e in extractors))
+    for label, row in (
+        ("rules only", scores(2.0, 2.0)),
+        (f"rules + model >= {inside} (edges {edge}): default", scores(inside, edge)),
+        (f"rules + model >= {warning} (warning)", scores(warning, warning)),
+        ("rules + model >= 0.7, no span", scores(0.7, 0.7)),
+    ):
+        print(f"{label:<40} " + cells(row))
     print("(each cell: recall / precision)")
     thresholds = [t / 200 for t in range(2, 200)] + [0.995, 0.998, 0.999]
-    sweep = [scores(t) for t in thresholds]
+    sweep = [scores(t, min(t, edge)) for t in thresholds]
+    plain = [scores(t, t) for t in thresholds]
+    grid = [((t, e), scores(t, e)) for t in (0.9, 0.93, 0.95, 0.97, 0.99) for e in (0.1, 0.3, 0.5, 0.7)]
     for e in extractors:
         floor = PRECISION_TARGETS.get(e, 0.95)
-        met = [(s[e][0], t, s[e][1]) for t, s in zip(thresholds, sweep) if s[e][1] >= floor]
-        if met:
-            recall, threshold, precision = max(met)
-            print(f"{e}: best threshold at precision >= {floor:.0%}: {threshold} ({recall:.1%} / {precision:.1%})")
-        else:
-            print(f"{e}: no threshold reaches precision {floor:.0%}")
+        for label, rows in (("no span, threshold", list(zip(thresholds, plain))), (f"span, edges {edge}, threshold", list(zip(thresholds, sweep))), ("span, (threshold, edges)", grid)):
+            met = [(s[e][0], t, s[e][1]) for t, s in rows if s[e][1] >= floor]
+            if met:
+                recall, threshold, precision = max(met)
+                print(f"{e}: best {label} at precision >= {floor:.0%}: {threshold} ({recall:.1%} / {precision:.1%})")
+            else:
+                print(f"{e}: {label}: none reaches precision {floor:.0%}")
     if curve is not None:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
 
-        figure, axes = plt.subplots(figsize=(6, 4.5))
+        figure, axes = plt.subplots(figsize=(7, 5))
         for e in extractors:
-            axes.plot([s[e][0] for s in sweep], [s[e][1] for s in sweep], marker=".", label=e)
+            (line,) = axes.plot([s[e][0] for s in sweep], [s[e][1] for s in sweep], marker=".", label=f"{e}, span")
+            axes.plot([s[e][0] for s in plain], [s[e][1] for s in plain], linestyle="--", color=line.get_color(), label=f"{e}, no span")
         axes.set_xlabel("recall (leaked lines)")
         axes.set_ylabel("precision")
-        axes.set_title(f"Leak model + rules, {folds}-fold CV grouped by site")
+        axes.set_title(f"Leak model (span decoding, edges {edge}) + rules, {folds}-fold CV by site")
         axes.grid(True, alpha=0.3)
-        axes.legend()
+        axes.legend(fontsize="small", ncol=2)
         figure.tight_layout()
         figure.savefig(curve, dpi=100)
         print(f"wrote {curve}")

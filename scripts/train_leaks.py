@@ -25,7 +25,7 @@ import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from quality import english_ids, extractions, in_truth, normalise  # noqa: E402
+from quality import english_ids, extractions, normalise  # noqa: E402
 
 from linter.leaks import nonblank_lines  # noqa: E402
 from linter.leaks.features import NAMES, line_features  # noqa: E402
@@ -52,16 +52,11 @@ def load_pages(folder: Path, lang: str | None = "en") -> list[Page]:
     with (folder / "index.tsv").open(encoding="utf-8") as stream:
         sites = {row["id"]: row["domain"] for row in csv.DictReader(stream, delimiter="\t")}
     pages = []
-    for page, extractor, text, truth, truth_lines in extractions(folder, english_ids(folder, lang)):
+    for page, extractor, text, truth in extractions(folder, english_ids(folder, lang)):
         spans = nonblank_lines(text)
         lines = [text[s:e] for s, e in spans]
         keys = [normalise(line) for line in lines]
-        pages.append(
-            Page(
-                sites[page], page, extractor, text, spans, line_features(lines),
-                [bool(k) and not in_truth(k, truth, truth_lines) for k in keys], [bool(k) for k in keys],
-            )
-        )
+        pages.append(Page(sites[page], page, extractor, text, spans, line_features(lines), truth.line_labels(keys), [bool(k) for k in keys]))
     return pages
 
 

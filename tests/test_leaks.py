@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 from importlib import resources
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from linter import Severity, lint, load_ruleset
 from linter.checks.leaks import leaked_lines
 from linter.leaks import leak_probabilities, nonblank_lines
 from linter.leaks.features import _DATE, _PHONE, _PRICE, _URL, NAMES, WORD, line_features, line_tokens
+from linter.leaks.span import article_span, flagged_lines
 from linter.model import Applicability
 from linter.segments import Document
 from linter.selection import LintConfig, Selection
@@ -51,7 +54,7 @@ def test_findings_are_boilerplate_with_a_score_and_an_unsafe_removal() -> None:
 
 def test_a_line_above_the_warning_threshold_is_a_warning() -> None:
     text = ARTICLE + TEASERS
-    options = {"threshold": 0.7, "warning_threshold": 0.7, "min_stop_share": 0.2, "min_words": 40}
+    options = {"threshold": 0.7, "edge_threshold": 0.7, "span_bias": 1.0, "span_clip": 4.0, "warning_threshold": 0.7, "min_stop_share": 0.2, "min_words": 40}
     found = list(leaked_lines(Document(text), _rule(), options))
     assert found and all(d.severity == Severity.WARNING for d in found)
 
@@ -110,3 +113,52 @@ def test_cheap_gates_never_hide_a_pattern_match(line: str) -> None:
     assert at["phone"] == float(digits and bool(_PHONE.search(line)))
     assert at["url"] == float(("." in line or "@" in line) and bool(_URL.search(line)))
     assert at["date"] == float(digits and bool(_DATE.search(line)))
+
+
+def test_the_article_span_keeps_a_list_inside_and_leaves_the_edges_out() -> None:
+    """A headline above and teasers below fall outside the span; a list in the middle stays inside it."""
+    probabilities = [0.95, 0.05, 0.02, 0.9, 0.92, 0.9, 0.03, 0.04, 0.96, 0.97]
+    assert article_span(probabilities, bias=1.0, clip=4.0) == (1, 7)
+    flags = flagged_lines(probabilities, threshold=0.93, edge_threshold=0.1, bias=1.0, clip=4.0)
+    assert flags == [True, False, False, False, False, False, False, False, True, True]
+    # The clip caps what one leak-like line costs: without it two very leak-like lines split the article.
+    assert article_span([0.01, 0.01, 0.9999, 0.9999, 0.01, 0.01], bias=1.0, clip=4.0) == (0, 5)
+    assert article_span([0.01, 0.01, 0.9999, 0.9999, 0.01, 0.01], bias=1.0, clip=50.0) == (0, 1)
+    # A plain threshold (the same one inside and out) flags the list.
+    assert flagged_lines(probabilities, 0.9, 0.9, 1.0, 4.0) == [p >= 0.9 for p in probabilities] != flags
+    assert article_span([], 1.0, 4.0) == (0, -1) and flagged_lines([], 0.9, 0.1, 1.0, 4.0) == []
+
+
+def test_nl330_flags_the_edges_but_not_a_list_inside_the_article() -> None:
+    items = "\n\nNorth Bridge: closed\n\nSouth Bridge: open until June\n\nRing Road: delays at peak times\n\n"
+    first, rest = ARTICLE.split("\n\n", 1)
+    text = "Bridge Closure Announced\n\n" + first + items + rest + TEASERS
+    preview = LintConfig(selection=Selection(preview=True))
+    flagged = {text[d.span.start : d.span.end] for d in lint(text, load_ruleset(), preview) if d.code == "NL330"}
+    assert {"Bridge Closure Announced", "Top 10 Budget Phones Of The Year | Tech", "Local Bakery Wins National Award | Food"} <= flagged
+    assert not flagged & {"North Bridge: closed", "South Bridge: open until June", "Ring Road: delays at peak times"}
+
+
+def test_benchmark_truth_counts_wrapped_lines_and_spacing_glitches_as_article() -> None:
+    """The leak labels of benchmarks/quality.py: matcher artefacts are article text, menu words are leaks."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from quality import Truth, normalise
+
+    truth = Truth(
+        "Photos released online show the actress looking stunning in new make-up photos.\n"
+        "Nothing was left but bitterness after the family fell out over the will.\n"
+        "Ticketing\nwww.example-theatre.com\n"
+        + " ".join(f"word{i}" for i in range(30))
+    )
+    lines = [
+        "Photos released online show the actress looking stunning in new",  # wrapped by the extractor
+        "make-up photos.",
+        "Nothing was left butbitterness after the family fell out over the will.",  # a word glued
+        "Ticketing www.example-theatre.com",  # two short truth lines on one
+        " ".join(f"word{i}" for i in range(30) if i != 12),  # the truth lost nothing but one word here
+        "Share",
+        "Photos",  # a menu entry beside a short line: not a wrapped paragraph
+        "Related stories",
+    ]
+    assert truth.line_labels([normalise(line) for line in lines]) == [False, False, False, False, False, True, True, True]
+    assert not truth.holds(normalise("make-up photos.")) and truth.holds(normalise("Ticketing"))

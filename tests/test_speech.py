@@ -50,10 +50,18 @@ def test_a_reporters_prose_shows_no_sign(words: str) -> None:
     assert quote_like(words, 0, len(words)) is None
 
 
-def test_a_third_person_quote_that_lost_its_marks_gets_marks_shown_never_applied(ruleset) -> None:
-    text = QUOTED + "This is a fair deal for the workers and the firm, the union leader said."
+@pytest.mark.parametrize(
+    ("speech", "attribution"),
+    [
+        ("This is a fair deal for the workers and the firm", ", the union leader said."),
+        # a quotation nested in single marks, whose outer double marks were lost
+        ("He told the staff ‘the plant will not close this year’ and they cheered", ", said Anna Lee."),
+    ],
+)
+def test_a_third_person_quote_that_lost_its_marks_gets_marks_shown_never_applied(speech: str, attribution: str, ruleset) -> None:
+    text = QUOTED + speech + attribution
     [found] = _nl405(text, ruleset)
-    assert text[found.span.start : found.span.end] == "This is a fair deal for the workers and the firm"
+    assert text[found.span.start : found.span.end] == speech
     assert found.fix is not None and found.fix.applicability is Applicability.DISPLAY_ONLY
     assert [edit.replacement for edit in found.fix.edits] == ["“", "”"]
 
@@ -77,14 +85,6 @@ def test_speech_that_goes_on_two_sentences_after_the_attribution(ruleset) -> Non
 
 def test_a_heading_with_a_colon_is_no_speech(ruleset) -> None:
     assert _nl405(QUOTED + "Analysis: Is this the end of cheap flights?", ruleset) == []
-
-
-def test_a_nested_quotation_that_kept_its_single_marks(ruleset) -> None:
-    text = QUOTED + "He told the staff ‘the plant will not close this year’ and they cheered, said Anna Lee."
-    [found] = _nl405(text, ruleset)
-    assert text[found.span.start : found.span.end] == "He told the staff ‘the plant will not close this year’ and they cheered"
-    assert found.fix is not None and found.fix.applicability is Applicability.DISPLAY_ONLY
-    assert [edit.replacement for edit in found.fix.edits] == ["“", "”"]
 
 
 def test_a_term_in_single_marks_is_no_nested_quotation(ruleset) -> None:

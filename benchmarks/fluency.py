@@ -5,9 +5,9 @@ Usage::
     python benchmarks/fluency.py MLQE_PE_DEV_TSV [--jfleg JFLEG_TSV] [--clean CLEAN_DIR] [--threshold T]
 
 Prints the Spearman correlation between the garble score and the human score (the
-sentence alone, without its source), what sentence length and the rarest word's frequency
-reach, the agreement of identical sentences scored in two rows (a noise ceiling, when the file
-has them, as WMT21 DA does), the share of sentences flagged at the threshold
+sentence alone, without its source), the same within each language pair (MLQE-PE), what
+sentence length and the rarest word's frequency reach, the agreement of identical sentences
+scored in two rows (a noise ceiling, when the file has them, as WMT21 DA does), the share of sentences flagged at the threshold
 among those humans scored below 30 and above 80, the mean score of JFLEG learner
 sentences against their first correction, and the share of clean news sentences flagged.
 """
@@ -73,6 +73,20 @@ def baselines(rows: list[list[str]], human: list[float]) -> None:
         )
 
 
+#: The column of MLQE-PE files that names the language pair (the source language is not the linter's to see).
+_PAIR_COLUMN = 8
+
+
+def within_pairs(rows: list[list[str]], scores: list[float], human: list[float]) -> dict[str, float]:
+    """Spearman within each language pair of an MLQE-PE file: a pooled figure also rewards telling
+    the pairs apart (their mean scores differ by 30 points), which is the source, not fluency."""
+    pairs: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        if len(row) > _PAIR_COLUMN and "-" in row[_PAIR_COLUMN]:
+            pairs.setdefault(row[_PAIR_COLUMN], []).append(index)
+    return {pair: spearman([scores[i] for i in found], [human[i] for i in found]) for pair, found in sorted(pairs.items())}
+
+
 def reliability(rows: list[list[str]], human: list[float], *, single: bool = False) -> tuple[int, float]:
     """(pairs, Spearman) of the first two rows that hold the same sentence (with ``single``, rows of one rating each).
 
@@ -101,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     human = [float(row[1]) for row in rows]
     print(f"{args.dev.name}: {len(rows)} sentences, Spearman(garble, human score) = {spearman(scores, human):.3f} (expect negative)")
     print(f"             |Spearman| = {abs(spearman(scores, human)):.3f}")
+    within = within_pairs(rows, scores, human)
+    if within:
+        shown = ", ".join(f"{pair} {abs(value):.3f}" for pair, value in within.items())
+        print(f"             within each language pair |Spearman|: {shown} (mean {statistics.fmean(abs(v) for v in within.values()):.3f})")
     low = [s for s, h in zip(scores, human) if h < 30]
     high = [s for s, h in zip(scores, human) if h > 80]
     low_rate = sum(s >= args.threshold for s in low) / len(low)

@@ -23,6 +23,9 @@ def _nl405(text: str, ruleset) -> list:
         ("This is typical of the council", "a verdict in the present tense"),
         ("The new stadium is simply the best in the region", "the speaker's emphasis"),
         ("Goal after goal and still no win!", "an exclamation"),
+        ("He told the staff ‘the plant will not close this year’ and they cheered", "a quotation nested inside"),
+        ("She said: 'Whatever the board wants' and left", "a quotation nested inside"),
+        ("‘The plant will not close,’ he told them, and left", "a quotation nested inside"),
     ],
 )
 def test_signs_of_speech(words: str, sign: str) -> None:
@@ -37,16 +40,28 @@ def test_signs_of_speech(words: str, sign: str) -> None:
         "It is the first time the firm has cut its dividend",
         "This is also changing the way the firm hires staff",
         "Who can voters trust?",
+        "The introduction of 'chip and pin' cards has cut fraud",  # a term in single marks
+        "The minister called the plan 'a disaster for the town'",  # no verb of speech before it
+        "He said 'no' to the plan",  # one word quoted
+        "The players' union said the deal was fair",  # an apostrophe, not a mark
     ],
 )
 def test_a_reporters_prose_shows_no_sign(words: str) -> None:
     assert quote_like(words, 0, len(words)) is None
 
 
-def test_a_third_person_quote_that_lost_its_marks_gets_marks_shown_never_applied(ruleset) -> None:
-    text = QUOTED + "This is a fair deal for the workers and the firm, the union leader said."
+@pytest.mark.parametrize(
+    ("speech", "attribution"),
+    [
+        ("This is a fair deal for the workers and the firm", ", the union leader said."),
+        # a quotation nested in single marks, whose outer double marks were lost
+        ("He told the staff ‘the plant will not close this year’ and they cheered", ", said Anna Lee."),
+    ],
+)
+def test_a_third_person_quote_that_lost_its_marks_gets_marks_shown_never_applied(speech: str, attribution: str, ruleset) -> None:
+    text = QUOTED + speech + attribution
     [found] = _nl405(text, ruleset)
-    assert text[found.span.start : found.span.end] == "This is a fair deal for the workers and the firm"
+    assert text[found.span.start : found.span.end] == speech
     assert found.fix is not None and found.fix.applicability is Applicability.DISPLAY_ONLY
     assert [edit.replacement for edit in found.fix.edits] == ["“", "”"]
 
@@ -70,3 +85,7 @@ def test_speech_that_goes_on_two_sentences_after_the_attribution(ruleset) -> Non
 
 def test_a_heading_with_a_colon_is_no_speech(ruleset) -> None:
     assert _nl405(QUOTED + "Analysis: Is this the end of cheap flights?", ruleset) == []
+
+
+def test_a_term_in_single_marks_is_no_nested_quotation(ruleset) -> None:
+    assert _nl405(QUOTED + "The introduction of ‘chip and pin’ cards has cut fraud by a third, the bank said.", ruleset) == []

@@ -21,7 +21,7 @@ PATTERN_RULES = [rule for rule in RULESET if isinstance(rule.check, PatternCheck
 COVERED = [rule for rule in PATTERN_RULES if rule.check.search is not None or rule.check.whole is not None]
 PIECES = sorted({e.text[i : i + n] for r in PATTERN_RULES for e in (*r.bad, *r.good) for i in range(0, len(e.text), 5) for n in (3, 9)})
 # Characters where RE2 and ``regex`` might disagree: case folding outliers, Unicode space, marks, digits.
-ODD = list("\r\n\t\u00a0\u202f\u2028\u0085\u1680\u3000KkK\u017fsSß\u1e9eİıΩΩµμ\u0345ιΙ\u0301\u0663\uff11_\u203f\ufffd\u200c\u00ad")
+ODD = list("\r\n\t\x0b\x0c\x1c\u00a0\u202f\u2028\u2029\u0085\u1680\u3000KkK\u017fsSß\u1e9eİıΩΩµμ\u0345ιΙ\u0301\u0663\uff11_\u203f\ufffd\u200c\u00ad")
 TEXTS = st.lists(
     st.one_of(st.sampled_from(PIECES), st.sampled_from(ODD), st.characters(blacklist_categories=("Cs",))), max_size=40
 ).map("".join)
@@ -81,7 +81,7 @@ def test_superset_matches_wherever_the_rule_does(rule, text: str) -> None:
         (r"[^\w\s]\d", False, ["-\u0663", "\u00e9\uff11"]),  # a negated class widens
         (r"\p{Lu}\p{Ll}", True, ["ab", "\u0345A"]),  # case-bound properties widen under ignore-case
         (r"(?x) a \ b  # comment", False, ["a b"]),
-        (r"^\bfoo\b$\Z", False, ["foo"]),
+        (r"\bfoo\b", False, ["foo"]),
         (r"a.{2,3}?b", False, ["a\n\rb"]),
     ],
 )
@@ -89,6 +89,37 @@ def test_constructs_widen(pattern: str, ignore_case: bool, matches: list[str]) -
     wider = superset(pattern, ignore_case=ignore_case)
     for text in matches:
         assert re2.fullmatch(wider.whole, text) and re2.search(wider.search, f"1{text}y"), (pattern, text)
+
+
+ANCHORED = [r"^\bfoo\b$\Z", r"(?<=\S)[ \t]+$", r"\s+\Z", r"(?m)^[ \t]+x", r"\A\s+(?=\S)", r"a$|^b|c\Z", r"(?:x$)y", r"^$", r"(?=\s*$)[ ]"]
+ANCHOR_TEXTS = st.lists(st.sampled_from(["a", "b", "c", "x", "y", "foo", " ", "\t", *ODD]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern=st.sampled_from(ANCHORED), text=ANCHOR_TEXTS)
+def test_anchors_kept_hold_wherever_the_pattern_matches(pattern: str, text: str) -> None:
+    """``^ \\A`` (and, asked, ``$ \\Z``) become the line break or text edge around a match, as ``regex``'s WORD mode sees them."""
+    compiled = regex.compile(pattern, regex.MULTILINE | regex.WORD)
+    wider = superset(pattern, ends=True)
+    if wider.search is not None and compiled.search(text):
+        assert re2.search(wider.search, text), (pattern, text, wider.search)
+
+
+def test_end_anchors_rule_texts_out() -> None:
+    """Trailing white space and blank lines at the end: a text without them no longer matches the superset."""
+    clean = "A line.\r\nAnother line\u2028with a break.\n\nEnd.\n"
+    for code, dirty in (("NL107", "A line.  \nEnd.\n"), ("NL110", "End.\n\n")):
+        check = RULESET.get(code).check
+        assert check.ended and superset(check.pattern.pattern).search is not None
+        assert re2.search(check.search, clean) is None and re2.search(check.search, dirty), code
+    assert re2.search(superset(r"x$").search, "xy") and re2.search(superset(r"\Ax", ends=True).search, "yx") is None
+
+
+def test_a_text_in_several_chunks_gets_no_verdict_on_end_anchors(sets: prefilter._Sets) -> None:
+    """``regex`` ends ``$`` at a chunk's end too: a hard cut in a long run of spaces is trailing white space to NL107."""
+    text = "word" + " " * 70_000 + "tail."
+    assert [d.code for d in lint(text, RULESET)] == ["NL107"] == [d.code for d in _without_prefilter(sets, text)]
+    assert sets.hits(Document(text)) is not None
 
 
 @pytest.mark.parametrize(

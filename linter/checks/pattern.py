@@ -93,7 +93,8 @@ class PatternCheck(Check):
         if self.max_words is not None and self.scope != "whole-paragraph":
             raise RuleDefinitionError("max-words goes with scope = 'whole-paragraph'")
         try:
-            wider = superset(params["pattern"], ignore_case=params["ignore-case"])
+            # ``$`` and ``\Z`` kept for a text rule: they tell a text with trailing space from the others.
+            wider = superset(params["pattern"], ignore_case=params["ignore-case"], ends=self.scope == "text")
         except Unsupported:
             wider = Superset(None, None)
         # A whole-paragraph rule is prefiltered paragraph by paragraph only: its forms searched
@@ -102,6 +103,8 @@ class PatternCheck(Check):
         # A line-anchored rule is cheap without it, and its superset matched most texts anyway.
         self.search = None if whole_paragraph or self.line_anchored else wider.search
         self.whole = wider.whole if whole_paragraph else None
+        # Such a superset speaks for a text searched in one piece: ``regex`` also ends ``$`` at a chunk's end.
+        self.ended = wider.ended
         self._register()
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -114,7 +117,7 @@ class PatternCheck(Check):
 
     def _found(self, doc: Document) -> bool | None:
         """Whether the prefilter found this rule's superset in ``doc``; None for no verdict."""
-        if self.prefiltered[0] is None:
+        if self.prefiltered[0] is None or (self.ended and len(doc.chunks) != 1):
             return None
         hits = SETS.hits(doc)
         return None if hits is None else self.prefiltered[0] in hits

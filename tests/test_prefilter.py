@@ -204,7 +204,7 @@ def test_no_verdict_means_every_rule_runs(sets: prefilter._Sets, monkeypatch: py
         monkeypatch.setattr(prefilter, "MAX_MEM", 1 << 12)
     doc = Document(text)
     if breakage == "DFA out of memory":
-        sets.compiled = (prefilter._Set(_GivesUp(), {}), prefilter._Set(_GivesUp(), {}))
+        sets.compiled = (prefilter._Set(_GivesUp(), {}, r"\A"), prefilter._Set(_GivesUp(), {}, "(?s).*"))
     hits = sets.hits(doc)
     if breakage in ("no RE2", "tiny memory budget"):
         assert hits is None
@@ -265,3 +265,12 @@ def test_searched_supersets_are_cut_into_small_sets() -> None:
 @given(text=TEXTS)
 def test_searching_in_several_sets_finds_what_one_set_finds(text: str) -> None:
     assert SEVERAL.hits(Document(text)) == ONE.hits(Document(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS)
+def test_every_sentinel_matches_every_text(text: str) -> None:
+    """A set's sentinel (a searched set's is the empty match at the start) is found in any text RE2 reads to its end."""
+    searched, whole = SEVERAL.compiled
+    for one in (*searched.sets, whole):
+        assert one.sentinel in one.compiled.Match(text), (one.sentinel, text)

@@ -123,20 +123,25 @@ class PatternCheck(Check):
         return None if hits is None else self.prefiltered[0] in hits
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        for match in self._matches(doc):
+        found = self._found(doc)
+        # Most rules have nothing to find in most texts: they say so before any generator is made.
+        if found is False:
+            return iter(())
+        # The gate holds with or without a prefilter verdict: findings never depend on it.
+        if self.scope == "text" and self.gate is not None and not doc.mentions(self.gate):
+            return iter(())
+        return self._findings(doc, found)
+
+    def _findings(self, doc: Document, found: bool | None) -> Iterator[Diagnostic]:
+        for match in self._matches(doc, found):
             if not self._reads_mojibake(doc, match):
                 finding = self._finding(doc, match)
                 if not (self.skip_urls and doc.is_protected(finding.span)):
                     yield finding
 
-    def _matches(self, doc: Document) -> Iterator[regex.Match[str]]:
-        found = self._found(doc)
-        if found is False:
-            return
+    def _matches(self, doc: Document, found: bool | None) -> Iterator[regex.Match[str]]:
+        """The rule's matches where the prefilter (``found``: its verdict) and the gate leave it to look."""
         if self.scope == "text":
-            # The gate holds with or without a prefilter verdict: findings never depend on it.
-            if self.gate is not None and not doc.mentions(self.gate):
-                return
             search = line_matches if self.line_anchored else finditer_spans
             yield from search(self.pattern, doc.text, doc.chunks)
             return
@@ -177,7 +182,7 @@ class PatternCheck(Check):
         if self.prefiltered[1] is not None:
             matched = SETS.paragraphs(doc, self.prefiltered[1])
             if matched is not None:
-                if self.gate is None:
+                if self.gate is None or not matched:
                     return matched
                 gated = set(doc.paragraphs_with(self.gate))
                 return [paragraph for paragraph in matched if paragraph in gated]

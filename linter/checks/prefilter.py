@@ -55,6 +55,9 @@ class _Sets:
         self.broken = False
         self.read = 0
         self.verdicts: weakref.WeakKeyDictionary[Document, _Verdict] = weakref.WeakKeyDictionary()
+        # The document of the last verdict and that verdict: rules ask about one document after another,
+        # and a look-up in ``verdicts`` (which makes a weak reference each time) cost more than the answer.
+        self.last: tuple[weakref.ref[Document], _Verdict] | None = None
 
     def register(self, search: str | None, whole: str | None) -> tuple[int | None, int | None]:
         """Indices of a rule's supersets in the searched set and the paragraph set (None: not in it)."""
@@ -64,6 +67,7 @@ class _Sets:
         if count != (len(self.patterns), len(self.whole)):
             self.compiled, self.broken = None, False
             self.verdicts.clear()
+            self.last = None
         return index, whole_index
 
     def _compile(self) -> tuple[_SearchedSets | _Set, _Set] | None:
@@ -82,12 +86,16 @@ class _Sets:
 
     def _verdict(self, doc: Document) -> _Verdict | None:
         """The verdicts about ``doc``, or None while warming up or without RE2."""
+        last = self.last
+        if last is not None and last[0]() is doc:
+            return last[1]
         verdict = self.verdicts.get(doc)
         if verdict is None:
             self.read += len(doc.text)
             if self.read < WARM_UP or self._compile() is None:
                 return None
             verdict = self.verdicts[doc] = _Verdict()
+        self.last = (weakref.ref(doc), verdict)
         return verdict
 
     def hits(self, doc: Document) -> frozenset[int] | None:

@@ -189,7 +189,7 @@ class _GivesUp:
 
 
 def test_a_pattern_re2_rejects_is_always_a_candidate(sets: prefilter._Sets) -> None:
-    index, _ = sets.register(r"(?<=x)y", None)  # look-behind syntax: RE2 refuses it
+    index, _, _ = sets.register(r"(?<=x)y", None)  # look-behind syntax: RE2 refuses it
     assert index in sets.hits(Document(TEXT))
     assert sets.hits(Document(TEXT)) >= {rule.check.prefiltered[0] for rule in COVERED if rule.code == "NL602"}
 
@@ -204,13 +204,14 @@ def test_no_verdict_means_every_rule_runs(sets: prefilter._Sets, monkeypatch: py
         monkeypatch.setattr(prefilter, "MAX_MEM", 1 << 12)
     doc = Document(text)
     if breakage == "DFA out of memory":
-        sets.compiled = (prefilter._Set(_GivesUp(), {}, r"\A"), prefilter._Set(_GivesUp(), {}, "(?s).*"))
+        sets.compiled = tuple(prefilter._Set(_GivesUp(), {}, sentinel) for sentinel in (r"\A", "(?s).*", r"\A"))
     hits = sets.hits(doc)
     if breakage in ("no RE2", "tiny memory budget"):
         assert hits is None
     else:
         assert hits == frozenset(range(len(sets.patterns)))
         assert sets.paragraphs(doc, 0) is None if breakage == "DFA out of memory" else True
+        assert sets.mentions(doc, 0) is None if breakage == "DFA out of memory" else True
     assert lint(text, RULESET) == expected
 
 
@@ -271,6 +272,33 @@ def test_searching_in_several_sets_finds_what_one_set_finds(text: str) -> None:
 @given(text=TEXTS)
 def test_every_sentinel_matches_every_text(text: str) -> None:
     """A set's sentinel (a searched set's is the empty match at the start) is found in any text RE2 reads to its end."""
-    searched, whole = SEVERAL.compiled
-    for one in (*searched.sets, whole):
+    searched, *others = SEVERAL.compiled
+    for one in (*searched.sets, *others):
         assert one.sentinel in one.compiled.Match(text), (one.sentinel, text)
+
+
+GATED = [rule for rule in PATTERN_RULES if rule.check.gate is not None]
+GATES = prefilter._Sets()
+GATE_INDEX = {rule.code: GATES.register(None, None, rule.check.gate)[2] for rule in GATED}
+GATES.read = prefilter.WARM_UP
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(st.sampled_from([w for r in GATED for w in r.check.gate]), st.sampled_from(ODD), st.text(max_size=3)), max_size=12).map("".join))
+def test_the_gate_set_says_what_the_document_says(text: str) -> None:
+    """Searched once in the lowercased text, each rule's gate words give the answer of ``Document.mentions``
+    (none where the lower case has another length: ``İ``)."""
+    doc = Document(text.upper() if len(text) % 2 else text)
+    for rule in GATED:
+        found = GATES.mentions(doc, GATE_INDEX[rule.code])
+        assert found == (None if doc.lowered is None else doc.mentions(rule.check.gate)), (rule.code, text)
+
+
+def test_a_text_without_gate_words_is_not_scanned_for_them(sets: prefilter._Sets, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a verdict, no rule searches the text word by word (``Document.mentions``, ``paragraphs_with``) for words it lacks."""
+    text = "Plain words here.\n\nAnd more of them.\n"
+    expected = _without_prefilter(sets, text)
+    calls = []
+    monkeypatch.setattr(Document, "mentions", lambda self, words: calls.append(words) or True)
+    monkeypatch.setattr(Document, "paragraphs_with", lambda self, words: calls.append(words) or self.paragraphs)
+    assert lint(text, RULESET) == expected and calls == []

@@ -113,7 +113,7 @@ class PatternCheck(Check):
         self._register()
 
     def _register(self) -> None:
-        self.prefiltered = SETS.register(self.search, self.whole)
+        self.prefiltered = SETS.register(self.search, self.whole, self.gate)
 
     def _found(self, doc: Document) -> bool | None:
         """Whether the prefilter found this rule's superset in ``doc``; None for no verdict."""
@@ -128,9 +128,14 @@ class PatternCheck(Check):
         if found is False:
             return iter(())
         # The gate holds with or without a prefilter verdict: findings never depend on it.
-        if self.scope == "text" and self.gate is not None and not doc.mentions(self.gate):
+        if self.scope == "text" and self.gate is not None and not self._mentions(doc):
             return iter(())
         return self._findings(doc, found)
+
+    def _mentions(self, doc: Document) -> bool:
+        """Whether ``doc`` holds one of the gate words: the prefilter's answer if it has one."""
+        found = SETS.mentions(doc, self.prefiltered[2])
+        return doc.mentions(self.gate) if found is None else found
 
     def _findings(self, doc: Document, found: bool | None) -> Iterator[Diagnostic]:
         for match in self._matches(doc, found):
@@ -179,6 +184,8 @@ class PatternCheck(Check):
         holding a gate word; without a gate, every
         paragraph for ``whole-paragraph``, and for ``paragraph`` those where one search per chunk
         found a match (a text may have a million paragraphs)."""
+        if self.gate is not None and not self._mentions(doc):
+            return []  # no gate word anywhere: none in a paragraph
         if self.prefiltered[1] is not None:
             matched = SETS.paragraphs(doc, self.prefiltered[1])
             if matched is not None:

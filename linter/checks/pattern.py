@@ -127,39 +127,39 @@ class PatternCheck(Check):
         # Most rules have nothing to find in most texts: they say so before any generator is made.
         if found is False:
             return iter(())
-        # The gate holds with or without a prefilter verdict: findings never depend on it.
-        if self.scope == "text" and self.gate is not None and not self._mentions(doc):
+        search = line_matches if self.line_anchored else finditer_spans
+        if self.scope == "text":
+            # The gate holds with or without a prefilter verdict: findings never depend on it.
+            if self.gate is not None and not self._mentions(doc):
+                return iter(())
+            return self._findings(doc, search(self.pattern, doc.text, doc.chunks))
+        candidates = self._candidates(doc)
+        if not candidates:
             return iter(())
-        return self._findings(doc, found)
+        if self.scope == "whole-paragraph":
+            return self._findings(doc, self._whole_paragraphs(doc, candidates))
+        return self._findings(doc, (match for paragraph in candidates for match in search(self.pattern, doc.text, doc.pieces(paragraph))))
 
     def _mentions(self, doc: Document) -> bool:
         """Whether ``doc`` holds one of the gate words: the prefilter's answer if it has one."""
         found = SETS.mentions(doc, self.prefiltered[2])
         return doc.mentions(self.gate) if found is None else found
 
-    def _findings(self, doc: Document, found: bool | None) -> Iterator[Diagnostic]:
-        for match in self._matches(doc, found):
+    def _findings(self, doc: Document, matches: Iterable[regex.Match[str]]) -> Iterator[Diagnostic]:
+        for match in matches:
             if not self._reads_mojibake(doc, match):
                 finding = self._finding(doc, match)
                 if not (self.skip_urls and doc.is_protected(finding.span)):
                     yield finding
 
-    def _matches(self, doc: Document, found: bool | None) -> Iterator[regex.Match[str]]:
-        """The rule's matches where the prefilter (``found``: its verdict) and the gate leave it to look."""
-        if self.scope == "text":
-            search = line_matches if self.line_anchored else finditer_spans
-            yield from search(self.pattern, doc.text, doc.chunks)
-            return
-        for paragraph in self._candidates(doc, found):
-            if self.scope == "whole-paragraph":
-                if self.max_words is not None and doc.word_count(paragraph) > self.max_words:
-                    continue
-                match = fullmatch(self.pattern, doc.text, paragraph.start, paragraph.end)
-                if match is not None:
-                    yield match
+    def _whole_paragraphs(self, doc: Document, candidates: Iterable[Span]) -> Iterator[regex.Match[str]]:
+        """The candidate paragraphs the pattern matches from end to end (short enough, if it says how short)."""
+        for paragraph in candidates:
+            if self.max_words is not None and doc.word_count(paragraph) > self.max_words:
                 continue
-            search = line_matches if self.line_anchored else finditer_spans
-            yield from search(self.pattern, doc.text, doc.pieces(paragraph))
+            match = fullmatch(self.pattern, doc.text, paragraph.start, paragraph.end)
+            if match is not None:
+                yield match
 
     def _reads_mojibake(self, doc: Document, match: regex.Match[str]) -> bool:
         """Whether the match holds only because of mojibake: the © of ``cafÃ©``, the ” of ``â€”``.
@@ -178,7 +178,7 @@ class PatternCheck(Check):
         flagged = repaired(doc.text, Span(*match.span(self.group)), doc.mojibake)
         return not any(m.group(self.group) == flagged for m in finditer(self.pattern, context))
 
-    def _candidates(self, doc: Document, found: bool | None) -> Iterable[Span]:
+    def _candidates(self, doc: Document) -> list[Span] | dict[Span, None]:
         """The paragraphs a paragraph rule tries: for ``whole-paragraph`` those its superset matches
         if the prefilter has a verdict (and that hold a gate word, if it has a gate); else those
         holding a gate word; without a gate, every

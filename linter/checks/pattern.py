@@ -44,7 +44,9 @@ class PatternCheck(Check):
 
     Where the prefilter (:mod:`.prefilter`) covers the rule, its verdict replaces the gate:
     a text where the rule's superset is not found is skipped, and a whole-paragraph rule
-    tries only the paragraphs its superset matches.
+    tries only the paragraphs its superset matches. The prefilter also searches every rule's
+    gate words at once (one RE2 pass over the lowercased text), so a text without any of them
+    costs no scan per word.
     """
 
     name = "pattern"

@@ -10,7 +10,8 @@ text, the superset matches that same text with no context around it:
   look-ahead at its end become text matched before and after it, and so do the anchors
   there: ``^ \\A`` a line break before or the start of the text, and (if asked, for a text
   searched whole: ``regex`` also sees an end where a search stops) ``$ \\Z`` a line break
-  after or the end of the text;
+  after or the end of the text; and a match that may be empty but starts with a positive
+  look-ahead (``(?=.*words).*``) is what that look-ahead saw followed by anything;
 * a back-reference becomes a copy of its group; atomic groups and possessives become plain;
 * a long counted repetition becomes open-ended; ``.`` matches line breaks; ``\\w \\d \\s`` widen to classes holding all their Unicode members,
   and inside a negated class shrink to ASCII members (the complement then widens);
@@ -82,6 +83,7 @@ class _Piece(NamedTuple):
     context: str | None = None
     nullable: bool | None = None  # whether ``full`` may match the empty string (None: if it is "")
     part_nullable: bool | None = None
+    lead: str | None = None  # a positive look-ahead: the full form of what it matched, unless that may be empty
 
     @property
     def empty(self) -> bool:
@@ -172,6 +174,11 @@ class _Translator:
                 self.ended = self.ended or ahead.look == "end"
         part = "".join(kept)
         empty = all(item.empty for item in items)
+        lead = next((item.lead for item in items if item.lead or item.full), None) if top else None
+        if empty and lead:
+            # A match that may be empty but starts where a look-ahead matched (``(?=.*words).*``)
+            # holds what the look-ahead saw: ``regex`` stops it at the end of the text searched too.
+            return _Piece(f"(?:{lead})(?s:.*)", part, nullable=False, part_nullable=all(empties))
         return _Piece(full, None if part == full else part, nullable=empty, part_nullable=all(empties))
 
     def _skip_verbose(self) -> bool:
@@ -255,7 +262,7 @@ class _Translator:
             if behind:  # the stretch just before the match: usable only whole
                 usable = body.part is None and "(?s:." not in body.full
                 return _Piece("", look="behind", context=body.full if usable else None)
-            return _Piece("", look="ahead", context=body.full if body.part is None else body.part)
+            return _Piece("", look="ahead", context=body.full if body.part is None else body.part, lead=None if body.empty else body.full)
         if head == "#":
             self.i = self.p.index(")", self.i) + 1
             return _Piece("")

@@ -186,8 +186,8 @@ class PatternCheck(Check):
         holding a gate word; without a gate, every
         paragraph for ``whole-paragraph``, and for ``paragraph`` those where one search per chunk
         found a match (a text may have a million paragraphs)."""
-        if self.gate is not None and not self._mentions(doc):
-            return []  # no gate word anywhere: none in a paragraph
+        if self.gate is not None and SETS.mentions(doc, self.prefiltered[2]) is False:
+            return []  # the prefilter found no gate word anywhere: none in a paragraph
         if self.prefiltered[1] is not None:
             matched = SETS.paragraphs(doc, self.prefiltered[1])
             if matched is not None:

@@ -80,7 +80,7 @@ class _Sets:
             self.last = None
         return index, whole_index, gate_index
 
-    def _compile(self) -> tuple[_SearchedSets | _Set, _Set] | None:
+    def _compile(self) -> tuple[_SearchedSets | _Set, _Set, _Set] | None:
         if self.compiled is None and not self.broken:
             try:
                 import re2

@@ -53,32 +53,51 @@ def normalise(text: str) -> str:
     return " ".join(filter(None, text.translate(_NOISE_TO_SPACE).split(" "))).strip()
 
 
-#: Normalised paragraph texts per document: both duplicate checks compare paragraphs.
-_PARAGRAPH_KEYS: WeakKeyDictionary[Document, dict[Span, str]] = WeakKeyDictionary()
+#: White space to ``str.split`` that ``_NOISE`` leaves alone: the ASCII information separators.
+_KEPT_SPACE = "\x1c\x1d\x1e\x1f"
 
 
-def _keys(doc: Document, spans: list[Span]) -> dict[Span, str]:
-    return {span: normalise(doc.text[span.start : span.end]) for span in spans}
+class _Normalised:
+    """A document's text with ``_NOISE`` turned to spaces (translated once for both checks, where
+    each span cost a call of ``normalise``), and its paragraphs' keys."""
+
+    def __init__(self, doc: Document) -> None:
+        self.source = doc.text
+        translated = doc.text.translate(_NOISE_TO_SPACE)
+        # Without those separators ``split()`` cuts a span exactly where ``normalise`` does, in one call.
+        self.text = None if any(space in translated for space in _KEPT_SPACE) else translated
+        self.paragraphs = self.keys(doc.paragraphs)
+
+    def keys(self, spans: list[Span]) -> list[str]:
+        """``normalise`` of each span's text, in order."""
+        text = self.text
+        if text is None:
+            return [normalise(self.source[span.start : span.end]) for span in spans]
+        return [" ".join(text[span.start : span.end].split()) for span in spans]
 
 
-def _paragraph_keys(doc: Document) -> dict[Span, str]:
-    keys = _PARAGRAPH_KEYS.get(doc)
-    if keys is None:
-        keys = _PARAGRAPH_KEYS[doc] = _keys(doc, doc.paragraphs)
-    return keys
+_NORMALISED: WeakKeyDictionary[Document, _Normalised] = WeakKeyDictionary()
 
 
-def _repeats(doc: Document, spans: list[Span], min_words: int, keys: dict[Span, str]) -> Iterator[tuple[Span, Span, bool]]:
+def _normalised(doc: Document) -> _Normalised:
+    normalised = _NORMALISED.get(doc)
+    if normalised is None:
+        normalised = _NORMALISED[doc] = _Normalised(doc)
+    return normalised
+
+
+def _repeats(doc: Document, spans: list[Span], min_words: int, keys: list[str]) -> Iterator[tuple[Span, Span, bool]]:
     """Yield ``(first, later, exact)`` for each prose span whose text was seen before.
 
     Lists, schedules and recipes repeat their lines legitimately; only spans that read as
     prose (a sentence end, no leading label) are compared. Spans whose key occurs once
-    cannot repeat anything, so only the others are examined.
+    cannot repeat anything, so only the others are examined. ``keys`` holds each span's key, in order.
     """
-    counts = Counter(keys[span] for span in spans)
+    counts = Counter(keys)
+    if len(counts) == len(keys):
+        return  # no key twice: nothing repeats
     seen: dict[str, Span] = {}
-    for span in spans:
-        key = keys[span]
+    for span, key in zip(spans, keys):
         if counts[key] < 2:
             continue
         text = doc.text[span.start : span.end]
@@ -102,7 +121,7 @@ def duplicate_paragraphs(doc: Document, rule: Rule, options: Mapping[str, Any]) 
     position = {span: number for number, span in enumerate(doc.paragraphs)}
     run: list[Span] = []
     run_first, run_exact = Span(0, 0), True
-    for first, later, exact in _repeats(doc, doc.paragraphs, options["min_words"], _paragraph_keys(doc)):
+    for first, later, exact in _repeats(doc, doc.paragraphs, options["min_words"], _normalised(doc).paragraphs):
         if run and first == run_first and exact == run_exact and position[later] == position[run[-1]] + 1:
             run.append(later)
             continue
@@ -131,11 +150,15 @@ def duplicate_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -
 
     A sentence that is a whole paragraph on its own is left to the paragraph check too.
     """
-    paragraph_keys = _paragraph_keys(doc)
-    whole = set(paragraph_keys.values())
-    copies = {later for _first, later, _exact in _repeats(doc, doc.paragraphs, 1, paragraph_keys)}
-    keys = _keys(doc, doc.sentences)
-    sentences = [s for s in doc.sentences if keys[s] not in whole and doc.paragraph_at(s.start) not in copies]
+    normalised = _normalised(doc)
+    whole = set(normalised.paragraphs)
+    copies = {later for _first, later, _exact in _repeats(doc, doc.paragraphs, 1, normalised.paragraphs)}
+    kept = [
+        (sentence, key)
+        for sentence, key in zip(doc.sentences, normalised.keys(doc.sentences))
+        if key not in whole and not (copies and doc.paragraph_at(sentence.start) in copies)
+    ]
+    sentences, keys = [sentence for sentence, _ in kept], [key for _, key in kept]
     for first, later, _exact in _repeats(doc, sentences, options["min_words"], keys):
         start = later.start
         while start > 0 and doc.text[start - 1] in " \t":

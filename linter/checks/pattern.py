@@ -44,7 +44,9 @@ class PatternCheck(Check):
 
     Where the prefilter (:mod:`.prefilter`) covers the rule, its verdict replaces the gate:
     a text where the rule's superset is not found is skipped, and a whole-paragraph rule
-    tries only the paragraphs its superset matches.
+    tries only the paragraphs its superset matches. The prefilter also searches every rule's
+    gate words at once (one RE2 pass over the lowercased text), so a text without any of them
+    costs no scan per word.
     """
 
     name = "pattern"
@@ -93,7 +95,8 @@ class PatternCheck(Check):
         if self.max_words is not None and self.scope != "whole-paragraph":
             raise RuleDefinitionError("max-words goes with scope = 'whole-paragraph'")
         try:
-            wider = superset(params["pattern"], ignore_case=params["ignore-case"])
+            # ``$`` and ``\Z`` kept for a text rule: they tell a text with trailing space from the others.
+            wider = superset(params["pattern"], ignore_case=params["ignore-case"], ends=self.scope == "text")
         except Unsupported:
             wider = Superset(None, None)
         # A whole-paragraph rule is prefiltered paragraph by paragraph only: its forms searched
@@ -102,6 +105,8 @@ class PatternCheck(Check):
         # A line-anchored rule is cheap without it, and its superset matched most texts anyway.
         self.search = None if whole_paragraph or self.line_anchored else wider.search
         self.whole = wider.whole if whole_paragraph else None
+        # Such a superset speaks for a text searched in one piece: ``regex`` also ends ``$`` at a chunk's end.
+        self.ended = wider.ended
         self._register()
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -110,43 +115,53 @@ class PatternCheck(Check):
         self._register()
 
     def _register(self) -> None:
-        self.prefiltered = SETS.register(self.search, self.whole)
+        self.prefiltered = SETS.register(self.search, self.whole, self.gate)
 
     def _found(self, doc: Document) -> bool | None:
         """Whether the prefilter found this rule's superset in ``doc``; None for no verdict."""
-        if self.prefiltered[0] is None:
+        if self.prefiltered[0] is None or (self.ended and len(doc.chunks) != 1):
             return None
         hits = SETS.hits(doc)
         return None if hits is None else self.prefiltered[0] in hits
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        for match in self._matches(doc):
+        found = self._found(doc)
+        # Most rules have nothing to find in most texts: they say so before any generator is made.
+        if found is False:
+            return iter(())
+        search = line_matches if self.line_anchored else finditer_spans
+        if self.scope == "text":
+            # The gate holds with or without a prefilter verdict: findings never depend on it.
+            if self.gate is not None and not self._mentions(doc):
+                return iter(())
+            return self._findings(doc, search(self.pattern, doc.text, doc.chunks))
+        candidates = self._candidates(doc)
+        if not candidates:
+            return iter(())
+        if self.scope == "whole-paragraph":
+            return self._findings(doc, self._whole_paragraphs(doc, candidates))
+        return self._findings(doc, (match for paragraph in candidates for match in search(self.pattern, doc.text, doc.pieces(paragraph))))
+
+    def _mentions(self, doc: Document) -> bool:
+        """Whether ``doc`` holds one of the gate words: the prefilter's answer if it has one."""
+        found = SETS.mentions(doc, self.prefiltered[2])
+        return doc.mentions(self.gate) if found is None else found
+
+    def _findings(self, doc: Document, matches: Iterable[regex.Match[str]]) -> Iterator[Diagnostic]:
+        for match in matches:
             if not self._reads_mojibake(doc, match):
                 finding = self._finding(doc, match)
                 if not (self.skip_urls and doc.is_protected(finding.span)):
                     yield finding
 
-    def _matches(self, doc: Document) -> Iterator[regex.Match[str]]:
-        found = self._found(doc)
-        if found is False:
-            return
-        if self.scope == "text":
-            # The gate holds with or without a prefilter verdict: findings never depend on it.
-            if self.gate is not None and not doc.mentions(self.gate):
-                return
-            search = line_matches if self.line_anchored else finditer_spans
-            yield from search(self.pattern, doc.text, doc.chunks)
-            return
-        for paragraph in self._candidates(doc, found):
-            if self.scope == "whole-paragraph":
-                if self.max_words is not None and doc.word_count(paragraph) > self.max_words:
-                    continue
-                match = fullmatch(self.pattern, doc.text, paragraph.start, paragraph.end)
-                if match is not None:
-                    yield match
+    def _whole_paragraphs(self, doc: Document, candidates: Iterable[Span]) -> Iterator[regex.Match[str]]:
+        """The candidate paragraphs the pattern matches from end to end (short enough, if it says how short)."""
+        for paragraph in candidates:
+            if self.max_words is not None and doc.word_count(paragraph) > self.max_words:
                 continue
-            search = line_matches if self.line_anchored else finditer_spans
-            yield from search(self.pattern, doc.text, doc.pieces(paragraph))
+            match = fullmatch(self.pattern, doc.text, paragraph.start, paragraph.end)
+            if match is not None:
+                yield match
 
     def _reads_mojibake(self, doc: Document, match: regex.Match[str]) -> bool:
         """Whether the match holds only because of mojibake: the © of ``cafÃ©``, the ” of ``â€”``.
@@ -165,16 +180,18 @@ class PatternCheck(Check):
         flagged = repaired(doc.text, Span(*match.span(self.group)), doc.mojibake)
         return not any(m.group(self.group) == flagged for m in finditer(self.pattern, context))
 
-    def _candidates(self, doc: Document, found: bool | None) -> Iterable[Span]:
+    def _candidates(self, doc: Document) -> list[Span] | dict[Span, None]:
         """The paragraphs a paragraph rule tries: for ``whole-paragraph`` those its superset matches
         if the prefilter has a verdict (and that hold a gate word, if it has a gate); else those
         holding a gate word; without a gate, every
         paragraph for ``whole-paragraph``, and for ``paragraph`` those where one search per chunk
         found a match (a text may have a million paragraphs)."""
+        if self.gate is not None and SETS.mentions(doc, self.prefiltered[2]) is False:
+            return []  # the prefilter found no gate word anywhere: none in a paragraph
         if self.prefiltered[1] is not None:
             matched = SETS.paragraphs(doc, self.prefiltered[1])
             if matched is not None:
-                if self.gate is None:
+                if self.gate is None or not matched:
                     return matched
                 gated = set(doc.paragraphs_with(self.gate))
                 return [paragraph for paragraph in matched if paragraph in gated]

@@ -7,7 +7,11 @@ text, the superset matches that same text with no context around it:
 
 * look-arounds, ``\\b \\B``, anchors are dropped (they only ever reject a match), except that
   for a search over a whole text a positive look-behind at the start of a match and a
-  look-ahead at its end become text matched before and after it;
+  look-ahead at its end become text matched before and after it, and so do the anchors
+  there: ``^ \\A`` a line break before or the start of the text, and (if asked, for a text
+  searched whole: ``regex`` also sees an end where a search stops) ``$ \\Z`` a line break
+  after or the end of the text; and a match that may be empty but starts with a positive
+  look-ahead (``(?=.*words).*``) is what that look-ahead saw followed by anything;
 * a back-reference becomes a copy of its group; atomic groups and possessives become plain;
 * a long counted repetition becomes open-ended; ``.`` matches line breaks; ``\\w \\d \\s`` widen to classes holding all their Unicode members,
   and inside a negated class shrink to ASCII members (the complement then widens);
@@ -52,6 +56,12 @@ _IN_NEGATED = {
 }
 _CHAR_ESCAPES = {"t": 0x09, "n": 0x0A, "r": 0x0D, "f": 0x0C, "v": 0x0B, "a": 0x07, "e": 0x1B}
 _DROPPED = set("bBAZzGmMK")
+#: What ``^`` (``MULTILINE``, ``WORD``) needs before it and ``$`` after it: a line break the
+#: ``regex`` module's WORD mode knows (never the ``\n`` of a ``\r\n``, which is no break
+#: for them and which this class holds anyway), or the start or end of the text.
+_BREAK = r"[\x0a-\x0d\x{85}\x{2028}\x{2029}]"
+_LINE_START = rf"\A|{_BREAK}"
+_LINE_END = rf"{_BREAK}|\z"
 _CASED = {"Lu", "Ll", "Lt", "Lowercase", "Uppercase", "Lowercase_Letter", "Uppercase_Letter", "Titlecase_Letter"}
 #: Counted repetitions above this become open-ended (``X{3,400}`` -> ``X{3,}``): RE2 compiles a
 #: copy of ``X`` per count, and a few hundred copies of a Unicode class make a huge automaton.
@@ -69,10 +79,11 @@ class _Piece(NamedTuple):
     full: str
     part: str | None = None
     wide: bool = False
-    look: str | None = None  # "behind" or "ahead": a positive look-around, of ``context``
+    look: str | None = None  # "behind" or "ahead": a positive look-around, of ``context``; "end": ``$ \Z``
     context: str | None = None
     nullable: bool | None = None  # whether ``full`` may match the empty string (None: if it is "")
     part_nullable: bool | None = None
+    lead: str | None = None  # a positive look-ahead: the full form of what it matched, unless that may be empty
 
     @property
     def empty(self) -> bool:
@@ -94,13 +105,15 @@ def _hex(code: int) -> str:
 
 
 class _Translator:
-    def __init__(self, pattern: str, ignore_case: bool) -> None:
+    def __init__(self, pattern: str, ignore_case: bool, ends: bool) -> None:
         self.p = pattern
         self.i = 0
         self.groups: list[str | None] = [None]  # translated text of each closed capture group
         self.names: dict[str, int] = {}
         self.verbose = False
         self.icase = ignore_case
+        self.ends = ends
+        self.ended = False  # whether a context of ``$`` or ``\Z`` was kept
 
     def peek(self, n: int = 1) -> str:
         return self.p[self.i : self.i + n]
@@ -151,15 +164,21 @@ class _Translator:
             consuming = [index for index, item in enumerate(items) if item.full]
             first, last = (consuming[0], consuming[-1]) if consuming else (len(items), -1)
             behind = next((item.context for item in items[:first] if item.look == "behind" and item.context), None)
-            ahead = next((item.context for item in items[last + 1 :] if item.look == "ahead" and item.context), None)
+            ahead = next((item for item in items[last + 1 :] if item.look in ("ahead", "end") and item.context), None)
             if behind and not skipped:
                 kept.insert(0, f"(?:{behind})")
                 empties.append(False)
             if ahead and not cut:
-                kept.append(f"(?:{ahead})")
+                kept.append(f"(?:{ahead.context})")
                 empties.append(False)
+                self.ended = self.ended or ahead.look == "end"
         part = "".join(kept)
         empty = all(item.empty for item in items)
+        lead = next((item.lead for item in items if item.lead or item.full), None) if top else None
+        if empty and lead:
+            # A match that may be empty but starts where a look-ahead matched (``(?=.*words).*``)
+            # holds what the look-ahead saw: ``regex`` stops it at the end of the text searched too.
+            return _Piece(f"(?:{lead})(?s:.*)", part, nullable=False, part_nullable=all(empties))
         return _Piece(full, None if part == full else part, nullable=empty, part_nullable=all(empties))
 
     def _skip_verbose(self) -> bool:
@@ -212,9 +231,15 @@ class _Translator:
             return self.escape()
         if char == ".":
             return _Piece("(?s:.)")
-        if char in "^$":
-            return _Piece("")
+        if char == "^":
+            return _Piece("", look="behind", context=_LINE_START)
+        if char == "$":
+            return self._end(_LINE_END)
         return _Piece(self.literal(ord(char)))
+
+    def _end(self, context: str) -> _Piece:
+        """An end anchor: the text after it, where the caller searches texts whole (else dropped)."""
+        return _Piece("", look="end", context=context if self.ends else None)
 
     def literal(self, code: int) -> str:
         return _hex(code)
@@ -237,7 +262,7 @@ class _Translator:
             if behind:  # the stretch just before the match: usable only whole
                 usable = body.part is None and "(?s:." not in body.full
                 return _Piece("", look="behind", context=body.full if usable else None)
-            return _Piece("", look="ahead", context=body.full if body.part is None else body.part)
+            return _Piece("", look="ahead", context=body.full if body.part is None else body.part, lead=None if body.empty else body.full)
         if head == "#":
             self.i = self.p.index(")", self.i) + 1
             return _Piece("")
@@ -304,6 +329,10 @@ class _Translator:
         self.i += 1
         if char in _WIDE:
             return _Piece(_WIDE[char])
+        if char == "A":
+            return _Piece("", look="behind", context=r"\A")
+        if char == "Z":
+            return self._end(r"\z")
         if char in _DROPPED:
             return _Piece("")
         if char in "pP":
@@ -403,15 +432,18 @@ def _wrapped(opening: str, body: _Piece) -> _Piece:
 class Superset(NamedTuple):
     """RE2 patterns that match wherever a rule pattern does: ``search`` some stretch of each of
     its matches (for a search over a whole text), ``whole`` each match from end to end. None
-    where the form may match the empty string, and so every text (a rule made of a look-ahead)."""
+    where the form may match the empty string, and so every text (a rule made of a look-ahead).
+    ``ended``: ``search`` holds only where the rule searched the text whole (it kept ``$`` or ``\\Z``)."""
 
     search: str | None
     whole: str | None
+    ended: bool = False
 
 
-def superset(pattern: str, *, ignore_case: bool = False) -> Superset:
-    """The RE2 supersets of ``pattern`` (``regex`` syntax, the rule packs' flags)."""
-    translator = _Translator(pattern, ignore_case)
+def superset(pattern: str, *, ignore_case: bool = False, ends: bool = False) -> Superset:
+    """The RE2 supersets of ``pattern`` (``regex`` syntax, the rule packs' flags); with ``ends``,
+    the search form keeps ``$`` and ``\\Z`` (for a rule that searches a text from start to end)."""
+    translator = _Translator(pattern, ignore_case, ends)
     try:
         body = translator.alternation(top=True)
     except (IndexError, ValueError) as error:
@@ -422,4 +454,4 @@ def superset(pattern: str, *, ignore_case: bool = False) -> Superset:
         raise Unsupported("unbalanced parenthesis")
     case = "(?i:{})" if translator.icase else "{}"
     search = None if body.part_empty else case.format(body.full if body.part is None else body.part)
-    return Superset(search, None if body.empty else case.format(body.full))
+    return Superset(search, None if body.empty else case.format(body.full), search is not None and translator.ended)

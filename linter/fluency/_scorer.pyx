@@ -57,10 +57,11 @@ cdef class Narrative:
         cdef void* data = PyUnicode_DATA(text)
         cdef Py_ssize_t n = len(text), i, words = 0, names = 0
         cdef int bits
+        cdef ClassTable classes = self.classes
         cdef bint in_word = False
         cdef int in_name = 0  # 0: outside a name or number, UPPER: in a name, NUMBER: in a number
         for i in range(n):
-            bits = self.classes.of(PyUnicode_READ(kind, data, i))
+            bits = classes.of(PyUnicode_READ(kind, data, i))
             if bits & QUOTE:
                 return False
             if bits & WORD:  # ``\w+`` matches: runs of word characters

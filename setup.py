@@ -36,6 +36,8 @@ def extensions() -> list:
         return []
     from setuptools import Extension
 
+    # Each kernel compiles the class table (``_class_table.pxi``) into itself: no kernel imports
+    # another, so one that fails to build leaves the others built.
     # No fused multiply-add: the compiled scorer must round exactly as the pure one does.
     flags = [] if sys.platform == "win32" else ["-ffp-contract=off"]
     return cythonize(

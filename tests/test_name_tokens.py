@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.checks import name_tokens
-from linter.checks.name_tokens import TOKEN, char_flags, pure_token_pass
+from linter.checks.name_tokens import TOKEN, pure_token_pass
 
 TEXTS = [
     "",
@@ -29,7 +29,7 @@ ANY_TEXT = st.one_of(st.text(max_size=60), st.lists(PIECES, max_size=40).map("".
 
 
 def _compiled(text: str) -> tuple[list[str], list[int]]:
-    written, starts = name_tokens._compiled.token_pass(text, char_flags)
+    written, starts = name_tokens._compiled.token_pass(text, name_tokens._TABLE)
     return written, list(starts)
 
 

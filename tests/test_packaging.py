@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (".py", ".pyx")
+SOURCES = (".py", ".pyx", ".pxi")  # sources: built into the kernels, not read at run time
 
 
 def test_every_data_file_of_the_package_is_package_data() -> None:

@@ -52,16 +52,42 @@ def test_compiled_word_count_is_the_patterns(compiled, text: str, data) -> None:
     assert compiled.count_words(text, start, end) == words.pure_count_words(text, start, end)
 
 
-def test_the_compiled_table_classes_every_code_point_as_regex_does(compiled) -> None:
-    """Whole blocks where Python's and ``regex``'s Unicode versions disagree, and the astral planes."""
+def _class_tables() -> list:
+    """Each built kernel's copy of the shared class table (``_class_table.pxi``), with its classes."""
+    from linter import fluency
+    from linter.checks import garbled, name_tokens
+
+    kernels = [
+        (words._compiled, words.CLASSES),
+        (name_tokens._compiled, name_tokens.CLASSES),
+        (fluency.COMPILED, fluency.TOKEN_CLASSES),
+        (fluency.COMPILED, garbled.NARRATIVE_CLASSES),
+    ]
+    return [pytest.param(module, classes, id=f"{module.__name__}:{len(classes)}") for module, classes in kernels if module]
+
+
+@pytest.mark.parametrize(("kernel", "classes"), _class_tables())
+def test_the_class_table_classes_every_code_point_as_regex_does(kernel, classes: tuple[str, ...]) -> None:
+    """Whole blocks where Python's and ``regex``'s Unicode versions disagree, surrogates, and the astral planes."""
+    table = kernel.ClassTable(classes)
+    patterns = [regex.compile(pattern) for pattern in classes]
+    for block in (0x00, 0x05, 0x1E, 0x20, 0xAB, 0xD8, 0x1D4, 0x1E9, 0x200, 0x10FF):
+        for code in range(block * 256, (block + 1) * 256):
+            character = chr(code)
+            expected = sum(1 << bit for bit, pattern in enumerate(patterns) if pattern.match(character))
+            assert table.classes_of(character) == expected, (hex(code), classes)
+
+
+def test_a_class_table_holds_seven_classes_at_most(compiled) -> None:
+    with pytest.raises(ValueError, match="at most seven"):
+        compiled.ClassTable([r"\d"] * 8)
+
+
+def test_the_compiled_passes_read_whole_blocks_as_the_patterns_do(compiled) -> None:
     for block in (0x00, 0x05, 0x1E, 0x20, 0xAB, 0x1D4, 0x1E9, 0x200):
-        text = "".join(map(chr, range(block * words.BLOCK, (block + 1) * words.BLOCK)))
+        text = "".join(map(chr, range(block * 256, (block + 1) * 256)))
         assert compiled.count_words(text, 0, len(text)) == words.pure_count_words(text, 0, len(text))
         assert compiled.lowercase_runs(text) == words.pure_lowercase_runs(text)
-        for character in text:
-            bits = words.block_classes(block)[ord(character) % words.BLOCK]
-            for bit, pattern in words.CLASS_BITS:
-                assert bool(bits & bit) == bool(regex.fullmatch(pattern, character)), (hex(ord(character)), pattern)
 
 
 def test_the_segmentations_use_the_word_passes() -> None:

@@ -4,8 +4,9 @@ A token is a capitalised word (an abbreviation's period included) or a lowercase
 not glued to other letters or digits, nor part of a handle, a path, a contraction or a
 hyphenated word. :data:`TOKEN` defines them; the compiled kernel ``_name_tokens.pyx``
 (built by ``pip install`` where a C compiler exists) finds the same tokens several times
-faster than the ``regex`` scan, reading each character's classes from :func:`char_flags`,
-so that both agree on every character, ``regex``'s Unicode tables included.
+faster than the ``regex`` scan, reading each character's classes from the kernels' class
+table, which ``regex`` fills with :data:`CLASSES`, so that both agree on every character,
+``regex``'s Unicode tables included.
 """
 
 from __future__ import annotations
@@ -27,17 +28,9 @@ TOKEN = regex.compile(rf"(?<!{_BEFORE})(?:\p{{Lu}}\p{{Ll}}+\.?|\p{{Ll}}+)(?!{_AF
 #: Which token finder runs: ``compiled`` (the Cython extension) or ``pure`` (``regex``).
 KERNEL = "pure" if _compiled is None else "compiled"
 
-#: Character classes, as bits of :func:`char_flags`: those :data:`TOKEN` tests.
-LETTER, UPPER, LOWER, BEFORE, AFTER = 1, 2, 4, 8, 16
-_CLASSES = tuple(
-    (flag, regex.compile(pattern))
-    for flag, pattern in ((LETTER, r"\p{L}"), (UPPER, r"\p{Lu}"), (LOWER, r"\p{Ll}"), (BEFORE, _BEFORE), (AFTER, _AFTER))
-)
-
-
-def char_flags(char: str) -> int:
-    """The classes of :data:`TOKEN` that ``char`` belongs to, as told by ``regex`` itself."""
-    return sum(flag for flag, pattern in _CLASSES if pattern.match(char))
+#: The character classes :data:`TOKEN` tests; the compiled kernel's table holds them as bits, in this order.
+CLASSES = (r"\p{L}", r"\p{Lu}", r"\p{Ll}", _BEFORE, _AFTER)
+_TABLE = None if _compiled is None else _compiled.ClassTable(CLASSES)
 
 
 class _Starts(Sequence[int]):
@@ -63,4 +56,4 @@ def token_pass(text: str) -> tuple[list[str], Sequence[int]]:
     """Each token of ``text`` as written, and where each starts (the compiled kernel where built)."""
     if _compiled is None:
         return pure_token_pass(text)
-    return _compiled.token_pass(text, char_flags)
+    return _compiled.token_pass(text, _TABLE)

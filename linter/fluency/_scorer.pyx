@@ -7,10 +7,9 @@ asserts that both twins return the same values for the same sentences. Tokens ar
 tuples of ``linter.fluency``: (id, word, zipf, upper, lower, digit, left, right).
 
 Both read a sentence one character at a time where the pure twins run ``regex`` patterns. Which
-character classes a character is in is asked of the ``regex`` module itself (the very class
-expressions those patterns are built of), once per distinct character: Python's ``str.isalpha``
-and the like follow an older Unicode than ``regex``. A sentence with a character beyond the
-Basic Multilingual Plane goes to the pure twin.
+character classes a character is in comes from a ``ClassTable`` (``_class_table.pxi``), asked
+of the ``regex`` module itself with the very class expressions those patterns are built of.
+A sentence with a character beyond the Basic Multilingual Plane goes to the pure twin.
 """
 
 cimport cython
@@ -20,11 +19,9 @@ from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyU
 from libc.math cimport log1p, sqrt
 from libc.stdint cimport uint64_t
 
-import regex
+include "../_class_table.pxi"
 
 DEF DENSE = 12
-DEF PLANE = 0x10000  # characters the class table holds
-DEF UNKNOWN = 0x8000  # not yet asked of ``regex``
 DEF WIDE = 4  # PyUnicode_4BYTE_KIND: the string has a character beyond the plane
 DEF CACHED = 200_000  # distinct tokens kept before the cache starts again, as linter.fluency._CACHED
 
@@ -43,43 +40,14 @@ DEF QUOTE = 16
 
 
 @cython.final
-cdef class Classes:
-    """The character classes (bit i: ``patterns[i]``, a ``regex`` character class) of each
-    character of the plane, filled in as characters are met."""
-
-    cdef unsigned short table[PLANE]
-    cdef tuple patterns
-
-    def __init__(self, patterns):
-        self.patterns = tuple([regex.compile(pattern) for pattern in patterns])
-        cdef Py_ssize_t i
-        for i in range(PLANE):
-            self.table[i] = UNKNOWN
-
-    cdef inline unsigned short of(self, Py_UCS4 character) except? 0xFFFF:
-        cdef unsigned short bits = self.table[character]
-        return self._learn(character) if bits & UNKNOWN else bits
-
-    cdef unsigned short _learn(self, Py_UCS4 character) except? 0xFFFF:
-        cdef unsigned short bits = 0, bit = 1
-        text = chr(character)
-        for pattern in self.patterns:
-            if pattern.match(text) is not None:
-                bits |= bit
-            bit <<= 1
-        self.table[character] = bits
-        return bits
-
-
-@cython.final
 cdef class Narrative:
     """``narrative(text, min_words)`` of ``linter.checks.garbled`` in one pass over the text."""
 
-    cdef Classes classes
+    cdef ClassTable classes
     cdef object fallback
 
     def __init__(self, patterns, fallback):
-        self.classes = Classes(patterns)
+        self.classes = ClassTable(patterns)
         self.fallback = fallback
 
     def __call__(self, str text, Py_ssize_t min_words):
@@ -88,11 +56,12 @@ cdef class Narrative:
         cdef int kind = PyUnicode_KIND(text)
         cdef void* data = PyUnicode_DATA(text)
         cdef Py_ssize_t n = len(text), i, words = 0, names = 0
-        cdef unsigned short bits
+        cdef int bits
+        cdef ClassTable classes = self.classes
         cdef bint in_word = False
         cdef int in_name = 0  # 0: outside a name or number, UPPER: in a name, NUMBER: in a number
         for i in range(n):
-            bits = self.classes.of(PyUnicode_READ(kind, data, i))
+            bits = classes.of(PyUnicode_READ(kind, data, i))
             if bits & QUOTE:
                 return False
             if bits & WORD:  # ``\w+`` matches: runs of word characters
@@ -133,7 +102,7 @@ cdef class Scorer:
     cdef double dense_weights[DENSE]
     cdef double bias
     cdef Record start, end
-    cdef Classes classes
+    cdef ClassTable classes
     cdef dict records
     cdef object make, fallback
 
@@ -147,7 +116,7 @@ cdef class Scorer:
             self.dense_weights[i] = model.dense_weights[i]
         self.bias = model.bias
         self.start, self.end = Record(start), Record(end)
-        self.classes = Classes(patterns)
+        self.classes = ClassTable(patterns)
         self.records = {}
         self.make, self.fallback = make, fallback
 
@@ -158,8 +127,8 @@ cdef class Scorer:
         cdef int kind = PyUnicode_KIND(sentence)
         cdef void* data = PyUnicode_DATA(sentence)
         cdef Py_ssize_t n = len(sentence), i = 0, j, spaced = 0
-        cdef unsigned short bits
-        cdef Classes classes = self.classes
+        cdef int bits
+        cdef ClassTable classes = self.classes
         cdef list tokens = []
         while i < n:
             bits = classes.of(PyUnicode_READ(kind, data, i))

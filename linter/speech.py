@@ -14,6 +14,8 @@ evidence once the article shows that its writer marks direct speech.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 # "it's", "there's", "don't", "can't": not a possessive ("Libya's funds"), nor "that's" and
@@ -34,7 +36,7 @@ _EXCLAIMED = regex.compile(r"\w\s*!")
 # thought ("He said, '...", "I thought: '...", "told the staff '...") or before its own attribution
 # ("'...,' he said"). A term in single quotes ("the 'chip and pin' cards") is neither.
 _SINGLE_QUOTED = r"['‘](?=\p{L})(?:[^'‘’\"“”\n]|(?<=\p{L})['’](?=\p{L}))+?(?<=[\p{L}\p{N}.,!?])['’](?![\p{L}\p{N}'’])"
-_NESTED = regex.compile(
+_NESTED = (
     rf"""(?x)
     \b(?:
         (?:told|telling|asked|asking)(?:\s+(?:the\s+)?\p{{L}}+)?
@@ -43,6 +45,14 @@ _NESTED = regex.compile(
     | (?<![\p{{L}}\p{{N}}'’])(?P<quote>{_SINGLE_QUOTED}),?\s+(?:he|she|they|I|we|you)\s+(?:said|says|told|asked|added|replied|thought)\b
     """
 )
+
+
+@cache
+def _nested() -> regex.Pattern[str]:
+    """``_NESTED`` compiled when first asked for: it takes 10 ms, and few texts reach it."""
+    return regex.compile(_NESTED)
+
+
 #: Words a nested quotation holds at least (one or two are a word quoted, not speech).
 MIN_NESTED_WORDS = 3
 _WORD = regex.compile(r"\w+")
@@ -59,7 +69,7 @@ def quote_like(text: str, start: int, end: int) -> str | None:
         return "the speaker's emphasis"
     if _EXCLAIMED.search(words):
         return "an exclamation"
-    if any(len(_WORD.findall(nested.group("quote"))) >= MIN_NESTED_WORDS for nested in _NESTED.finditer(words)):
+    if any(len(_WORD.findall(nested.group("quote"))) >= MIN_NESTED_WORDS for nested in _nested().finditer(words)):
         return "a quotation nested inside"
     return None
 

@@ -18,6 +18,8 @@ from functools import cache
 
 import regex
 
+from .words import count_words
+
 # "it's", "there's", "don't", "can't": not a possessive ("Libya's funds"), nor "that's" and
 # "hasn't", which American news narration writes too.
 _CONTRACTION = regex.compile(r"\b(?:[Ii]t|[Tt]here|[Ww]hat|[Hh]ere|[Ll]et)['’]s\b|\b(?:do|does|did|ca|wo|is|are|could|would|should|must)n['’]t\b", regex.IGNORECASE)
@@ -55,7 +57,6 @@ def _nested() -> regex.Pattern[str]:
 
 #: Words a nested quotation holds at least (one or two are a word quoted, not speech).
 MIN_NESTED_WORDS = 3
-_WORD = regex.compile(r"\w+")
 
 
 def quote_like(text: str, start: int, end: int) -> str | None:
@@ -69,7 +70,7 @@ def quote_like(text: str, start: int, end: int) -> str | None:
         return "the speaker's emphasis"
     if _EXCLAIMED.search(words):
         return "an exclamation"
-    if any(len(_WORD.findall(nested.group("quote"))) >= MIN_NESTED_WORDS for nested in _nested().finditer(words)):
+    if any(count_words(words, nested.start("quote"), nested.end("quote")) >= MIN_NESTED_WORDS for nested in _nested().finditer(words)):
         return "a quotation nested inside"
     return None
 

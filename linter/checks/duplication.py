@@ -13,9 +13,9 @@ from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
 from ..registry import Param, coded_check
+from ..words import count_words
 
 _NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
-_WORD = regex.compile(r"\w+")
 _LABEL = regex.compile(r"\W*[\w\x20]{1,40}:\s")
 
 
@@ -101,7 +101,7 @@ def _repeats(doc: Document, spans: list[Span], min_words: int, keys: list[str]) 
         if counts[key] < 2:
             continue
         text = doc.text[span.start : span.end]
-        if len(_WORD.findall(text)) < min_words or not _is_prose(text):
+        if count_words(text, 0, len(text)) < min_words or not _is_prose(text):
             continue
         first = seen.get(key)
         if first is None:

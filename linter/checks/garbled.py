@@ -12,6 +12,7 @@ from ..model import Diagnostic
 from ..rule import Rule
 from ..segments import Document
 from ..registry import Param, coded_check
+from ..words import count_words
 
 #: The default garble score at which a sentence is flagged (see benchmarks/fluency.py).
 DEFAULT_THRESHOLD = 0.9
@@ -19,7 +20,6 @@ DEFAULT_THRESHOLD = 0.9
 #: each character's classes with these very expressions (``_scorer.pyx`` names their bits in this order).
 NARRATIVE_CLASSES = (r"\w", r"\p{Lu}", r"\d", r"[\w.,:/-]", r"[\"“”„«»]")
 _WORD_CHAR, _UPPER, _NUMBER, _NUMBER_TAIL, _QUOTE_CHAR = NARRATIVE_CLASSES
-_WORD = regex.compile(_WORD_CHAR + "+")
 _QUOTE = regex.compile(_QUOTE_CHAR)
 _NAME_OR_NUMBER = regex.compile(f"{_UPPER}{_WORD_CHAR}*|{_NUMBER}{_NUMBER_TAIL}*")
 
@@ -32,10 +32,10 @@ def narrative(text: str, min_words: int) -> bool:
     """
     if _QUOTE.search(text):  # first: one scan rejects a quarter of news sentences
         return False
-    words = _WORD.findall(text)
-    if len(words) < min_words:
+    words = count_words(text, 0, len(text))
+    if words < min_words:
         return False
-    return len(_NAME_OR_NUMBER.findall(text)) <= 0.4 * len(words)
+    return len(_NAME_OR_NUMBER.findall(text)) <= 0.4 * words
 
 
 @cache

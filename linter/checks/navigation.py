@@ -11,8 +11,8 @@ from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
 from ..registry import Param, coded_check
+from ..words import count_words
 
-_WORD = regex.compile(r"\w+")
 _BREADCRUMB = regex.compile(r"\w[\w &'’.-]{0,30}(?:\s*(?:>|›|»|/|\|)\s*\w[\w &'’.-]{0,40}){2,}")
 _LIST_ITEM = regex.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 _SENTENCE_END = regex.compile(r"[.!:;,\"”’)]\s*$")
@@ -34,7 +34,7 @@ def _link_like(text: str, options: Mapping[str, Any]) -> bool:
     """
     if _SENTENCE_END.search(text) or _LIST_ITEM.match(text) or _LABEL.search(text):
         return False
-    words = len(_WORD.findall(text))
+    words = count_words(text, 0, len(text))
     if options["teaser_min_words"] <= words <= options["teaser_max_words"]:
         return not _PROSE_END.search(text)
     if not 0 < words <= options["max_words"]:

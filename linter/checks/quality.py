@@ -11,16 +11,14 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import regex
-
 from ..model import Diagnostic, Span
 from ..rule import Rule
 from ..segments import Document
 from ..registry import Param, coded_check
+from ..words import count_words
 
 #: Characters that end a line of prose (lines are compared stripped).
 _TERMINAL = frozenset(".!?…:;\"'”’)]")
-_WORD = regex.compile(r"\w+")
 
 
 def _count(text: str, *marks: str) -> int:
@@ -42,7 +40,7 @@ def measure(doc: Document) -> dict[str, float]:
         "duplicate_lines": sum(n for n in counts.values() if n > 1) / len(lines),
         "short_lines": sum(1 for line in lines if len(line) < 30) / len(lines),
         # Words are counted only when there is something to divide: most texts have no '#' or '…'.
-        "symbols_per_word": symbols / max(len(_WORD.findall(doc.text)), 1) if symbols else 0.0,
+        "symbols_per_word": symbols / max(count_words(doc.text, 0, len(doc.text)), 1) if symbols else 0.0,
         "braces": float(_count(doc.text, "{", "}")),
     }
 

@@ -21,6 +21,7 @@ from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
 from ..registry import Param, coded_check
+from ..words import count_words
 from ..speech import INTRODUCED, SPEAKER_ONLY, quote_like
 
 _ANY_QUOTE = regex.compile(r"[\"“”„«»]")
@@ -44,17 +45,16 @@ _FIRST_PERSON = regex.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b(?!\.\w)|\b[Y
 _REPORTED_FIRST_PERSON = regex.compile(
     r"\b(?:said|says|added|stated)\s+(?:that\s+)?(?P<start>(?:we|I)\s+(?!\p{Ll}+ed\b|(?:was|were|had|did|would|could|might|should|thought|felt|knew)\b)\p{Ll}+)"
 )
-_WORD = regex.compile(r"\w+")
 
 
 def _speech_end(doc: Document, paragraph: Span) -> tuple[Span, Span] | None:
     """``(speech, attribution)`` for a paragraph ending in a speech attribution."""
     text = doc.text
     match = _ATTRIBUTION.search(text, paragraph.start, paragraph.end)
-    if match is None or len(_WORD.findall(text, paragraph.start, match.start())) < MIN_SPEECH_WORDS:
+    if match is None or count_words(text, paragraph.start, match.start()) < MIN_SPEECH_WORDS:
         return None
     tail = match.group("tail")
-    if len(_WORD.findall(tail)) > MAX_TAIL_WORDS or _INDIRECT.search(tail):
+    if count_words(tail, 0, len(tail)) > MAX_TAIL_WORDS or _INDIRECT.search(tail):
         return None
     return Span(paragraph.start, match.start()), Span(match.start(), paragraph.end)
 
@@ -280,14 +280,14 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
             if (
                 following is not None
                 and text[sentence.end - 1] in "?!"
-                and len(_WORD.findall(text, sentence.start, sentence.end)) >= MIN_INLINE_SPEECH_WORDS
+                and count_words(text, sentence.start, sentence.end) >= MIN_INLINE_SPEECH_WORDS
                 and SPEAKER_ONLY.fullmatch(text, following.start, following.end)
             ):
                 edits = [Edit(Span(sentence.start, sentence.start), opening), Edit(Span(sentence.end, sentence.end), closing)]
                 yield rule.diagnostic(sentence, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
                 continue
             match = _INLINE_ATTRIBUTION.search(text, sentence.start, sentence.end)
-            if match is not None and len(_WORD.findall(text, sentence.start, match.start())) >= MIN_INLINE_SPEECH_WORDS:
+            if match is not None and count_words(text, sentence.start, match.start()) >= MIN_INLINE_SPEECH_WORDS:
                 attributed[index] = Span(sentence.start, match.start())
         for index, speech in attributed.items():
             if _spoken(text, speech) or any(_spoken(text, after) for after in sentences[index + 1 : index + 1 + FOLLOWING_SENTENCES]):
@@ -318,7 +318,7 @@ def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
             if _direction(text, at) != "open":
                 continue
             attribution = _INLINE_ATTRIBUTION.search(text, at + 1, following)
-            if attribution is None or len(_WORD.findall(text, at + 1, attribution.start())) < MIN_INLINE_SPEECH_WORDS:
+            if attribution is None or count_words(text, at + 1, attribution.start()) < MIN_INLINE_SPEECH_WORDS:
                 continue
             if _APOSTROPHE_CLOSE.search(text, at + 1, attribution.end()):
                 continue  # closed by two apostrophes (,’’ Will Moy told), a typewriter habit

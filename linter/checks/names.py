@@ -328,8 +328,7 @@ def _find(doc: Document) -> Iterator[_Finding]:
     # Most words: looked at only when the text also capitalises them or an honorific precedes them.
     named = {w for w in _capitalised_elsewhere(found) if w[0].upper() + w[1:] in anywhere and looked_at(w)}
     after_honorifics = [i + 1 for i in _where(found, HONORIFICS) if i + 1 < len(written)]
-    watched = named | {w for w in {written[i] for i in after_honorifics} if looked_at(w)}
-    indices = sorted(i for i in {*_where(found, named), *after_honorifics} if written[i] in watched)
+    indices = sorted({*_where(found, named), *(i for i in after_honorifics if looked_at(written[i]))})
     _count_contexts(doc, found, {written[i][0].upper() + written[i][1:] for i in indices} & anywhere.keys())
     for index in indices:
         word = written[index].rstrip(".")  # a period only after a capital Python's Unicode tables do not know

@@ -21,7 +21,7 @@ from .model import Diagnostic
 from .options import Prepared, Recipe
 from .results import FileOutcome, Mode, Unit
 from .rule import INCOMPLETE
-from .sources import Decoded, InputError, decode, display_path, encode, read_text, write_atomic
+from .sources import Decoded, InputError, decode, display_path, encode, is_data_file, read_text, write_atomic
 from .sources.fields import FieldCensus
 from .sources.textfile import read_bytes
 from .sources.parquet import is_parquet, read_rows, write_with_texts
@@ -125,7 +125,7 @@ def process_path(path: str, prepared: Prepared, batches: BatchMapper | None = No
     """
     name = prepared.recipe.stdin_filename if path == "-" and prepared.recipe.stdin_filename else path
     prepared = prepared.for_path(name)
-    if is_records(path) or is_parquet(path):
+    if is_data_file(path):
         mapper = batches or (lambda p, bs: (lint_batch(p, b, prepared) for b in bs))
         return (process_records if is_records(path) else process_parquet)(path, prepared, mapper)
     label = display_path(name)

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..model import Span
 from ..segments import Document
+from .superset import hex_escape
 
 #: Characters of text read before the sets are compiled (compiling costs about as much
 #: as the rules spend on this much text without them).
@@ -72,7 +73,7 @@ class _Sets:
         count = (len(self.patterns), len(self.whole), len(self.gates))
         index = None if search is None else self.patterns.setdefault(search, len(self.patterns))
         whole_index = None if whole is None else self.whole.setdefault(whole, len(self.whole))
-        words = None if gate is None else "|".join("".join(f"\\x{{{ord(c):x}}}" for c in word) for word in gate)
+        words = None if gate is None else "|".join("".join(hex_escape(ord(c)) for c in word) for word in gate)
         gate_index = None if words is None else self.gates.setdefault(words, len(self.gates))
         if count != (len(self.patterns), len(self.whole), len(self.gates)):
             self.compiled, self.broken = None, False

@@ -100,7 +100,8 @@ class Unsupported(ValueError):
     """The pattern uses a construct with no known superset in RE2."""
 
 
-def _hex(code: int) -> str:
+def hex_escape(code: int) -> str:
+    """A code point as an escape that RE2 and ``regex`` both read (``\\x{...}``)."""
     return f"\\x{{{code:x}}}"
 
 
@@ -242,7 +243,7 @@ class _Translator:
         return _Piece("", look="end", context=context if self.ends else None)
 
     def literal(self, code: int) -> str:
-        return _hex(code)
+        return hex_escape(code)
 
     def group(self) -> _Piece:
         if self.peek() != "?":
@@ -402,9 +403,9 @@ class _Translator:
                 high = self._class_item(negated)
                 if isinstance(high, str):
                     raise Unsupported("range to a class")
-                parts.append(f"{_hex(low)}-{_hex(high)}")
+                parts.append(f"{hex_escape(low)}-{hex_escape(high)}")
             else:
-                parts.append(_hex(low))
+                parts.append(hex_escape(low))
         return f"[{'^' if negated else ''}{''.join(parts)}]"
 
     def _class_item(self, negated: bool) -> int | str:

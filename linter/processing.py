@@ -149,7 +149,11 @@ def process_path(path: str, prepared: Prepared, batches: BatchMapper | None = No
             bom = "\ufeff" if decoded.bom else ""  # the diff's first line must match the file's bytes
             outcome.patch = unified_diff(label, bom + decoded.text, bom + new_text)
         if prepared.recipe.mode is Mode.FIX:
-            _write_back(path, label, decoded, new_text, outcome.changed, prepared)
+            try:
+                _write_back(path, label, decoded, new_text, outcome.changed, prepared)
+            except InputError:
+                _as_on_disk(outcome, prepared, [(decoded.text, None)])
+                raise
     except InputError as error:
         outcome.errors.append(error)
     return outcome
@@ -246,10 +250,7 @@ def process_records(path: str, prepared: Prepared, mapper: BatchMapper) -> FileO
     if prepared.recipe.mode is Mode.DIFF and outcome.changed:
         outcome.patch = unified_diff(label, data.decode("utf-8", "replace"), b"".join(lines).decode("utf-8", "replace"))
     if _fix_writes(outcome, prepared, originals):
-        try:
-            _write(label, lambda target: write_atomic(target, compress(b"".join(lines), path)), prepared.recipe.target(path))
-        except InputError as error:
-            outcome.errors.append(error)
+        _write_data(outcome, prepared, originals, path, lambda target: write_atomic(target, compress(b"".join(lines), path)))
     return outcome
 
 
@@ -268,8 +269,7 @@ def _fix_writes(outcome: FileOutcome, prepared: Prepared, originals: list[tuple[
     if outcome.errors:
         failed = len(outcome.errors)
         if mode is Mode.FIX:
-            checking = replace(prepared, recipe=replace(prepared.recipe, mode=Mode.CHECK))
-            outcome.units = [_checked(unit, text, language, checking) for unit, (text, language) in zip(outcome.units, originals)]
+            _as_on_disk(outcome, prepared, originals)
             outcome.errors.append(InputError(outcome.path, f"not rewritten: {failed} record(s) failed (file left unchanged)"))
         else:
             for unit in outcome.units:
@@ -278,6 +278,22 @@ def _fix_writes(outcome: FileOutcome, prepared: Prepared, originals: list[tuple[
             outcome.errors.append(InputError(outcome.path, f"--fix would not rewrite it: {failed} record(s) failed"))
         return False
     return mode is Mode.FIX
+
+
+def _write_data(outcome: FileOutcome, prepared: Prepared, originals: list[tuple[str, str | None]], path: str, write: Callable[[Path], None]) -> None:
+    """Write a fixed data file with ``write``; if that fails, the outcome says so and claims no fixes."""
+    try:
+        _write(outcome.path, write, prepared.recipe.target(path))
+    except InputError as error:
+        _as_on_disk(outcome, prepared, originals)
+        outcome.errors.append(error)
+
+
+def _as_on_disk(outcome: FileOutcome, prepared: Prepared, originals: list[tuple[str, str | None]]) -> None:
+    """After ``--fix`` wrote nothing (a failed record, a failed write): each unit's findings in
+    the text that stays on disk (``originals``: each unit's text and language), nothing fixed."""
+    checking = replace(prepared, recipe=replace(prepared.recipe, mode=Mode.CHECK))
+    outcome.units = [_checked(unit, text, language, checking) for unit, (text, language) in zip(outcome.units, originals)]
 
 
 def _checked(unit: Unit, text: str, language: str | None, checking: Prepared) -> Unit:
@@ -311,8 +327,5 @@ def process_parquet(path: str, prepared: Prepared, mapper: BatchMapper) -> FileO
         outcome.changed |= new_text != text
         new_texts.append(new_text if new_text != text else None)
     if _fix_writes(outcome, prepared, originals):
-        try:
-            _write(label, lambda target: write_with_texts(Path(path), target, label, prepared.recipe.text_field, new_texts), prepared.recipe.target(path))
-        except InputError as error:
-            outcome.errors.append(error)
+        _write_data(outcome, prepared, originals, path, lambda target: write_with_texts(Path(path), target, label, prepared.recipe.text_field, new_texts))
     return outcome

@@ -154,6 +154,21 @@ def test_read_only_file_under_fix_is_left_unchanged(tmp_path, capsys) -> None:
     assert other.read_text() == "They met in Kyiv.\n"
 
 
+@pytest.mark.parametrize("name, content", [("locked.txt", "They met in kyiv.\n"), ("locked.jsonl", '{"text": "They met in kyiv."}\n')])
+def test_a_fix_that_could_not_be_written_is_not_claimed(tmp_path, capsys, name, content) -> None:
+    # The findings are those of the text that stays on disk, and the summary claims no fix.
+    locked = tmp_path / name
+    locked.write_text(content)
+    locked.chmod(0o444)
+    code = main(["check", "--isolated", "--fix", "--format", "json", str(locked)])
+    out = capsys.readouterr().out
+    assert code == 2 and [f["code"] for f in json.loads(out)] == ["NL201"]
+    code = main(["check", "--isolated", "--fix", "--color", "never", str(locked)])
+    out = capsys.readouterr().out
+    assert code == 2 and "Fixed" not in out and "Found 1 finding" in out
+    assert locked.read_text() == content
+
+
 def test_utf16_is_written_back_as_utf16(tmp_path, capsys) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(b"\xff\xfe" + "They met in kyiv.\r\n".encode("utf-16-le"))

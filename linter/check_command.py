@@ -30,11 +30,12 @@ from .sources.mirror import mirror_root
 from .suppress import Baseline, BaselineError, baseline_json, fingerprints
 from .tally import EXIT_ERROR, EXIT_OK, Tally
 from .terminal import use_color
+from .wording import plural
 
 
 def print_error(message: str) -> None:
-    """One line on stderr, prefixed ``newslint: error:`` unless it names the command already."""
-    print(message if message.startswith("newslint") else f"newslint: error: {message}", file=sys.stderr)
+    """One line on stderr, always prefixed ``newslint: error:`` (as ruff's ``error:``), so scripts can grep one form."""
+    print(f"newslint: error: {message}", file=sys.stderr)
 
 
 def _no_files(paths: list[str], required: bool) -> int | None:
@@ -67,7 +68,7 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
         try:
             output_root = mirror_root(files, args.output)
         except ValueError as error:
-            print_error(f"newslint check: --output: {error}")
+            print_error(f"--output: {error}")
             return EXIT_ERROR
     recipes, jobs = plan(discovery, files, args, output_root)
     if args.engine == "dask":
@@ -135,7 +136,7 @@ def _write_baseline(path: Path, outcomes: list[FileOutcome]) -> int:
         write_atomic(path, data)
     except OSError as error:
         raise BaselineError(f"{path}: cannot write the baseline: {error.strerror or error}") from None
-    print(f"newslint: wrote {len(prints)} finding(s) to the baseline {path}", file=sys.stderr)
+    print(f"newslint: wrote {plural(len(prints), 'finding')} to the baseline {path}", file=sys.stderr)
     return EXIT_ERROR if any(o.errors for o in outcomes) else EXIT_OK
 
 

@@ -179,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args_list or args_list[0] not in (*COMMANDS, "--version", "-h", "--help"):
             problem = unknown_command(args_list[0], COMMANDS) if args_list else None
             if problem is not None:
-                raise UsageError(f"newslint: error: {problem}")
+                raise UsageError(problem)
             args_list.insert(0, "check")
         args = build_parser().parse_args(args_list)
         if args.command == "report":
@@ -229,7 +229,7 @@ def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
         from .rule_examples import run_examples
 
         if not args.test.is_dir():
-            raise UsageError(f"newslint rule --test: {args.test}: not a folder")
+            raise UsageError(f"rule --test: {args.test}: not a folder")
         theirs = load_ruleset([args.test], builtin=False)
         everything = load_ruleset([args.test])
         count, failures = run_examples(everything, only=theirs)
@@ -238,7 +238,7 @@ def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{count - len(failures)} passed, {len(failures)} failed")
         return EXIT_FINDINGS if failures else EXIT_OK
     if args.code is not None and (args.list or args.all):
-        raise UsageError("newslint rule: give a CODE or --list/--all, not both")
+        raise UsageError("rule: give a CODE or --list/--all, not both")
     return show_rules(_ruleset(settings), args.code, args.format, sys.stdout, explain_all=args.all)
 
 
@@ -246,7 +246,7 @@ def _server_command() -> int:
     try:
         from .lsp.server import serve
     except ImportError as error:
-        raise UsageError(f"newslint server needs the lsp extra: pip install 'newslint[lsp]' ({error})") from None
+        raise UsageError(f"the server needs the lsp extra: pip install 'newslint[lsp]' ({error})") from None
     return serve()
 
 
@@ -275,5 +275,5 @@ def _check_flags(args: argparse.Namespace) -> None:
     """Refuse ``check`` flags that do not go together; settle ``--format``'s default."""
     refused = refusal(args)
     if refused:
-        raise UsageError(f"newslint check: {refused}")
+        raise UsageError(refused)
     args.format = resolve_format(args)

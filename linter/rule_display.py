@@ -52,7 +52,7 @@ def show_rules(ruleset: Ruleset, key: str | None, output: str, stream: TextIO, e
     if key is not None:
         rule = ruleset.get(key)
         if rule is None:
-            raise UsageError(f"newslint rule: no rule {key!r} (see `newslint rule` for the list)")
+            raise UsageError(f"rule: no rule {key!r} (see `newslint rule` for the list)")
         if output == "json":
             stream.write(json.dumps(rule_record(rule), ensure_ascii=False, indent=2) + "\n")
         else:

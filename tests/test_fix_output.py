@@ -40,7 +40,7 @@ def test_two_inputs_for_one_copy_are_refused_before_anything_is_written(tmp_path
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "check", "--isolated", "x.txt", "sub/../x.txt", "--fix", "--output", "out")
     assert code == 2 and out == ""
-    assert err.splitlines() == ["newslint check: --output: x.txt and sub/../x.txt would both be written to out/x.txt; nothing was written"]
+    assert err.splitlines() == ["newslint: error: --output: x.txt and sub/../x.txt would both be written to out/x.txt; nothing was written"]
     assert not (tmp_path / "out").exists()
 
 

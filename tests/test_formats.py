@@ -61,7 +61,7 @@ def test_github_annotations(story, capsys) -> None:
     lines = out.splitlines()
     assert "::error file=story.txt,line=1,col=18,endColumn=20,title=NL101 double-period::A stray ' .' follows the end of the sentence." in lines
     assert any(line.startswith("::warning file=story.txt,line=1,col=13,endColumn=17,title=NL201") for line in lines)
-    assert lines[-1].startswith("newslint: 4 finding(s):")
+    assert lines[-1].startswith("newslint: 4 findings:")
 
 
 def test_github_summary_notice_beyond_ten(tmp_path, monkeypatch, capsys) -> None:
@@ -70,7 +70,7 @@ def test_github_summary_notice_beyond_ten(tmp_path, monkeypatch, capsys) -> None
     _, out = run(capsys, "--format", "github", "many.txt")
     lines = out.splitlines()
     assert sum(1 for line in lines if line.startswith("::error ")) == 12
-    assert lines[-2] == "newslint: 13 finding(s): 12 error, 1 info"
+    assert lines[-2] == "newslint: 13 findings: 12 error, 1 info"
     assert lines[-1].startswith("::notice title=newslint::13 findings") and "first 10" in lines[-1]
 
 

@@ -93,7 +93,7 @@ def test_fix_hook_prints_only_what_it_changed(tmp_path, hook_env) -> None:
     repo = repository(tmp_path, "story.txt", DAMAGED + "\nMr Putin met Mr. Xi and Mr. Biden.\n")
     fixed = try_repo(repo, "newslint-fix", hook_env)
     assert fixed.returncode == 1, fixed.stdout + fixed.stderr
-    assert "story.txt: 3 fix(es) applied" in fixed.stdout
+    assert "story.txt: 3 fixes applied" in fixed.stdout
     assert "NL901" not in fixed.stdout and "Found" not in fixed.stdout
     checked = try_repo(repo, "newslint", hook_env)
     assert checked.stdout.count("NL901") >= 1 and "NL101" not in checked.stdout

@@ -25,4 +25,4 @@ def test_server_without_the_extra_is_one_line_and_exit_2(capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "pygls", None)  # as if it were not installed
     code, out, err = run(capsys, "server")
     assert code == 2 and out == ""
-    assert err.startswith("newslint server needs the lsp extra: pip install 'newslint[lsp]'") and err.count("\n") == 1
+    assert err.startswith("newslint: error: the server needs the lsp extra: pip install 'newslint[lsp]'") and err.count("\n") == 1

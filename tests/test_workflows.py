@@ -107,7 +107,7 @@ class TestBaseline:
         story = tmp_path / "story.txt"
         story.write_text(DIRTY)
         code, _, err = run(capsys, "check", "--write-baseline", "baseline.json", "story.txt")
-        assert code == 0 and "3 finding(s)" in err
+        assert code == 0 and "3 findings" in err
         data = json.loads((tmp_path / "baseline.json").read_text())
         assert data["version"] == 1 and len(data["findings"]) == 3
         assert data["findings"] == sorted(data["findings"], key=lambda f: (f["path"], str(f["record"]), f["code"], f["text"], f["context"], str(f["occurrence"])))

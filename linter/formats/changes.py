@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..wording import plural
 from .base import Report
 
 
@@ -23,9 +24,9 @@ def write_patch(report: Report, stream: TextIO, notes: TextIO) -> None:
         fixes += sum(unit.fixed_count for unit in outcome.units)
         if not outcome.patch:
             changed = sum(1 for unit in outcome.units if unit.proposed)
-            notes.write(f"newslint: {outcome.path}: {changed} record(s) would change (a Parquet file has no text diff)\n")
+            notes.write(f"newslint: {outcome.path}: {plural(changed, 'record')} would change (a Parquet file has no text diff)\n")
     if not report.quiet:
-        notes.write(f"newslint: {fixes} fix(es) would be applied in {files} file(s); nothing was written.\n")
+        notes.write(f"newslint: {plural(fixes, 'fix')} would be applied in {plural(files, 'file')}; nothing was written.\n")
 
 
 def write_changes(report: Report, stream: TextIO) -> None:
@@ -33,5 +34,5 @@ def write_changes(report: Report, stream: TextIO) -> None:
         fixed = [unit.fixed_count for unit in outcome.units if unit.fixed_count]
         if not outcome.changed or not fixed:
             continue
-        records = f" in {len(fixed)} record(s)" if outcome.units[0].record is not None else ""
-        stream.write(f"{outcome.path}: {sum(fixed)} fix(es) applied{records}\n")
+        records = f" in {plural(len(fixed), 'record')}" if outcome.units[0].record is not None else ""
+        stream.write(f"{outcome.path}: {plural(sum(fixed), 'fix')} applied{records}\n")

@@ -20,6 +20,7 @@ from rich.text import Text
 from ..line_index import LineIndex
 from ..model import Applicability, Diagnostic, Edit, Severity
 from ..results import Mode, Unit
+from ..wording import plural
 from .base import Report, location
 from .styled import SEVERITY_STYLE, Line, console, line_writer
 
@@ -89,12 +90,6 @@ def elide(text: str, limit: int) -> str:
     head = text[:half] if text[half].isspace() else _before_last_space(text[:half])
     tail = text[-half:] if text[-half - 1].isspace() else _after_first_space(text[-half:])
     return f"{head.rstrip()} {ELLIPSIS} {tail.lstrip()}"
-
-
-def _plural(count: int, noun: str) -> str:
-    if count == 1 or noun == "info":
-        return f"{count} {noun}"
-    return f"{count} {noun}{'es' if noun.endswith('x') else 's'}"
 
 
 def _groups(edits: tuple[Edit, ...], gap: int) -> list[list[Edit]]:
@@ -200,13 +195,13 @@ class Renderer:
             out.append(self.table(tally))
         if report.mode is Mode.DIFF:
             changed = sum(1 for o in report.outcomes if o.changed)
-            out.append(Text(f"{_plural(total, 'fix')} would be applied in {_plural(changed, 'file')}; nothing was written."))
+            out.append(Text(f"{plural(total, 'fix')} would be applied in {plural(changed, 'file')}; nothing was written."))
             return out
         counts = tally.by_severity
-        parts = ", ".join(_plural(counts[s], s.label) for s in sorted(counts, reverse=True))
-        line = Text(f"Found {_plural(total, 'finding')}" + (f" ({parts})" if parts else "") + f" in {_plural(files, 'file')}")
+        parts = ", ".join(plural(counts[s], s.label) for s in sorted(counts, reverse=True))
+        line = Text(f"Found {plural(total, 'finding')}" + (f" ({parts})" if parts else "") + f" in {plural(files, 'file')}")
         # A file that could not be read was not checked: "0 findings in 1 file" would claim it was clean.
-        line.append(f"; {_plural(unread, 'file')} could not be read." if unread else ".")
+        line.append(f"; {plural(unread, 'file')} could not be read." if unread else ".")
         if fixed:
             line.append(f" Fixed {fixed}.")
         out.append(line)

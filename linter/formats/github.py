@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TextIO
 
 from ..model import Severity
+from ..wording import plural
 from .base import Report, anchor
 
 #: GitHub shows at most this many annotations of each level per step.
@@ -45,7 +46,7 @@ def write_github(report: Report, stream: TextIO) -> None:
         counts[d.severity] += d.count
     total = sum(counts.values())
     summary = ", ".join(f"{counts[s]} {s.label}" for s in sorted(counts, reverse=True)) or "no findings"
-    stream.write(f"newslint: {total} finding(s): {summary}\n")
+    stream.write(f"newslint: {plural(total, 'finding')}: {summary}\n")
     if any(n > GITHUB_LIMIT for n in counts.values()):
         stream.write(
             f"::notice title=newslint::{total} findings ({summary}); GitHub shows only the first "

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import regex
 
 from linter.unified import unified_diff
 
@@ -94,3 +95,15 @@ def test_the_annotated_view_is_still_the_full_format(tmp_path, monkeypatch, caps
     assert "- They met in [-kyiv-]." in out and "+ They met in {+Kyiv+}." in out
     _, out, _ = run(capsys, "check", "--isolated", "--diff", "--format", "json", "a.txt")
     assert [f["code"] for f in json.loads(out)] == ["NL201"]  # machine formats list the fixes
+
+
+def test_colour_marks_each_line_as_git_diff_does_and_leaves_the_text(tmp_path, monkeypatch, capsys) -> None:
+    """``--diff --color always`` colours removed lines red and added ones green; without colour the patch is plain."""
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path)
+    _code, plain, _err = run(capsys, "check", "--isolated", "--diff", "story.txt")
+    _code, coloured, _err = run(capsys, "check", "--isolated", "--diff", "--color", "always", "story.txt")
+    assert "\x1b[" not in plain
+    assert "\x1b[31m-They met in kyiv. .\x1b[0m" in coloured and "\x1b[32m+They met in Kyiv.\x1b[0m" in coloured
+    assert "\x1b[1m--- a/story.txt\x1b[0m" in coloured
+    assert regex.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain

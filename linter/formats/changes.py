@@ -8,16 +8,36 @@ check hook's to print.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TextIO
 
 from ..wording import plural
 from .base import Report
 
+#: The colours ``git diff`` gives a patch's lines, by their first characters (most specific first).
+_PATCH_STYLES = (("--- ", "bold"), ("+++ ", "bold"), ("@@", "cyan"), ("-", "red"), ("+", "green"))
+
+
+def _patch_writer(report: Report, stream: TextIO) -> Callable[[str], None]:
+    """Write a patch as it is, or, on a colour terminal (or ``--color always``), coloured as ``git diff`` does."""
+    if not report.color:
+        return stream.write
+    from .styled import Line, console, line_writer
+
+    write = line_writer(console(report, stream), stream)
+
+    def coloured(patch: str) -> None:
+        for text in patch.splitlines():
+            write(Line(text, next((style for start, style in _PATCH_STYLES if text.startswith(start)), "")))
+
+    return coloured
+
 
 def write_patch(report: Report, stream: TextIO, notes: TextIO) -> None:
     fixes = files = 0
+    write = _patch_writer(report, stream)
     for outcome in report.outcomes:
-        stream.write(outcome.patch)
+        write(outcome.patch)
         if not outcome.changed:
             continue
         files += 1

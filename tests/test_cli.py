@@ -141,7 +141,7 @@ def test_bad_input_is_one_line_and_the_rest_is_checked(tmp_path, capsys) -> None
     assert lines == [
         f"newslint: error: {binary}: binary file (contains NUL bytes); not linted",
         f"newslint: error: {invalid}: invalid utf-8 at byte 3 (b'\\xe9 au'); use --encoding to read a legacy encoding",
-        f"newslint: error: {tmp_path / 'gone.txt'}: no such file",
+        f"newslint: error: {tmp_path / 'gone.txt'}: no such file or folder",
     ]
     assert "Traceback" not in err
     assert f"{good}:1:13: NL201" in out

@@ -146,7 +146,7 @@ class TestDataShards:
         (tmp_path / "a.txt").write_text(DIRTY)
         code, out, err = run(capsys, "check", "--isolated", "--color", "never", "missing.txt")
         assert code == 2 and "Found 0 findings in 0 files; 1 file could not be read." in out
-        assert err == "newslint: error: missing.txt: no such file\n"
+        assert err == "newslint: error: missing.txt: no such file or folder\n"
         code, out, _err = run(capsys, "check", "--isolated", "--color", "never", "missing.txt", "a.txt")
         assert code == 2 and "in 1 file; 1 file could not be read." in out
 
@@ -181,7 +181,7 @@ class TestDidYouMean:
         (tmp_path / "chek").write_text(DIRTY)
         assert run(capsys, "chek")[0] == 1
         code, _out, err = run(capsys, "missing.txt")
-        assert code == 2 and "missing.txt: no such file" in err
+        assert code == 2 and "missing.txt: no such file or folder" in err
 
     @pytest.mark.parametrize(
         ("argv", "hint"),

@@ -41,7 +41,7 @@ def _open(path: Path, label: str) -> Any:
     try:
         return parquet.ParquetFile(path)
     except FileNotFoundError:
-        raise InputError(label, "no such file") from None
+        raise InputError(label, "no such file or folder") from None
     except PermissionError:
         raise InputError(label, "permission denied") from None
     except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is a ValueError

@@ -78,7 +78,7 @@ def read_bytes(path: Path, label: str | None = None) -> bytes:
     except IsADirectoryError:
         raise InputError(label, "is a directory") from None
     except FileNotFoundError:
-        raise InputError(label, "no such file") from None
+        raise InputError(label, "no such file or folder") from None
     except PermissionError:
         raise InputError(label, "permission denied") from None
     except OSError as error:

@@ -106,7 +106,7 @@ def test_the_kernel_in_use_is_named() -> None:
 @settings(max_examples=300, deadline=None)
 @given(text=TEXTS, data=st.data())
 def test_trimming_a_segment_drops_the_white_space_str_strip_drops(text: str, data) -> None:
-    from linter.segments import _trim
+    from linter.sentences import trim as _trim
 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))

@@ -3,7 +3,7 @@
 
 White space and word characters come from a ``ClassTable`` (``_class_table.pxi``) of the
 ``regex`` classes of the pure patterns, ``linter.sentences.CLASSES``; the word before a period
-goes to the shared ``period_ends_sentence``, so both twins decide abbreviations alike.
+goes to the shared ``period_ends_sentence`` when it could be an abbreviation, so both twins decide them alike.
 """
 
 include "_class_table.pxi"
@@ -19,12 +19,24 @@ cdef enum:
     WORD_WINDOW = 40  # linter.sentences.WORD_WINDOW
 
 cdef ClassTable _classes = None
+cdef frozenset _abbreviations = frozenset()
+cdef Py_ssize_t _longest = 0
+cdef object _period_ends = None
 
 
 def use_classes(patterns):
     """Read characters by the classes ``patterns`` (``linter.sentences.CLASSES``), learned anew."""
     global _classes
     _classes = ClassTable(patterns)
+
+
+def use_abbreviations(abbreviations, period_ends):
+    """Ask ``period_ends(word, next_word)`` about a word before a period only when the word could be
+    one of ``abbreviations`` (lowercase, without their last period) or an initialism."""
+    global _abbreviations, _longest, _period_ends
+    _abbreviations = frozenset(abbreviations)
+    _longest = max(map(len, _abbreviations), default=0)
+    _period_ends = period_ends
 
 
 cdef inline ClassTable _table():
@@ -63,7 +75,7 @@ cdef _append_trimmed(list sentences, str text, Py_ssize_t start, Py_ssize_t end,
 
 
 cdef int _ends_sentence(ClassTable classes, str text, Py_ssize_t match_start, Py_ssize_t marks_end,
-                        Py_ssize_t match_end, Py_ssize_t limit, period_ends) except -1:
+                        Py_ssize_t match_end, Py_ssize_t limit) except -1:
     """Whether the candidate ``text[match_start:match_end]`` (its marks end at ``marks_end``) ends a sentence."""
     cdef Py_ssize_t index = match_end, word_start, word_end, before
     cdef Py_UCS4 last = text[marks_end - 1]
@@ -87,10 +99,33 @@ cdef int _ends_sentence(ClassTable classes, str text, Py_ssize_t match_start, Py
     before = match_end
     while before > max(0, match_start - WORD_WINDOW) and not classes.of(text[before - 1]) & SPACE:
         before -= 1
-    return bool(period_ends(text[before:match_end], text[word_start:word_end]))
+    if not _may_be_abbreviation(text, before, match_end):
+        return True
+    return bool(_period_ends(text[before:match_end], text[word_start:word_end]))
 
 
-def split_sentences(str text, Py_ssize_t start, Py_ssize_t end, span, period_ends):
+cdef bint _may_be_abbreviation(str text, Py_ssize_t start, Py_ssize_t end) except -1:
+    """Whether ``period_ends_sentence`` can say no to the word ``text[start:end]``: its stem (without
+    quotes, brackets and last periods, in lowercase) is an abbreviation, or its last hyphenated part
+    has a period second, as an initialism has. A stem longer than the longest abbreviation is none
+    (lowercase is never shorter)."""
+    cdef Py_ssize_t stem_end, bare
+    while end > start and _is_closer(text[end - 1]):
+        end -= 1
+    while start < end and _is_opener(text[start]):
+        start += 1
+    bare = end
+    while bare > start and text[bare - 1] != u'-':
+        bare -= 1
+    if bare + 1 < end and text[bare + 1] == u'.':
+        return True
+    stem_end = end
+    while stem_end > start and text[stem_end - 1] == u'.':
+        stem_end -= 1
+    return stem_end - start <= _longest and text[start:stem_end].lower() in _abbreviations
+
+
+def split_sentences(str text, Py_ssize_t start, Py_ssize_t end, span):
     """The sentences of the paragraph ``text[start:end]``, each as ``span(start, end)``."""
     cdef ClassTable classes = _table()
     cdef list sentences = []
@@ -129,7 +164,7 @@ def split_sentences(str text, Py_ssize_t start, Py_ssize_t end, span, period_end
             if marks_end >= 0:
                 _append_trimmed(sentences, text, start, marks_end, span, True)
                 start, marks_end = marks_end, -1
-        if _ends_sentence(classes, text, match_start, marks_stop, match_end, end, period_ends):
+        if _ends_sentence(classes, text, match_start, marks_stop, match_end, end):
             _append_trimmed(sentences, text, start, match_end, span, False)
             start = match_end
             has_word = False

@@ -12,7 +12,7 @@ from functools import cached_property
 
 import regex
 
-from .language import ENGLISH, Language, foreign_paragraphs, paragraph_languages, text_language
+from .language import ENGLISH, Language, english_outweighs, foreign_paragraphs, marker_languages, paragraph_languages, text_language
 from .line_index import LineIndex
 from .model import Span
 from .sentences import SENTENCE_OPENERS, split_sentences, trim  # noqa: F401 (the checks read SENTENCE_OPENERS here)
@@ -62,17 +62,28 @@ class Document:
     @cached_property
     def paragraph_languages(self) -> list[tuple[Span, Language]]:
         """Each paragraph with its language, told once (``und`` when too short)."""
-        return paragraph_languages(self.text, self.paragraphs)
+        return paragraph_languages(self.text, self._marker_languages)
+
+    @cached_property
+    def _marker_languages(self) -> list[tuple[Span, Language | None]]:
+        """Each paragraph's language where it is told without the model (None where it is not)."""
+        return marker_languages(self.text, self.paragraphs)
 
     @cached_property
     def language_code(self) -> str:
-        """The language whose rules apply: the detected one, or English when it cannot be told."""
+        """The language whose rules apply: the detected one, or English when it cannot be told.
+
+        English at once, without the model, when the paragraphs English by their commonest words
+        outweigh all the others (``language`` would say the same).
+        """
+        if self._given_language is None and english_outweighs(self.text, self._marker_languages):
+            return ENGLISH
         return self.language.code if self.language.determined else ENGLISH
 
     @cached_property
     def foreign_paragraphs(self) -> list[tuple[Span, Language]]:
         """Paragraphs written in another language than the text's (a leaked banner, a comment)."""
-        return list(foreign_paragraphs(self.text, self.paragraph_languages, self.language_code))
+        return list(foreign_paragraphs(self.text, self._marker_languages, self.language_code))
 
     @cached_property
     def line_index(self) -> LineIndex:

@@ -164,11 +164,12 @@ KERNEL = "pure" if _compiled is None else "compiled"
 
 def compiled_split_sentences(text: str, paragraph: Span) -> list[Span]:
     """:func:`pure_split_sentences` by the compiled twin."""
-    return _compiled.split_sentences(text, paragraph.start, paragraph.end, Span, period_ends_sentence)
+    return _compiled.split_sentences(text, paragraph.start, paragraph.end, Span)
 
 
 if _compiled is not None:
     _compiled.use_classes(CLASSES)
+    _compiled.use_abbreviations(TITLE_ABBREVIATIONS | NUMBER_ABBREVIATIONS | TRAILING_ABBREVIATIONS, period_ends_sentence)
     split_sentences = compiled_split_sentences
 else:
     split_sentences = pure_split_sentences

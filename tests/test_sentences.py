@@ -14,6 +14,8 @@ from linter.kernels import kernels
 from linter.model import Span
 from linter.segments import Document
 
+from .conftest import compiled_kernel
+
 PIECES = st.sampled_from(
     ["The", "the", "said", " ", "  ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u2009", "\x1c", "\x85", ".", ". ", "!", "?",
      "?!", "...", "… ", "…", ". . .", "\"", "'", "“", "”", "‘", "’", "(", ")", "[", "]", "-", ",", ";", ":",
@@ -37,11 +39,7 @@ NEWS = [
 
 @pytest.fixture(scope="module")
 def compiled():
-    """The compiled twin; a skip without one, a failure where the install was meant to build it."""
-    missing = "the compiled splitter is not importable (a checkout without a build, or no C compiler at install)"
-    expected = os.environ.get("NEWSLINT_EXPECT_KERNEL") == "compiled"
-    if sentences._compiled is None:
-        (pytest.fail if expected else pytest.skip)(missing)
+    compiled_kernel(sentences._compiled, "sentence splitter")
     return sentences.compiled_split_sentences
 
 

@@ -45,6 +45,7 @@ def extensions() -> list:
             Extension("linter.fluency._scorer", ["linter/fluency/_scorer.pyx"], extra_compile_args=flags),
             Extension("linter._words", ["linter/_words.pyx"]),
             Extension("linter.checks._name_tokens", ["linter/checks/_name_tokens.pyx"]),
+            Extension("linter._sentences", ["linter/_sentences.pyx"]),
         ],
         quiet=True,
     )

@@ -1,7 +1,7 @@
 """Which fast paths this installation runs: ``newslint --version`` prints them.
 
 All are optional and change only speed, never findings: the compiled kernels (the fluency
-scorer, the word passes, the name tokens; built by ``pip install`` where a C compiler exists) and the RE2 prefilter of the
+scorer, the word passes, the name tokens, the sentence splitter; built by ``pip install`` where a C compiler exists) and the RE2 prefilter of the
 pattern rules (``google-re2``). Imported only when ``--version`` is asked for, so that
 start-up does not pay for loading either.
 """
@@ -21,6 +21,7 @@ KERNELS = (
     ("fluency scorer", "linter.fluency"),
     ("word passes", "linter.words"),
     ("name tokens", "linter.checks.name_tokens"),
+    ("sentence splitter", "linter.sentences"),
 )
 
 

@@ -134,13 +134,21 @@ def identify(text: str, expected: str = ENGLISH, min_confidence: float = MIN_CON
     return Language(codes[0], round(confidence, 2))
 
 
-def paragraph_languages(text: str, paragraphs: Iterable[Span]) -> list[tuple[Span, Language]]:
-    """Each paragraph of ``text`` with its language (``und`` when too short to tell), English when likely enough."""
-    return [(span, _paragraph_language(text[span.start : span.end])) for span in paragraphs]
+def marker_languages(text: str, paragraphs: Iterable[Span]) -> list[tuple[Span, Language | None]]:
+    """Each paragraph of ``text`` with its language where the model is not needed to tell it (``und``
+    when too short, English by its commonest words), None where it is: most paragraphs of an English
+    text are told here, and the model is asked about the others only by what needs their language."""
+    return [(span, _marker_language(text[span.start : span.end])) for span in paragraphs]
 
 
-def _paragraph_language(paragraph: str) -> Language:
-    """The language of one paragraph: English at once when its commonest words say so, else the model's."""
+def paragraph_languages(text: str, told: Iterable[tuple[Span, Language | None]]) -> list[tuple[Span, Language]]:
+    """Each paragraph of ``text`` with its language (``und`` when too short to tell), English when likely
+    enough: those :func:`marker_languages` left untold (None) told by the model."""
+    return [(span, language or _model_language(text, span)) for span, language in told]
+
+
+def _marker_language(paragraph: str) -> Language | None:
+    """``und`` when the paragraph is too short, English when its commonest words say so, else None."""
     if _too_short(paragraph):
         return Language(UNDETERMINED, 0.0)
     lowered = paragraph.lower()
@@ -153,7 +161,12 @@ def _paragraph_language(paragraph: str) -> Language:
         markers += lowered.count(marker)
         if markers >= needed:
             return Language(ENGLISH, 1.0)
-    return _sample_language(paragraph[:PARAGRAPH_SAMPLE])
+    return None
+
+
+def _model_language(text: str, span: Span) -> Language:
+    """The model's language of the paragraph ``span`` of ``text``, by its first characters."""
+    return _sample_language(text[span.start : min(span.end, span.start + PARAGRAPH_SAMPLE)])
 
 
 @lru_cache(maxsize=4096)
@@ -184,23 +197,51 @@ def text_language(text: str, paragraphs: Sequence[tuple[Span, Language]]) -> Lan
     return Language(code, round(probabilities[code] / weight, 2))
 
 
-def foreign_paragraphs(text: str, paragraphs: Iterable[tuple[Span, Language]], language: str) -> Iterator[tuple[Span, Language]]:
+def english_outweighs(text: str, told: Iterable[tuple[Span, Language | None]]) -> bool:
+    """Whether the paragraphs told English by :func:`marker_languages` hold more of the text's letters
+    than every paragraph left to the model together: the text is English then (:func:`text_language`
+    would give it), whatever the model says of those."""
+    english = other = 0
+    for span, language in told:
+        if language is None:
+            other += len(_without_addresses(text[span.start : span.end]))
+        elif language.code == ENGLISH:
+            english += len(_without_addresses(text[span.start : span.end]))
+    return english > other
+
+
+def foreign_paragraphs(text: str, told: Iterable[tuple[Span, Language | None]], language: str) -> Iterator[tuple[Span, Language]]:
     """The paragraphs of ``text`` written, with confidence, in a language other than ``language``.
 
-    ``paragraphs`` carry the languages :func:`paragraph_languages` found, told with English
-    as the likely language; in a text of another language they are told again.
+    ``told`` are the paragraphs with the languages :func:`marker_languages` found. In an English
+    text, the model is asked only about a paragraph that could be foreign whatever it says (long
+    enough, prose, few common English words); in a text of another language, every paragraph is
+    told again with that language as the likely one.
     """
-    for span, found in paragraphs:
-        if not found.determined or found.code == language == ENGLISH:
+    if language == ENGLISH:
+        yield from _foreign_in_english(text, told)
+        return
+    for span, found in told:
+        if not (found or _model_language(text, span)).determined:
             continue
         paragraph = _without_addresses(text[span.start : span.end])
         if _too_short(paragraph):
             continue
-        if language != ENGLISH:
-            found = identify(paragraph, language, PARAGRAPH_MIN_CONFIDENCE)
-        if not found.determined or found.code == language or not _prose(paragraph):
+        found = identify(paragraph, language, PARAGRAPH_MIN_CONFIDENCE)
+        if found.determined and found.code != language and _prose(paragraph):
+            yield span, found
+
+
+def _foreign_in_english(text: str, told: Iterable[tuple[Span, Language | None]]) -> Iterator[tuple[Span, Language]]:
+    """:func:`foreign_paragraphs` of an English text; the tests cheapest first, the model last."""
+    for span, found in told:
+        if found is not None:  # too short, or English by its commonest words
             continue
-        if language != ENGLISH or _english_share(paragraph) < ENGLISH_WORD_SHARE:
+        paragraph = _without_addresses(text[span.start : span.end])
+        if _too_short(paragraph) or not _prose(paragraph) or _english_share(paragraph) >= ENGLISH_WORD_SHARE:
+            continue
+        found = _model_language(text, span)
+        if found.determined and found.code != ENGLISH:
             yield span, found
 
 

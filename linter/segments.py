@@ -12,9 +12,10 @@ from functools import cached_property
 
 import regex
 
-from .language import ENGLISH, Language, foreign_paragraphs, paragraph_languages, text_language
+from .language import ENGLISH, Language, english_outweighs, foreign_paragraphs, marker_languages, paragraph_languages, text_language
 from .line_index import LineIndex
 from .model import Span
+from .sentences import SENTENCE_OPENERS, split_sentences, trim  # noqa: F401 (the checks read SENTENCE_OPENERS here)
 from .words import count_words, lowercase_runs
 
 #: The longest piece of text one regex call is given (see ``Document.chunks``).
@@ -23,36 +24,6 @@ CHUNK = 1 << 16
 # the search costs one attempt per line start, not one per character of a blank run.
 _FILLED_LINE = regex.compile(r"(?<![^\r\n])[^\S\r\n]*+\S[^\r\n]*+")
 _BLOCK_MARKER = regex.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
-
-# A sentence may end after terminal punctuation, optionally followed by closing quotes
-# or brackets, when white space comes next. A match starts only at the first mark of
-# a run, so a long run without white space after it is scanned once, not once per mark.
-_CANDIDATE_END = regex.compile(r"(?<![.!?…])(?:\.{3}|…|[.!?])++[\"'”’)\]]*+(?=\s)")
-# The word that ends at a mark, searched backwards from it: a forward search would start a
-# match at every character of the window before it.
-_WORD_BEFORE = regex.compile(r"(\S+)$", regex.REVERSE)
-_NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*(\S+)")
-_WORD_CHARACTER = regex.compile(r"\w")
-
-# Abbreviations that stand before a name or number and never end a sentence.
-TITLE_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st gen sen rep gov lt col capt sgt rev hon maj adm cmdr supt insp
-    det fr sr jr mt ft vs v cf approx e.g i.e viz""".split()
-)
-# Abbreviations that never end a sentence when a number follows ("No. 10", "p. 4").
-NUMBER_ABBREVIATIONS = frozenset("no nos vol vols pp p fig figs art sec ch para".split())
-# Abbreviations that can end a sentence; they do only when an ordinary
-# sentence opener follows ("... in the U.S. The next day").
-TRAILING_ABBREVIATIONS = frozenset(
-    """etc inc ltd co corp plc llc bros a.m p.m al jan feb apr jun jul aug sep sept oct nov
-    dept univ assn tsp tbsp oz lb lbs pt qt gal ml cl kg mg cm mm km mi yd min mins hr hrs
-    sec secs sq approx est""".split()
-)
-SENTENCE_OPENERS = frozenset(
-    """the a an and but or so yet he she it they we i you this that these those there
-    in on at for from with after before when while if as however meanwhile his her its
-    their our my some many most all one two three no not what who why how where""".split()
-)
 
 _URL = regex.compile(
     r"""(?xi)
@@ -70,17 +41,6 @@ _URL_MARK = regex.compile(r"[@#]|\.\S|://")
 _SPACE = regex.compile(r"\s")
 _LAST_SPACE = regex.compile(r"\s", regex.REVERSE)
 _DOUBLE_QUOTES = regex.compile(r"[\"“”„«»]")
-
-
-_INITIALISM = regex.compile(r"(?:\p{L}\.)+")
-
-
-def _is_initialism(word: str) -> bool:
-    """``U.S.``, ``U.K.``, ``J.`` (an initial): letters each followed by a period.
-
-    The second character is a period in every one, which rules out most words before the pattern runs.
-    """
-    return word[1:2] == "." and bool(_INITIALISM.fullmatch(word)) and (len(word) == 2 or word[0].isupper())
 
 
 class Document:
@@ -102,17 +62,28 @@ class Document:
     @cached_property
     def paragraph_languages(self) -> list[tuple[Span, Language]]:
         """Each paragraph with its language, told once (``und`` when too short)."""
-        return paragraph_languages(self.text, self.paragraphs)
+        return paragraph_languages(self.text, self._marker_languages)
+
+    @cached_property
+    def _marker_languages(self) -> list[tuple[Span, Language | None]]:
+        """Each paragraph's language where it is told without the model (None where it is not)."""
+        return marker_languages(self.text, self.paragraphs)
 
     @cached_property
     def language_code(self) -> str:
-        """The language whose rules apply: the detected one, or English when it cannot be told."""
+        """The language whose rules apply: the detected one, or English when it cannot be told.
+
+        English at once, without the model, when the paragraphs English by their commonest words
+        outweigh all the others (``language`` would say the same).
+        """
+        if self._given_language is None and english_outweighs(self.text, self._marker_languages):
+            return ENGLISH
         return self.language.code if self.language.determined else ENGLISH
 
     @cached_property
     def foreign_paragraphs(self) -> list[tuple[Span, Language]]:
         """Paragraphs written in another language than the text's (a leaked banner, a comment)."""
-        return list(foreign_paragraphs(self.text, self.paragraph_languages, self.language_code))
+        return list(foreign_paragraphs(self.text, self._marker_languages, self.language_code))
 
     @cached_property
     def line_index(self) -> LineIndex:
@@ -159,7 +130,7 @@ class Document:
         paragraphs = []
         for block in blocks:
             for group in _group_wrapped_lines(text, block):
-                paragraphs.append(_trim(text, group[0].start, group[-1].end))
+                paragraphs.append(trim(text, group[0].start, group[-1].end))
         return paragraphs
 
     @cached_property
@@ -363,15 +334,6 @@ def _line_breaks(text: str, start: int, end: int) -> int:
     return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
 
 
-def _trim(text: str, start: int, end: int) -> Span:
-    """``text[start:end]`` without the white space at its ends (one span made, not two: a sentence each)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
-
-
 def _group_wrapped_lines(text: str, block: list[Span]) -> list[list[Span]]:
     """Split a block of non-blank lines into paragraphs (see ``Document.paragraphs``)."""
     hard_wrapped = len(block) >= 2 and all(30 <= len(line) <= 100 for line in block[:-1])
@@ -385,77 +347,3 @@ def _group_wrapped_lines(text: str, block: list[Span]) -> list[list[Span]]:
         else:
             groups[-1].append(line)
     return groups
-
-
-def split_sentences(text: str, paragraph: Span) -> list[Span]:
-    """Split one paragraph into sentence spans.
-
-    Terminal punctuation followed by white space ends a sentence unless the word
-    it closes is an abbreviation: titles (``Mr.``, ``Dr.``, ``No. 10``, ``e.g.``)
-    never end one; initialisms (``U.S.``) and trailing abbreviations (``Inc.``,
-    ``etc.``) end one only when an ordinary sentence opener follows; an ellipsis
-    ends one only before a capital. Decimals, URLs and domains contain no white
-    space after their periods, so they never look like an end.
-    """
-    sentences = []
-    start = paragraph.start
-    # Marks with no word since the last end ("West. . Then", a scraper's ". . . . ") are one
-    # sentence of marks alone, however many: not a million one-mark sentences, each checked
-    # for an abbreviation and then by every sentence rule.
-    # ``word_at`` is the first word character at or after where the marks began, searched for
-    # once per run of marks rather than once per mark.
-    has_word, marks_end, word_at = False, None, -1
-    for match in _CANDIDATE_END.finditer(text, paragraph.start, paragraph.end):
-        if not has_word:
-            since = marks_end or start
-            if word_at < since:
-                word = _WORD_CHARACTER.search(text, since, paragraph.end)
-                word_at = word.start() if word is not None else paragraph.end
-            has_word = word_at < match.start()
-            if not has_word:
-                marks_end = match.end()
-                continue
-            if marks_end is not None:
-                sentences.append(_trim(text, start, marks_end))
-                start, marks_end = marks_end, None
-        end = match.end()
-        if _ends_sentence(text, match, paragraph.end):
-            sentence = _trim(text, start, end)
-            if sentence:
-                sentences.append(sentence)
-            start = end
-            has_word = False
-    if marks_end is not None and _WORD_CHARACTER.search(text, marks_end, paragraph.end) is not None:
-        sentences.append(_trim(text, start, marks_end))
-        start = marks_end
-    last = _trim(text, start, paragraph.end)
-    if last:
-        sentences.append(last)
-    return sentences
-
-
-def _ends_sentence(text: str, match: regex.Match[str], limit: int) -> bool:
-    # Each test looks only at what it needs, in the order of the answers: a question mark or the
-    # end of the paragraph is decided before the word before the mark is looked for.
-    next_match = _NEXT_WORD.match(text, match.end(), limit)
-    if next_match is None:
-        return True
-    next_word = next_match.group(1)
-    next_is_upper = next_word[:1].isupper()
-    punctuation = match.group().rstrip("\"'”’)]")
-    if punctuation in ("...", "…") or punctuation.endswith(("...", "…")):
-        return next_is_upper
-    if not punctuation.endswith("."):
-        return True
-    word_match = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.end())
-    word = word_match.group(1) if word_match else ""
-    stem = word.rstrip("\"'”’)]").lstrip("\"'“‘([").rstrip(".").lower()
-    if stem in TITLE_ABBREVIATIONS:
-        return False
-    if stem in NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
-        return False
-    # The last part of a hyphenated word decides: "Jordanian-U.S." ends in an initialism.
-    bare = word.rstrip("\"'”’)]").lstrip("\"'“‘([").rsplit("-", 1)[-1]
-    if _is_initialism(bare) or stem in TRAILING_ABBREVIATIONS:
-        return next_word.lower().strip(",;:") in SENTENCE_OPENERS and next_is_upper
-    return True

@@ -1,6 +1,8 @@
-"""Shared fixtures and helpers: the built-in ruleset (loaded once per session), the CLI runner."""
+"""Shared fixtures and helpers: the built-in ruleset (loaded once per session), the CLI runner, the compiled kernels."""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -37,6 +39,14 @@ def in_tmp(tmp_path, monkeypatch) -> None:
     """Run in a fresh folder with a fixed terminal width (snapshots and relative paths)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "100")
+
+
+def compiled_kernel(kernel, what: str):
+    """``kernel`` (a compiled twin); a skip without one, a failure where the install was meant to build it."""
+    if kernel is None:
+        missing = f"the compiled {what} is not importable (a checkout without a build, or no C compiler at install)"
+        (pytest.fail if os.environ.get("NEWSLINT_EXPECT_KERNEL") == "compiled" else pytest.skip)(missing)
+    return kernel
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -211,8 +211,7 @@ def _old_paragraph_language(paragraph: str, model: object) -> object:
 @given(paragraph=st.lists(MARKER_PIECES, max_size=60).map("".join))
 def test_counting_markers_until_there_are_enough_decides_as_counting_all(paragraph: str) -> None:
     model = language.Language("xx", 0.9)
-    with patch.object(language, "_sample_language", lambda sample: model):
-        assert language._paragraph_language(paragraph) == _old_paragraph_language(paragraph, model)
+    assert (language._marker_language(paragraph) or model) == _old_paragraph_language(paragraph, model)
 
 
 def test_the_model_is_asked_once_for_paragraphs_that_start_alike(monkeypatch) -> None:
@@ -222,10 +221,72 @@ def test_the_model_is_asked_once_for_paragraphs_that_start_alike(monkeypatch) ->
     banner = "Melden Sie sich für unseren Newsletter an, um keine Nachricht zu verpassen"
     text = f"{banner}\n\n{banner}"
     try:
-        assert [found.code for _, found in language.paragraph_languages(text, Document(text).paragraphs)] == ["de", "de"]
+        assert [found.code for _, found in Document(text).paragraph_languages] == ["de", "de"]
     finally:
         language._sample_language.cache_clear()
     assert asked == [banner]
+
+
+HEADLINE = "Apple Mac Mini Gets Warm Welcome Among Reviewers In Paris"
+PLAIN = "We went to see it in May, a good day for all of us who came."
+
+
+def test_an_english_text_asks_the_model_only_about_a_paragraph_that_could_be_foreign(monkeypatch) -> None:
+    """A headline (not prose) and a plain English sentence (common words) can never be foreign in an
+    English text, and the English paragraphs outweigh them: the model is not asked about either."""
+    asked = []
+    identify = language.identify
+    monkeypatch.setattr(language, "identify", lambda sample, *args: asked.append(sample) or identify(sample, *args))
+    language._sample_language.cache_clear()
+    text = "\n\n".join([*STORY, HEADLINE, PLAIN, GERMAN])
+    try:
+        doc = Document(text)
+        assert doc.language_code == "en"
+        assert [(text[span.start : span.end], found.code) for span, found in doc.foreign_paragraphs] == [(GERMAN, "de")]
+        assert asked == [GERMAN]
+        assert doc.language.code == "en" and len(asked) == 3  # the whole vote still asks about every paragraph
+    finally:
+        language._sample_language.cache_clear()
+
+
+def _eager_foreign(text: str, paragraphs: list, code: str) -> list:
+    """``foreign_paragraphs`` as before the model was asked last: every paragraph told first."""
+    found_paragraphs = []
+    for span, found in paragraphs:
+        if not found.determined or found.code == code == language.ENGLISH:
+            continue
+        paragraph = language._without_addresses(text[span.start : span.end])
+        if language._too_short(paragraph):
+            continue
+        if code != language.ENGLISH:
+            found = identify(paragraph, code, language.PARAGRAPH_MIN_CONFIDENCE)
+        if not found.determined or found.code == code or not language._prose(paragraph):
+            continue
+        if code != language.ENGLISH or language._english_share(paragraph) < language.ENGLISH_WORD_SHARE:
+            found_paragraphs.append((span, found))
+    return found_paragraphs
+
+
+PARAGRAPHS = st.sampled_from(
+    [*STORY, GERMAN, RUSSIAN, HEADLINE, PLAIN, "Short one.", "Marco Rossi, Luca Bianchi, Paolo Verdi e Gianni Neri",
+     "Lees meer op https://example.com/nieuws/artikel over het nieuws van vandaag en morgen",
+     "La ville a voté le budget mardi soir après un long débat sur les routes et les écoles du quartier.",
+     "Pemerintah mengumumkan langkah baru untuk membantu usaha kecil di seluruh negeri tahun ini."]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraphs=st.lists(PARAGRAPHS, min_size=1, max_size=6))
+def test_language_and_foreign_paragraphs_are_those_of_every_paragraph_told(paragraphs: list[str]) -> None:
+    """What the model is spared changes no answer: the text's language and its foreign paragraphs are
+    those found by telling every paragraph first, as before."""
+    text = "\n\n".join(paragraphs)
+    eager = Document(text)
+    told = eager.paragraph_languages
+    voted = language.text_language(text, told)
+    lazy = Document(text)
+    assert lazy.language_code == (voted.code if voted.determined else language.ENGLISH)
+    assert lazy.foreign_paragraphs == _eager_foreign(text, told, lazy.language_code)
 
 
 ADDRESS_PIECES = st.sampled_from(["http://", "https:", "//", "www.", "mailto:", "@", "a", "b.c", "x+y", "-", ".", "/", " ", "\n", "é", "_"])

@@ -190,7 +190,7 @@ def test_duplicate_keys_equal_the_regex_definition(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("ab.\"' \n\t\u00a0\x1c”"), max_size=50), st.integers(0, 50), st.integers(0, 50))
 def test_backward_word_search_equals_the_forward_one(text: str, start: int, end: int) -> None:
     """The sentence splitter finds the word before a mark backwards; forwards gives the same word."""
-    from linter.segments import _WORD_BEFORE
+    from linter.sentences import _WORD_BEFORE
 
     forward = regex.compile(r"(\S+)$").search(text, start, end)
     backward = _WORD_BEFORE.search(text, start, end)

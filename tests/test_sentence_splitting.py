@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter import segments
+from linter import sentences
 from linter.segments import Document
 
 
@@ -21,5 +21,5 @@ def test_pairs_stay_inside_a_paragraph_and_are_computed_once() -> None:
 @settings(max_examples=500, deadline=None)
 @given(word=st.lists(st.sampled_from(["U", "u", "S", "é", "É", ".", "-", "1", "’", "Ǆ"]), max_size=8).map("".join))
 def test_initialisms_are_told_as_by_the_pattern_alone(word: str) -> None:
-    old = bool(segments._INITIALISM.fullmatch(word)) and (len(word) == 2 or word[0].isupper())
-    assert segments._is_initialism(word) == old
+    old = bool(sentences._INITIALISM.fullmatch(word)) and (len(word) == 2 or word[0].isupper())
+    assert sentences._is_initialism(word) == old

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from linter import words
 from linter.segments import Document
 
+from .conftest import compiled_kernel
+
 PIECES = st.sampled_from(
     ["the", "The", "THE", "the the", "naïve", "Straße", "STRASSE", "iPhone", "eBay", "ǅemal", "ß", "ﬁ", "İ", "ı", "é",
      "e\u0301", "ª", "Ⅻ", "²", "_", "5m", "5", "-", "’", "'", " ", "\t", "\n", "\r\n", "\u00a0", ".", "Привет", "мир",
@@ -23,12 +25,7 @@ TEXTS = st.one_of(st.text(max_size=60), st.lists(PIECES, max_size=25).map("".joi
 
 @pytest.fixture(scope="module")
 def compiled():
-    """The compiled twin; a skip without one, a failure where the install was meant to build it."""
-    missing = "the compiled word passes are not importable (a checkout without a build, or no C compiler at install)"
-    expected = os.environ.get("NEWSLINT_EXPECT_KERNEL") == "compiled"
-    if words._compiled is None:
-        (pytest.fail if expected else pytest.skip)(missing)
-    return words._compiled
+    return compiled_kernel(words._compiled, "word passes")
 
 
 @settings(max_examples=400, deadline=None)
@@ -106,7 +103,7 @@ def test_the_kernel_in_use_is_named() -> None:
 @settings(max_examples=300, deadline=None)
 @given(text=TEXTS, data=st.data())
 def test_trimming_a_segment_drops_the_white_space_str_strip_drops(text: str, data) -> None:
-    from linter.segments import _trim
+    from linter.sentences import trim as _trim
 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))

@@ -139,6 +139,14 @@ class TestShortcutsChangeNothing:
         }
         assert CASE_EXCEPTIONS == derived
 
+    def test_an_ascii_text_skips_the_case_exceptions(self) -> None:
+        """``_capitalised_elsewhere`` tests the exceptions only in a text that is not ASCII: none of them is."""
+        from linter.checks.names import CASE_EXCEPTIONS, evidence
+        from linter.segments import Document
+
+        assert not any(char.isascii() for char in CASE_EXCEPTIONS)
+        assert evidence(Document("Blair spoke. Then blair left.")).ascii and not evidence(Document("Blair spoke. ſome left.")).ascii
+
     @staticmethod
     def _found(text: str) -> tuple:
         from linter.checks import names

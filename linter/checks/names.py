@@ -109,6 +109,7 @@ class _Evidence:
     counts: Counter[str]  # how often each is written so; a lowercase word's count is its count in lowercase
     anywhere: Counter[str]  # capitalised anywhere, sentence starts too
     lowercase: int  # how many tokens are lowercase words
+    ascii: bool  # whether the text is ASCII (then no word starts with one of CASE_EXCEPTIONS)
     # Counted by :func:`_count_contexts` only for the words asked about:
     alone: Counter[str] = field(default_factory=Counter)  # capitalised alone in mid-sentence
     strong: Counter[str] = field(default_factory=Counter)  # after an honorific or title
@@ -153,7 +154,7 @@ def evidence(doc: Document) -> _Evidence:
     for word in list(filter(_WITH_PERIOD, capitalised)):  # an abbreviation, a sentence's last word
         stem = word[:-1]
         anywhere[stem] = anywhere.get(stem, 0) + anywhere.pop(word)
-    found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, starts, counts, anywhere, lowercase)
+    found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, starts, counts, anywhere, lowercase, doc.text.isascii())
     return found
 
 
@@ -182,12 +183,15 @@ def _count_contexts(doc: Document, found: _Evidence, words: set[str]) -> None:
     not ``the Lords`` nor inside ``Union of Journalists``), or as the second word of a
     two-word name standing alone (``Tony Blair``).
     """
+    where = _where(found, words | {word + "." for word in words})
+    if not where:
+        return  # most texts: none of the words is written capitalised
     text = doc.text
     tokens = found.tokens
     lines = doc.lines
     line_starts = [line.start for line in lines]
     title_case: dict[int, bool] = {}
-    for index in _where(found, words | {word + "." for word in words}):
+    for index in where:
         token = tokens[index]
         at = bisect_right(line_starts, token.start) - 1
         if at >= 0 and token.start < lines[at].end:
@@ -263,7 +267,7 @@ def _capitalised_elsewhere(found: _Evidence) -> set[str]:
     A superset, found by set operations in C: a word's capitalised form lowercases back to
     it unless its first letter is one of :data:`CASE_EXCEPTIONS`, and then all are returned.
     """
-    if not CASE_EXCEPTIONS.isdisjoint(map(_FIRST, found.counts)):
+    if not found.ascii and not CASE_EXCEPTIONS.isdisjoint(map(_FIRST, found.counts)):
         return set(found.counts)
     return found.counts.keys() & set(map(str.lower, found.anywhere))
 

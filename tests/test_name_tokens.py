@@ -68,3 +68,38 @@ def test_the_active_finder_is_the_one_built() -> None:
     assert name_tokens.KERNEL == os.environ.get("NEWSLINT_EXPECT_KERNEL", name_tokens.KERNEL)
     text = TEXTS[1]
     assert list(name_tokens.token_pass(text)[1]) == _pure(text)[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ANY_TEXT, asked=st.sets(st.sampled_from(["Mr", "Mr.", "blair", "Blair", "x", "X", "ſome", "absent"]), max_size=5))
+def test_same_positions_on_any_text(compiled, text: str, asked: set[str]) -> None:
+    """Where the asked words are written: the compiled loop, the ``list.index`` twin and a plain scan agree."""
+    from collections import Counter
+
+    written = pure_token_pass(text)[0]
+    counts = Counter(written)
+    expected = [index for index, word in enumerate(written) if word in asked]
+    assert name_tokens.pure_positions(written, asked, counts) == expected
+    assert name_tokens._compiled.positions(written, asked & counts.keys(), sum(counts[word] for word in asked)) == expected
+    assert name_tokens.positions(written, asked, counts) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ANY_TEXT)
+def test_same_counts_on_any_text(compiled, text: str) -> None:
+    """How often each token is written, and each capitalised one: the same counts in the same order."""
+    from collections import Counter
+
+    written = pure_token_pass(text)[0]
+    counts, capitalised = Counter(), Counter()
+    name_tokens._compiled.counts(written, counts, capitalised)
+    pure = name_tokens.pure_counts(written)
+    assert [list(counts.items()), list(capitalised.items())] == [list(pure[0].items()), list(pure[1].items())]
+    assert [list(found.items()) for found in name_tokens.token_counts(written)] == [list(found.items()) for found in pure]
+
+
+def test_capitals_are_pythons_in_the_counts(compiled) -> None:
+    """A capital is what ``str.isupper`` says, as the pure twin reads it: ``ǅ`` (title case) is none."""
+    written = ["Ǆemal", "ǅemal", "Éric", "éric", "ſome", "Mr."]
+    counts, capitalised = name_tokens.token_counts(written)
+    assert list(capitalised) == ["Ǆemal", "Éric", "Mr."] == list(name_tokens.pure_counts(written)[1])

@@ -1,5 +1,7 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Compiled twin of :func:`linter.checks.name_tokens.pure_token_pass`: the same tokens, one loop in C.
+"""Compiled twins of :func:`linter.checks.name_tokens.pure_token_pass` (the same tokens, one loop in C),
+:func:`linter.checks.name_tokens.pure_counts` (how often each is written) and
+:func:`linter.checks.name_tokens.pure_positions` (where some of them are written).
 
 A token starts at an upper- or lowercase letter not preceded by a BEFORE character; a
 capitalised token is one uppercase letter, lowercase letters and perhaps a period, a
@@ -11,10 +13,15 @@ token if that frees it). Character classes come from a ``ClassTable`` (``_class_
 
 include "../_class_table.pxi"
 
+from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
+from cpython.object cimport PyObject
+
 cdef extern from "Python.h":
     int PyUnicode_KIND(object text)
     void *PyUnicode_DATA(object text)
     Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index)
+    Py_UCS4 PyUnicode_READ_CHAR(object text, Py_ssize_t index)
+    bint Py_UNICODE_ISUPPER(Py_UCS4 char)
 
 cdef enum:
     LETTER = 1  # the bits of linter.checks.name_tokens.CLASSES, in their order
@@ -69,3 +76,32 @@ def token_pass(str text, ClassTable classes not None):
         before = here
         at += 1
     return written, starts
+
+
+def positions(list written, set words, Py_ssize_t expected):
+    """The indices of the tokens of ``written`` that are one of ``words``, in order: the first ``expected`` found."""
+    cdef list found = []
+    cdef Py_ssize_t index, size = len(written)
+    if expected <= 0:
+        return found
+    for index in range(size):
+        if written[index] in words:
+            found.append(index)
+            if len(found) == expected:
+                break
+    return found
+
+
+def counts(list written, object counts, object capitalised):
+    """Fill ``counts`` (a ``Counter``) with how often each token is written, then ``capitalised`` with the
+    counts of those whose first letter Python's ``str.isupper`` calls uppercase, each in first-written order."""
+    cdef Py_ssize_t index, size = len(written)
+    cdef PyObject *found
+    cdef object word, count
+    for index in range(size):
+        word = written[index]
+        found = PyDict_GetItem(counts, word)
+        PyDict_SetItem(counts, word, 1 if found is NULL else <object>found + 1)
+    for word, count in (<dict>counts).items():
+        if Py_UNICODE_ISUPPER(PyUnicode_READ_CHAR(word, 0)):
+            PyDict_SetItem(capitalised, word, count)

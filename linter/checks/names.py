@@ -17,7 +17,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
 from operator import itemgetter, methodcaller
 from typing import Any, NamedTuple
 
@@ -27,7 +26,7 @@ from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import SENTENCE_OPENERS, Document
 from ..registry import Param, coded_check
-from .name_tokens import token_pass
+from .name_tokens import positions, token_counts, token_pass
 
 #: Honorifics after which a lowercase word is a surname written wrongly.
 HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame Mr. Mrs. Ms. Dr.".split())
@@ -146,12 +145,9 @@ def evidence(doc: Document) -> _Evidence:
     if cached is not None:
         return cached
     written, starts = token_pass(doc.text)
-    counts = Counter(written)
-    # Each distinct capitalised spelling once, picked out and counted in C: most tokens are lowercase words.
-    capitalised = list(compress(counts, map(str.isupper, map(_FIRST, counts))))
-    anywhere = Counter(dict(zip(capitalised, map(counts.__getitem__, capitalised))))
+    counts, anywhere = token_counts(written)
     lowercase = len(written) - sum(anywhere.values())
-    for word in list(filter(_WITH_PERIOD, capitalised)):  # an abbreviation, a sentence's last word
+    for word in list(filter(_WITH_PERIOD, anywhere)):  # an abbreviation, a sentence's last word
         stem = word[:-1]
         anywhere[stem] = anywhere.get(stem, 0) + anywhere.pop(word)
     found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, starts, counts, anywhere, lowercase, doc.text.isascii())
@@ -159,20 +155,8 @@ def evidence(doc: Document) -> _Evidence:
 
 
 def _where(found: _Evidence, words: set[str]) -> list[int]:
-    """The indices of the tokens written as one of ``words``, in text order.
-
-    Each word is searched for by ``list.index`` (a scan in C) as often as it occurs: far
-    cheaper than a Python loop over every token, since only a few words are asked for.
-    """
-    written = found.written
-    indices = []
-    for word in words & found.counts.keys():
-        at = -1
-        for _ in range(found.counts[word]):
-            at = written.index(word, at + 1)
-            indices.append(at)
-    indices.sort()
-    return indices
+    """The indices of the tokens written as one of ``words``, in text order."""
+    return positions(found.written, words, found.counts)
 
 
 def _count_contexts(doc: Document, found: _Evidence, words: set[str]) -> None:

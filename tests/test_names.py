@@ -148,14 +148,34 @@ class TestShortcutsChangeNothing:
         assert evidence(Document("Blair spoke. Then blair left.")).ascii and not evidence(Document("Blair spoke. ſome left.")).ascii
 
     @staticmethod
-    def _found(text: str) -> tuple:
+    def _found(text: str, counted: set[str] | None = None) -> tuple:
+        """The findings and the contexts counted, of the words in ``counted`` only if given."""
         from linter.checks import names
         from linter.segments import Document
 
         doc = Document(text)
         found = names.evidence(doc)
         findings = [(f.token, f.proper, f.certain, f.overwhelming) for f in names._findings(doc)]
-        return findings, dict(found.alone), dict(found.strong), dict(found.two_word), found.pairs
+        keep = (lambda word: True) if counted is None else counted.__contains__
+        contexts = [{w: n for w, n in counter.items() if keep(w)} for counter in (found.alone, found.strong, found.two_word)]
+        return findings, *contexts, {pair for pair in found.pairs if keep(pair[1])}
+
+    def _fast_and_exhaustive(self, text: str, monkeypatch) -> tuple[tuple, tuple]:
+        """Both paths, the exhaustive one's contexts kept to the words the fast path counted (it skips
+        the words ``_outnumbered`` rules out, whose contexts no finding reads)."""
+        from linter.checks import names
+
+        counted: set[str] = set()
+        count_contexts = names._count_contexts
+
+        def spy(doc, found, words: set[str]) -> None:
+            counted.update(words)
+            count_contexts(doc, found, words)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(names, "_count_contexts", spy)
+            fast = self._found(text)
+        return fast, self._exhaustive(text, monkeypatch, counted)
 
     @staticmethod
     def _title_case_by_its_own_tokens(text: str, line, found) -> bool:
@@ -167,7 +187,7 @@ class TestShortcutsChangeNothing:
         words = [m.group() for m in TOKEN.finditer(text, line.start, line.end)]
         return len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 > len(words)
 
-    def _exhaustive(self, text: str, monkeypatch) -> tuple:
+    def _exhaustive(self, text: str, monkeypatch, counted: set[str]) -> tuple:
         """Every lowercase word looked at, every token scanned, every occurrence weighed, each line tokenized alone."""
         from linter.checks import names
         from linter.checks.name_tokens import pure_token_pass
@@ -178,7 +198,8 @@ class TestShortcutsChangeNothing:
             patch.setattr(names, "_unreportable", lambda found, index, proper: False)
             patch.setattr(names, "token_pass", pure_token_pass)
             patch.setattr(names, "_is_title_case", self._title_case_by_its_own_tokens)
-            return self._found(text)
+            patch.setattr(names, "_outnumbered", lambda found, index: False)
+            return self._found(text, counted)
 
     @pytest.mark.parametrize(
         "text",
@@ -191,15 +212,16 @@ class TestShortcutsChangeNothing:
         ],
     )
     def test_examples(self, text: str, monkeypatch) -> None:
-        found = self._found(text)
+        found, exhaustive = self._fast_and_exhaustive(text, monkeypatch)
         assert found[0]
-        assert found == self._exhaustive(text, monkeypatch)
+        assert found == exhaustive
 
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(pieces=st.lists(st.tuples(NAME_PIECES, GAPS), max_size=60))
     def test_random_texts_of_name_like_pieces(self, pieces, monkeypatch) -> None:
         text = "".join(word + gap for word, gap in pieces)
-        assert self._found(text) == self._exhaustive(text, monkeypatch)
+        found, exhaustive = self._fast_and_exhaustive(text, monkeypatch)
+        assert found == exhaustive
 
 
 def test_version_names_the_token_finder(capsys) -> None:

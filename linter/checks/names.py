@@ -270,6 +270,21 @@ def _unreportable(found: _Evidence, index: int, proper: str) -> bool:
     return not (found.strong[proper] or found.alone[proper] or found.two_word[proper]) and prior.rstrip(".") not in TITLES
 
 
+def _outnumbered(found: _Evidence, index: int) -> bool:
+    """Whether :func:`_find` skips the word at ``index`` whatever the contexts of its capitalised form say.
+
+    Told before they are counted: a word written in lowercase twice or more, and more than half as
+    often as its capitalised form is written at all, is skipped unless the context makes it certain;
+    each capitalised occurrence is at most one context, and a certain context (an honorific, a
+    title, the first name of a pair) is a capitalised token right before the word.
+    """
+    if index and found.written[index - 1][0].isupper():
+        return False
+    word = found.written[index].rstrip(".")
+    lower = found.counts[word]
+    return lower >= 2 and 2 * lower > found.anywhere.get(word[0].upper() + word[1:], 0)
+
+
 def _reads_as_english(found: _Evidence) -> bool:
     """Whether English function words are common enough among the lowercase words.
 
@@ -317,6 +332,7 @@ def _find(doc: Document) -> Iterator[_Finding]:
     named = {w for w in _capitalised_elsewhere(found) if w[0].upper() + w[1:] in anywhere and looked_at(w)}
     after_honorifics = [i + 1 for i in _where(found, HONORIFICS) if i + 1 < len(written)]
     indices = sorted({*_where(found, named), *(i for i in after_honorifics if looked_at(written[i]))})
+    indices = [index for index in indices if not _outnumbered(found, index)]
     _count_contexts(doc, found, {written[i][0].upper() + written[i][1:] for i in indices} & anywhere.keys())
     for index in indices:
         word = written[index].rstrip(".")  # a period only after a capital Python's Unicode tables do not know

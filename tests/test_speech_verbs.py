@@ -1,10 +1,12 @@
-"""The quotation rules skip text without a verb of speech (or a colon, or a mark): the same findings as
-running every pattern everywhere, on texts written for these tests."""
+"""The quotation rules skip text without a verb of speech (or a colon, or a mark, or a first-person word where
+only first-person speech is flagged): the same findings as running every pattern everywhere, on texts written
+for these tests."""
 
 from __future__ import annotations
 
 from unittest import mock
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -52,8 +54,25 @@ def _findings(ruleset, text: str) -> list:
 def test_the_verb_gates_keep_every_finding(ruleset, text: str, random: str, glued: str) -> None:
     for sample in (text, random, glued, f"{random}\n\n{glued}"):
         gated = _findings(ruleset, sample)
-        with mock.patch.object(quotation, "writes_verb", lambda doc, start, end: True):
-            assert _findings(ruleset, sample) == gated
+        assert _ungated(ruleset, sample) == gated
+
+
+def _ungated(ruleset, text: str) -> list:
+    with mock.patch.object(quotation, "writes_verb", lambda doc, start, end: True), mock.patch.object(quotation, "_may_speak_first_person", lambda doc, paragraph: True):
+        return _findings(ruleset, text)
+
+
+@pytest.mark.parametrize("person", ["I think", "you know", "our plan", "let us", "my plan", "for me", "We hope", "we hope"])
+def test_first_person_speech_in_an_article_that_quotes(ruleset, person: str) -> None:
+    """NL401 reads only paragraphs with a verb and a first-person word once the article marks a quote: all of them."""
+    texts = [
+        f'"Fine," he said.\n\nThe deal is done and {person} it will work out well for everyone, Mr Lee said.',
+        f'"Fine," he said.\n\nThe minister said {person.split()[0]} will act soon on the plan.',
+        f'"Fine," he said.\n\nThe deal is done and {person} it will work out well for everyone, he said, and left.',
+    ]
+    found = [_findings(ruleset, text) for text in texts]
+    assert found == [_ungated(ruleset, text) for text in texts]
+    assert ["NL401" in finding for finding in found[0]] == [True]
 
 
 def test_the_gates_skip_text_without_a_verb_and_still_find_speech(ruleset) -> None:

@@ -84,6 +84,8 @@ def stripped_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
     text = doc.text
     quotes = mark_offsets(doc)
     unquoted = [p for p in doc.paragraphs if not between(quotes, p.start, p.end)]
+    if quotes:  # only first-person speech is flagged (below): the other paragraphs need not be read
+        unquoted = [p for p in unquoted if _may_speak_first_person(doc, p)]
     attributed = {p: _speech_end(doc, p) for p in unquoted}
     attributed = {p: found for p, found in attributed.items() if found is not None}
     no_quotes_at_all = not quotes
@@ -115,8 +117,20 @@ def stripped_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
             yield rule.diagnostic(Span(start, end), reason="reported words speak in the first person")
 
 
+def _may_speak_first_person(doc: Document, paragraph: Span) -> bool:
+    """Whether the paragraph writes a verb of speech and a first-person word, as first-person speech needs.
+
+    Both the attributed speech (which ends at the attribution's comma, no word character, so that
+    ``_FIRST_PERSON`` matches in it only where it matches in the whole paragraph) and reported speech
+    (``_REPORTED_FIRST_PERSON``, whose "we" or "I" ``_FIRST_PERSON`` matches) need a first-person word.
+    """
+    return writes_verb(doc, paragraph.start, paragraph.end) and _FIRST_PERSON.search(doc.text, paragraph.start, paragraph.end) is not None
+
+
 def _first_person_speech(doc: Document, paragraph: Span) -> bool:
     """Whether the paragraph ends in an attribution of first-person speech (NL401 flags it in any article)."""
+    if not _may_speak_first_person(doc, paragraph):
+        return False
     found = _speech_end(doc, paragraph)
     return found is not None and _FIRST_PERSON.search(doc.text, found[0].start, found[0].end) is not None
 

@@ -58,7 +58,7 @@ def test_the_verb_gates_keep_every_finding(ruleset, text: str, random: str, glue
 
 
 def _ungated(ruleset, text: str) -> list:
-    with mock.patch.object(quotation, "writes_verb", lambda doc, start, end: True), mock.patch.object(quotation, "_may_speak_first_person", lambda doc, paragraph: True):
+    with mock.patch.object(quotation, "writes_verb", lambda verbs, start, end: True), mock.patch.object(quotation, "_may_speak_first_person", lambda doc, paragraph: True):
         return _findings(ruleset, text)
 
 
@@ -79,8 +79,9 @@ def test_the_gates_skip_text_without_a_verb_and_still_find_speech(ruleset) -> No
     """A paragraph with no verb of speech reaches no attribution pattern; one with a verb still does."""
     text = '"Prices rose," he noted.\n\nWe will raise prices next year and we expect more, the minister said.'
     doc = Document(text)
-    assert speech_verbs.writes_verb(doc, 0, len(text))
-    assert not speech_verbs.writes_verb(doc, text.index("We"), text.index("said"))
+    verbs = speech_verbs.verb_offsets(doc)
+    assert speech_verbs.writes_verb(verbs, 0, len(text))
+    assert not speech_verbs.writes_verb(verbs, text.index("We"), text.index("said"))
     (found,) = ruleset.get("NL405").run(doc)
     assert text[found.span.start : found.span.end] == "We will raise prices next year and we expect more"
 

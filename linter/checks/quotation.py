@@ -23,7 +23,7 @@ from ..segments import Document
 from ..registry import Param, coded_check
 from ..words import count_words
 from ..speech import INTRODUCED, SPEAKER_ONLY, quote_like
-from .speech_verbs import between, mark_offsets, offsets, writes_verb
+from .speech_verbs import between, mark_offsets, offsets, verb_offsets, writes_verb
 
 _NAME = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|bin|al|de|van|von)){0,3}"
 _VERB = r"(?:said|says|added|adds|told\s+\p{L}+(?:\s+\p{L}+)?|stated|wrote|tweeted|explained|insisted|warned|argued|declared|stressed|noted)"
@@ -57,7 +57,7 @@ def _speech_end(doc: Document, paragraph: Span) -> tuple[Span, Span] | None:
         ends = _SPEECH_ENDS[doc] = {}
     if paragraph not in ends:
         # The attribution names its verb: a paragraph without one of VERBS has none.
-        ends[paragraph] = _attributed_speech(doc, paragraph) if writes_verb(doc, paragraph.start, paragraph.end) else None
+        ends[paragraph] = _attributed_speech(doc, paragraph) if writes_verb(verb_offsets(doc), paragraph.start, paragraph.end) else None
     return ends[paragraph]
 
 
@@ -83,6 +83,7 @@ def stripped_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
     """Paragraphs of direct speech without quotation marks; a display-only fix suggests the marks."""
     text = doc.text
     quotes = mark_offsets(doc)
+    verbs = verb_offsets(doc)
     unquoted = [p for p in doc.paragraphs if not between(quotes, p.start, p.end)]
     if quotes:  # only first-person speech is flagged (below): the other paragraphs need not be read
         unquoted = [p for p in unquoted if _may_speak_first_person(doc, p)]
@@ -106,7 +107,7 @@ def stripped_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
                     reason=reason,
                 )
             continue
-        if not writes_verb(doc, paragraph.start, paragraph.end):
+        if not writes_verb(verbs, paragraph.start, paragraph.end):
             continue  # _REPORTED_FIRST_PERSON starts at one of VERBS
         reported = _REPORTED_FIRST_PERSON.search(text, paragraph.start, paragraph.end)
         if reported is not None:
@@ -124,7 +125,7 @@ def _may_speak_first_person(doc: Document, paragraph: Span) -> bool:
     ``_FIRST_PERSON`` matches in it only where it matches in the whole paragraph) and reported speech
     (``_REPORTED_FIRST_PERSON``, whose "we" or "I" ``_FIRST_PERSON`` matches) need a first-person word.
     """
-    return writes_verb(doc, paragraph.start, paragraph.end) and _FIRST_PERSON.search(doc.text, paragraph.start, paragraph.end) is not None
+    return writes_verb(verb_offsets(doc), paragraph.start, paragraph.end) and _FIRST_PERSON.search(doc.text, paragraph.start, paragraph.end) is not None
 
 
 def _first_person_speech(doc: Document, paragraph: Span) -> bool:
@@ -154,13 +155,13 @@ _MARKS: weakref.WeakKeyDictionary[Document, list[int]] = weakref.WeakKeyDictiona
 _IMBALANCES: weakref.WeakKeyDictionary[Document, list[tuple[int, str]]] = weakref.WeakKeyDictionary()
 
 
-def _marks_in(doc: Document, paragraph: Span) -> list[int]:
-    """Where ``_MARK_CHARACTERS`` are in ``paragraph``: the text's marks, found once for the quote rules (a
-    single character each, so the same as a search of the paragraph alone)."""
+def _marks(doc: Document) -> list[int]:
+    """Where the text writes one of ``_MARK_CHARACTERS``, found once for the quote rules (a single
+    character each, so those in a paragraph are the same as a search of the paragraph alone)."""
     marks = _MARKS.get(doc)
     if marks is None:
         marks = _MARKS[doc] = offsets(doc.text, _MARK_CHARACTERS)
-    return between(marks, paragraph.start, paragraph.end)
+    return marks
 
 
 def _sentences_in(doc: Document, paragraph: Span) -> list[Span]:
@@ -208,9 +209,12 @@ def unbalanced_quotes(doc: Document, rule: Rule, options: Mapping[str, Any]) -> 
 def _imbalances(doc: Document) -> Iterator[tuple[int, str]]:
     """Each mark that opens a quotation never closed or closes one never opened, with which."""
     text = doc.text
+    all_marks = _marks(doc)
+    if not all_marks:
+        return
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        marks = _marks_in(doc, paragraph)
+        marks = between(all_marks, paragraph.start, paragraph.end)
         if not marks:
             continue
         opened: int | None = None
@@ -292,13 +296,14 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
     quotes = mark_offsets(doc)
     if not quotes:
         return
+    verbs = verb_offsets(doc)
     opening, closing = _mark_style(text)
     for paragraph in doc.paragraphs:
         marks = between(quotes, paragraph.start, paragraph.end)
         if len(marks) > 1 or marks and text[marks[0]] not in "“\"„«":
             continue  # marks survive here (a lone opening mark is all that is left of them)
-        verbs = writes_verb(doc, paragraph.start, paragraph.end)
-        if not verbs and text.find(":", paragraph.start, paragraph.end) < 0:
+        has_verb = writes_verb(verbs, paragraph.start, paragraph.end)
+        if not has_verb and text.find(":", paragraph.start, paragraph.end) < 0:
             continue  # every pattern below needs a colon or one of VERBS (and so does NL401's)
         if _first_person_speech(doc, paragraph):
             continue  # NL401 flags it
@@ -310,7 +315,7 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
             edits = [Edit(Span(speech.start, speech.start), opening), Edit(Span(speech.end, speech.end), closing)]
             yield rule.diagnostic(speech, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
         attributed: dict[int, Span] = {}
-        for index, sentence in enumerate(sentences if verbs else ()):  # each attribution below names one of VERBS
+        for index, sentence in enumerate(sentences if has_verb else ()):  # each attribution below names one of VERBS
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             # Words are counted only for a question or an exclamation (the cheap tests first).
             if (
@@ -322,7 +327,7 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
                 edits = [Edit(Span(sentence.start, sentence.start), opening), Edit(Span(sentence.end, sentence.end), closing)]
                 yield rule.diagnostic(sentence, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
                 continue
-            match = _INLINE_ATTRIBUTION.search(text, sentence.start, sentence.end) if writes_verb(doc, sentence.start, sentence.end) else None
+            match = _INLINE_ATTRIBUTION.search(text, sentence.start, sentence.end) if writes_verb(verbs, sentence.start, sentence.end) else None
             if match is not None and count_words(text, sentence.start, match.start()) >= MIN_INLINE_SPEECH_WORDS:
                 attributed[index] = Span(sentence.start, match.start())
         for index, speech in attributed.items():
@@ -343,17 +348,21 @@ def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
     end of its sentence, never applied.
     """
     text = doc.text
+    all_marks = _marks(doc)
+    if not all_marks:
+        return  # every finding is at a mark
     _opening, closing = _mark_style(text)
+    verbs = verb_offsets(doc)
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        marks = _marks_in(doc, paragraph)
+        marks = between(all_marks, paragraph.start, paragraph.end)
         if not marks:
             continue  # nothing to flag: the checks below need one mark at least
         flagged = False
         for at, following in zip(marks, [*marks[1:], paragraph.end]):
             if _direction(text, at) != "open":
                 continue
-            if not writes_verb(doc, at + 1, following):
+            if not writes_verb(verbs, at + 1, following):
                 continue  # the attribution names one of VERBS
             attribution = _INLINE_ATTRIBUTION.search(text, at + 1, following)
             if attribution is None or count_words(text, at + 1, attribution.start()) < MIN_INLINE_SPEECH_WORDS:

@@ -63,8 +63,7 @@ def between(found: list[int], start: int, end: int) -> list[int]:
     return found[low : bisect_left(found, end, lo=low)]
 
 
-def writes_verb(doc: Document, start: int, end: int) -> bool:
-    """Whether one of :data:`VERBS` starts in ``doc.text[start:end]`` (a match needs one to lie there)."""
-    found = verb_offsets(doc)
-    low = bisect_left(found, start)
-    return low < len(found) and found[low] < end
+def writes_verb(verbs: list[int], start: int, end: int) -> bool:
+    """Whether one of ``verbs`` (:func:`verb_offsets`) lies in ``[start, end)``: a match there needs one."""
+    low = bisect_left(verbs, start)
+    return low < len(verbs) and verbs[low] < end

@@ -190,13 +190,13 @@ class TestShortcutsChangeNothing:
     def _exhaustive(self, text: str, monkeypatch, counted: set[str]) -> tuple:
         """Every lowercase word looked at, every token scanned, every occurrence weighed, each line tokenized alone."""
         from linter.checks import names
-        from linter.checks.name_tokens import pure_token_pass
+        from linter.checks.name_tokens import pure_counted_tokens
 
         with monkeypatch.context() as patch:
             patch.setattr(names, "_capitalised_elsewhere", lambda found: set(found.counts))
             patch.setattr(names, "_where", lambda found, words: [i for i, w in enumerate(found.written) if w in words])
             patch.setattr(names, "_unreportable", lambda found, index, proper: False)
-            patch.setattr(names, "token_pass", pure_token_pass)
+            patch.setattr(names, "counted_tokens", pure_counted_tokens)
             patch.setattr(names, "_is_title_case", self._title_case_by_its_own_tokens)
             patch.setattr(names, "_outnumbered", lambda found, index: False)
             return self._found(text, counted)
@@ -229,3 +229,14 @@ def test_version_names_the_token_finder(capsys) -> None:
     from linter.kernels import describe
 
     assert f"name tokens: {'compiled' if KERNEL == 'compiled' else 'pure Python'}" in describe()
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=".!?\"'”’) \t\u00a0\u2028\u3000\x1c\x85\nab", max_size=30), data=st.data())
+def test_a_closed_line_is_found_from_its_end_as_from_its_start(text: str, data) -> None:
+    """The title-case test searches ``_CLOSED`` backwards: the same ranges match as searched forwards."""
+    from linter.checks.names import _CLOSED, _CLOSED_AT_END
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert (_CLOSED_AT_END.search(text, start, end) is None) == (_CLOSED.search(text, start, end) is None)

@@ -65,16 +65,6 @@ def pure_counts(written: list[str]) -> tuple[Counter[str], Counter[str]]:
     return counts, Counter(dict(zip(capitalised, map(counts.__getitem__, capitalised))))
 
 
-def token_counts(written: list[str]) -> tuple[Counter[str], Counter[str]]:
-    """:func:`pure_counts`, counted by one loop in C where the kernel is built."""
-    if _compiled is None:
-        return pure_counts(written)
-    counts: Counter[str] = Counter()
-    capitalised: Counter[str] = Counter()
-    _compiled.counts(written, counts, capitalised)
-    return counts, capitalised
-
-
 def pure_positions(written: list[str], words: set[str], counts: Mapping[str, int]) -> list[int]:
     """The indices of the tokens written as one of ``words``, in text order; ``counts`` says how often each is written.
 
@@ -99,8 +89,20 @@ def positions(written: list[str], words: set[str], counts: Mapping[str, int]) ->
     return _compiled.positions(written, asked, sum(map(counts.__getitem__, asked)))
 
 
-def token_pass(text: str) -> tuple[list[str], Sequence[int]]:
-    """Each token of ``text`` as written, and where each starts (the compiled kernel where built)."""
+def pure_counted_tokens(text: str) -> tuple[list[str], Sequence[int], Counter[str], Counter[str]]:
+    """:func:`pure_token_pass` and :func:`pure_counts` of its tokens."""
+    written, starts = pure_token_pass(text)
+    return written, starts, *pure_counts(written)
+
+
+def counted_tokens(text: str) -> tuple[list[str], Sequence[int], Counter[str], Counter[str]]:
+    """Each token of ``text`` as written, where each starts, and the counts of :func:`pure_counts`.
+
+    The compiled kernel, where built, counts each distinct spelling as it finds the tokens.
+    """
     if _compiled is None:
-        return pure_token_pass(text)
-    return _compiled.token_pass(text, _TABLE)
+        return pure_counted_tokens(text)
+    counts: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    written, starts = _compiled.token_pass(text, _TABLE, counts, capitalised)
+    return written, starts, counts, capitalised

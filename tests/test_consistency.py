@@ -37,3 +37,14 @@ def test_same_findings_as_testing_every_form(ruleset, pieces) -> None:
             assert fast == _reported(rule, text)
         finally:
             rule.check.groups = groups
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(PIECES, max_size=12), forms=st.lists(PIECES.filter(str.strip), min_size=2, max_size=4, unique=True))
+def test_two_forms_occur_as_counting_every_form_says(pieces, forms) -> None:
+    """The group's forms are searched for only until two are found or too few are left, the shared part not again."""
+    from linter.checks.consistency import _two_occur
+
+    text, shared = " ".join(pieces), _shared_part(forms)
+    if shared in text:
+        assert _two_occur(text, tuple(forms), shared) == (sum(form in text for form in forms) >= 2)

@@ -67,4 +67,52 @@ def test_the_active_finder_is_the_one_built() -> None:
     """CI installs twice, with and without a compiler, and says which path each must have."""
     assert name_tokens.KERNEL == os.environ.get("NEWSLINT_EXPECT_KERNEL", name_tokens.KERNEL)
     text = TEXTS[1]
-    assert list(name_tokens.token_pass(text)[1]) == _pure(text)[1]
+    assert list(name_tokens.counted_tokens(text)[1]) == _pure(text)[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ANY_TEXT, asked=st.sets(st.sampled_from(["Mr", "Mr.", "blair", "Blair", "x", "X", "ſome", "absent"]), max_size=5))
+def test_same_positions_on_any_text(compiled, text: str, asked: set[str]) -> None:
+    """Where the asked words are written: the compiled loop, the ``list.index`` twin and a plain scan agree."""
+    from collections import Counter
+
+    written = pure_token_pass(text)[0]
+    counts = Counter(written)
+    expected = [index for index, word in enumerate(written) if word in asked]
+    assert name_tokens.pure_positions(written, asked, counts) == expected
+    assert name_tokens._compiled.positions(written, asked & counts.keys(), sum(counts[word] for word in asked)) == expected
+    assert name_tokens.positions(written, asked, counts) == expected
+
+
+def _counted(found: tuple) -> tuple:
+    written, starts, counts, capitalised = found
+    return written, list(starts), list(counts.items()), list(capitalised.items())
+
+
+#: Many distinct spellings (the kernel's table of them grows several times), in the three string kinds.
+MANY_WORDS = [
+    " ".join(f"{prefix}{a}{b}{c}" for a in letters for b in letters for c in letters) + " the The the."
+    for prefix, letters in (("w", "abcdefghijklm"), ("Ω", "αβγδεζηθικλμν"), ("x\U0001d41a ", "abcdefghijklm"))
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ANY_TEXT)
+def test_same_counts_on_any_text(compiled, text: str) -> None:
+    """How often each token is written, and each capitalised one: the same counts in the same order."""
+    assert _counted(name_tokens.counted_tokens(text)) == _counted(name_tokens.pure_counted_tokens(text))
+
+
+@pytest.mark.parametrize("text", [*TEXTS, *MANY_WORDS, " ".join(TEXTS * 50)])
+def test_same_counts(compiled, text: str) -> None:
+    found = name_tokens.counted_tokens(text)
+    assert _counted(found) == _counted(name_tokens.pure_counted_tokens(text))
+    assert all(map(str.__eq__, found[0], _pure(text)[0]))
+
+
+def test_capitals_are_pythons_in_the_counts(compiled) -> None:
+    """A capital is what ``str.isupper`` says, as the pure twin reads it (``ǅ``, title case, is none)."""
+    text = "Ǆemal and ǅemal, Éric and éric, ſome and Mr. Blair"
+    capitalised = name_tokens.counted_tokens(text)[3]
+    assert list(capitalised) == list(name_tokens.pure_counted_tokens(text)[3])
+    assert {"Éric", "Mr.", "Blair"} <= set(capitalised)

@@ -139,15 +139,43 @@ class TestShortcutsChangeNothing:
         }
         assert CASE_EXCEPTIONS == derived
 
+    def test_an_ascii_text_skips_the_case_exceptions(self) -> None:
+        """``_capitalised_elsewhere`` tests the exceptions only in a text that is not ASCII: none of them is."""
+        from linter.checks.names import CASE_EXCEPTIONS, evidence
+        from linter.segments import Document
+
+        assert not any(char.isascii() for char in CASE_EXCEPTIONS)
+        assert evidence(Document("Blair spoke. Then blair left.")).ascii and not evidence(Document("Blair spoke. ſome left.")).ascii
+
     @staticmethod
-    def _found(text: str) -> tuple:
+    def _found(text: str, counted: set[str] | None = None) -> tuple:
+        """The findings and the contexts counted, of the words in ``counted`` only if given."""
         from linter.checks import names
         from linter.segments import Document
 
         doc = Document(text)
         found = names.evidence(doc)
         findings = [(f.token, f.proper, f.certain, f.overwhelming) for f in names._findings(doc)]
-        return findings, dict(found.alone), dict(found.strong), dict(found.two_word), found.pairs
+        keep = (lambda word: True) if counted is None else counted.__contains__
+        contexts = [{w: n for w, n in counter.items() if keep(w)} for counter in (found.alone, found.strong, found.two_word)]
+        return findings, *contexts, {pair for pair in found.pairs if keep(pair[1])}
+
+    def _fast_and_exhaustive(self, text: str, monkeypatch) -> tuple[tuple, tuple]:
+        """Both paths, the exhaustive one's contexts kept to the words the fast path counted (it skips
+        the words ``_outnumbered`` rules out, whose contexts no finding reads)."""
+        from linter.checks import names
+
+        counted: set[str] = set()
+        count_contexts = names._count_contexts
+
+        def spy(doc, found, words: set[str]) -> None:
+            counted.update(words)
+            count_contexts(doc, found, words)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(names, "_count_contexts", spy)
+            fast = self._found(text)
+        return fast, self._exhaustive(text, monkeypatch, counted)
 
     @staticmethod
     def _title_case_by_its_own_tokens(text: str, line, found) -> bool:
@@ -159,18 +187,19 @@ class TestShortcutsChangeNothing:
         words = [m.group() for m in TOKEN.finditer(text, line.start, line.end)]
         return len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 > len(words)
 
-    def _exhaustive(self, text: str, monkeypatch) -> tuple:
+    def _exhaustive(self, text: str, monkeypatch, counted: set[str]) -> tuple:
         """Every lowercase word looked at, every token scanned, every occurrence weighed, each line tokenized alone."""
         from linter.checks import names
-        from linter.checks.name_tokens import pure_token_pass
+        from linter.checks.name_tokens import pure_counted_tokens
 
         with monkeypatch.context() as patch:
             patch.setattr(names, "_capitalised_elsewhere", lambda found: set(found.counts))
             patch.setattr(names, "_where", lambda found, words: [i for i, w in enumerate(found.written) if w in words])
             patch.setattr(names, "_unreportable", lambda found, index, proper: False)
-            patch.setattr(names, "token_pass", pure_token_pass)
+            patch.setattr(names, "counted_tokens", pure_counted_tokens)
             patch.setattr(names, "_is_title_case", self._title_case_by_its_own_tokens)
-            return self._found(text)
+            patch.setattr(names, "_outnumbered", lambda found, index: False)
+            return self._found(text, counted)
 
     @pytest.mark.parametrize(
         "text",
@@ -183,15 +212,16 @@ class TestShortcutsChangeNothing:
         ],
     )
     def test_examples(self, text: str, monkeypatch) -> None:
-        found = self._found(text)
+        found, exhaustive = self._fast_and_exhaustive(text, monkeypatch)
         assert found[0]
-        assert found == self._exhaustive(text, monkeypatch)
+        assert found == exhaustive
 
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(pieces=st.lists(st.tuples(NAME_PIECES, GAPS), max_size=60))
     def test_random_texts_of_name_like_pieces(self, pieces, monkeypatch) -> None:
         text = "".join(word + gap for word, gap in pieces)
-        assert self._found(text) == self._exhaustive(text, monkeypatch)
+        found, exhaustive = self._fast_and_exhaustive(text, monkeypatch)
+        assert found == exhaustive
 
 
 def test_version_names_the_token_finder(capsys) -> None:
@@ -199,3 +229,14 @@ def test_version_names_the_token_finder(capsys) -> None:
     from linter.kernels import describe
 
     assert f"name tokens: {'compiled' if KERNEL == 'compiled' else 'pure Python'}" in describe()
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=".!?\"'”’) \t\u00a0\u2028\u3000\x1c\x85\nab", max_size=30), data=st.data())
+def test_a_closed_line_is_found_from_its_end_as_from_its_start(text: str, data) -> None:
+    """The title-case test searches ``_CLOSED`` backwards: the same ranges match as searched forwards."""
+    from linter.checks.names import _CLOSED, _CLOSED_AT_END
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert (_CLOSED_AT_END.search(text, start, end) is None) == (_CLOSED.search(text, start, end) is None)

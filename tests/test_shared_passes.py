@@ -5,10 +5,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.checks.quotation import _MARK, _marks_in, _sentences_in
+import regex
+
+from linter.checks.quotation import _marks, _sentences_in
+from linter.checks.speech_verbs import between, mark_offsets
 from linter.segments import Document, split_sentences
 
-PIECES = ["He said", ' "Yes', "” she", "“No.", ". ", "Mr. Smith", "U.S. ", "\n\n", "\n", "13\" laptop", "... ", "e.g. so", "word"]
+PIECES = ["He said", ' "Yes', "” she", "“No.", "„Ja“", "«Oui»", ". ", "Mr. Smith", "U.S. ", "\n\n", "\n", "13\" laptop", "... ", "e.g. so", "word"]
 TEXTS = st.lists(st.one_of(st.sampled_from(PIECES), st.characters(blacklist_categories=("Cs",))), max_size=40).map("".join)
 
 
@@ -18,7 +21,8 @@ def test_paragraph_sentences_and_marks_are_those_found_paragraph_by_paragraph(te
     doc = Document(text)
     for paragraph in doc.paragraphs:
         assert _sentences_in(doc, paragraph) == split_sentences(text, paragraph)
-        assert _marks_in(doc, paragraph) == [m.start() for m in _MARK.finditer(text, paragraph.start, paragraph.end)]
+        assert between(_marks(doc), paragraph.start, paragraph.end) == [m.start() for m in regex.finditer(r'[“”"]', text[: paragraph.end], pos=paragraph.start)]
+        assert between(mark_offsets(doc), paragraph.start, paragraph.end) == [m.start() for m in regex.finditer(r'["“”„«»]', text[: paragraph.end], pos=paragraph.start)]
 
 
 WORDY = st.lists(st.one_of(st.sampled_from(["-", "'", "’", " ", "ab", "É", "x-y", "--", "1", "\n", "Ωmega", "a'b"]), st.characters(blacklist_categories=("Cs",))), max_size=30).map("".join)

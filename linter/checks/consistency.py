@@ -34,6 +34,22 @@ def _shared_part(forms: list[str]) -> str:
     return ""
 
 
+def _two_occur(text: str, forms: tuple[str, ...], shared: str) -> bool:
+    """Whether two of ``forms`` occur in ``text`` (as substrings), ``shared`` being known to occur.
+
+    Searched for until two are found or too few are left, and a form that is ``shared`` itself is not searched again.
+    """
+    found = 0
+    for index, form in enumerate(forms):
+        if form == shared or form in text:
+            found += 1
+            if found == 2:
+                return True
+        elif found + len(forms) - index - 1 < 2:
+            return False
+    return False
+
+
 def _glossed(text: str, start: int, end: int) -> bool:
     """``Mumbai (Bombay)``: a form given in brackets explains another and is not a second spelling."""
     return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
@@ -62,10 +78,10 @@ class ConsistencyCheck(Check):
             self.groups.append((tuple(group), _shared_part(group), compile_pattern(alternatives)))
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        present = doc.text.__contains__
+        text = doc.text
         for forms, shared, pattern in self.groups:
-            if shared not in doc.text or sum(map(present, forms)) < 2:
-                continue  # two forms must both occur; a substring test (no Python frame per form) says when they cannot
+            if shared not in text or not _two_occur(text, forms, shared):
+                continue  # two forms must both occur: substring tests say when they cannot
             uses: dict[int, list[Span]] = {}
             for match in finditer_spans(pattern, doc.text, doc.chunks):
                 if _glossed(doc.text, match.start(), match.end()):

@@ -1,4 +1,4 @@
-"""The word tokens the name rules (NL204-NL206) read, found in one pass over the text.
+"""The word tokens the name rules (NL204-NL206) read, found in one pass over the text, and where some are written.
 
 A token is a capitalised word (an abbreviation's period included) or a lowercase word,
 not glued to other letters or digits, nor part of a handle, a path, a contraction or a
@@ -11,7 +11,10 @@ table, which ``regex`` fills with :data:`CLASSES`, so that both agree on every c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from itertools import compress
+from operator import itemgetter
 
 import regex
 
@@ -52,8 +55,54 @@ def pure_token_pass(text: str) -> tuple[list[str], Sequence[int]]:
     return [match[0] for match in matches], _Starts(matches)
 
 
-def token_pass(text: str) -> tuple[list[str], Sequence[int]]:
-    """Each token of ``text`` as written, and where each starts (the compiled kernel where built)."""
+def pure_counts(written: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each token is written, and the same for those whose first letter ``str.isupper`` calls uppercase.
+
+    Each distinct capitalised spelling is picked out once and counted in C: most tokens are lowercase words.
+    """
+    counts = Counter(written)
+    capitalised = list(compress(counts, map(str.isupper, map(itemgetter(0), counts))))
+    return counts, Counter(dict(zip(capitalised, map(counts.__getitem__, capitalised))))
+
+
+def pure_positions(written: list[str], words: set[str], counts: Mapping[str, int]) -> list[int]:
+    """The indices of the tokens written as one of ``words``, in text order; ``counts`` says how often each is written.
+
+    Each word is searched for by ``list.index`` (a scan in C) as often as it occurs: far
+    cheaper than a Python loop over every token, since only a few words are asked for.
+    """
+    indices = []
+    for word in words & counts.keys():
+        at = -1
+        for _ in range(counts[word]):
+            at = written.index(word, at + 1)
+            indices.append(at)
+    indices.sort()
+    return indices
+
+
+def positions(written: list[str], words: set[str], counts: Mapping[str, int]) -> list[int]:
+    """:func:`pure_positions`, found by one loop in C over the tokens where the kernel is built (it stops at the last)."""
     if _compiled is None:
-        return pure_token_pass(text)
-    return _compiled.token_pass(text, _TABLE)
+        return pure_positions(written, words, counts)
+    asked = words & counts.keys()
+    return _compiled.positions(written, asked, sum(map(counts.__getitem__, asked)))
+
+
+def pure_counted_tokens(text: str) -> tuple[list[str], Sequence[int], Counter[str], Counter[str]]:
+    """:func:`pure_token_pass` and :func:`pure_counts` of its tokens."""
+    written, starts = pure_token_pass(text)
+    return written, starts, *pure_counts(written)
+
+
+def counted_tokens(text: str) -> tuple[list[str], Sequence[int], Counter[str], Counter[str]]:
+    """Each token of ``text`` as written, where each starts, and the counts of :func:`pure_counts`.
+
+    The compiled kernel, where built, counts each distinct spelling as it finds the tokens.
+    """
+    if _compiled is None:
+        return pure_counted_tokens(text)
+    counts: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    written, starts = _compiled.token_pass(text, _TABLE, counts, capitalised)
+    return written, starts, counts, capitalised

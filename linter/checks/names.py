@@ -17,7 +17,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
 from operator import itemgetter, methodcaller
 from typing import Any, NamedTuple
 
@@ -27,7 +26,7 @@ from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import SENTENCE_OPENERS, Document
 from ..registry import Param, coded_check
-from .name_tokens import token_pass
+from .name_tokens import counted_tokens, positions
 
 #: Honorifics after which a lowercase word is a surname written wrongly.
 HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame Mr. Mrs. Ms. Dr.".split())
@@ -52,6 +51,9 @@ RARE = 3.0
 #: Function words (the, and, for) are never taken for names.
 FUNCTION_WORD = 6.0
 _CLOSED = regex.compile(r"[.!?][\"'”’)]*\s*$")
+#: ``_CLOSED`` searched for from the line's end backwards (``(?r)``): the same lines match, found
+#: without trying every full stop of a long line first.
+_CLOSED_AT_END = regex.compile(r"(?r)" + _CLOSED.pattern)
 #: Frequent English function words: 5% to 20% of the lowercase words of English news, about 2% of German.
 _ENGLISH_MARKERS = ("the", "and", "of", "to", "in", "that", "is", "was")
 _MARKER_SHARE = 0.04
@@ -109,6 +111,7 @@ class _Evidence:
     counts: Counter[str]  # how often each is written so; a lowercase word's count is its count in lowercase
     anywhere: Counter[str]  # capitalised anywhere, sentence starts too
     lowercase: int  # how many tokens are lowercase words
+    ascii: bool  # whether the text is ASCII (then no word starts with one of CASE_EXCEPTIONS)
     # Counted by :func:`_count_contexts` only for the words asked about:
     alone: Counter[str] = field(default_factory=Counter)  # capitalised alone in mid-sentence
     strong: Counter[str] = field(default_factory=Counter)  # after an honorific or title
@@ -129,7 +132,7 @@ def _is_title_case(text: str, line: Span, found: _Evidence) -> bool:
     Its capitals prove nothing about the words. Its words are the text's tokens that start
     in it: a line ends at a line break, which no token's look-around reads across.
     """
-    if _CLOSED.search(text, line.start, line.end):
+    if _CLOSED_AT_END.search(text, line.start, line.end):
         return False
     words = found.written[bisect_left(found.starts, line.start) : bisect_left(found.starts, line.end)]
     return len(words) >= 2 and sum(map(str.isupper, map(_FIRST, words))) * 2 > len(words)
@@ -144,34 +147,18 @@ def evidence(doc: Document) -> _Evidence:
     cached = _CACHE.get(doc)
     if cached is not None:
         return cached
-    written, starts = token_pass(doc.text)
-    counts = Counter(written)
-    # Each distinct capitalised spelling once, picked out and counted in C: most tokens are lowercase words.
-    capitalised = list(compress(counts, map(str.isupper, map(_FIRST, counts))))
-    anywhere = Counter(dict(zip(capitalised, map(counts.__getitem__, capitalised))))
+    written, starts, counts, anywhere = counted_tokens(doc.text)
     lowercase = len(written) - sum(anywhere.values())
-    for word in list(filter(_WITH_PERIOD, capitalised)):  # an abbreviation, a sentence's last word
+    for word in list(filter(_WITH_PERIOD, anywhere)):  # an abbreviation, a sentence's last word
         stem = word[:-1]
         anywhere[stem] = anywhere.get(stem, 0) + anywhere.pop(word)
-    found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, starts, counts, anywhere, lowercase)
+    found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, starts, counts, anywhere, lowercase, doc.text.isascii())
     return found
 
 
 def _where(found: _Evidence, words: set[str]) -> list[int]:
-    """The indices of the tokens written as one of ``words``, in text order.
-
-    Each word is searched for by ``list.index`` (a scan in C) as often as it occurs: far
-    cheaper than a Python loop over every token, since only a few words are asked for.
-    """
-    written = found.written
-    indices = []
-    for word in words & found.counts.keys():
-        at = -1
-        for _ in range(found.counts[word]):
-            at = written.index(word, at + 1)
-            indices.append(at)
-    indices.sort()
-    return indices
+    """The indices of the tokens written as one of ``words``, in text order."""
+    return positions(found.written, words, found.counts)
 
 
 def _count_contexts(doc: Document, found: _Evidence, words: set[str]) -> None:
@@ -182,12 +169,15 @@ def _count_contexts(doc: Document, found: _Evidence, words: set[str]) -> None:
     not ``the Lords`` nor inside ``Union of Journalists``), or as the second word of a
     two-word name standing alone (``Tony Blair``).
     """
+    where = _where(found, words | {word + "." for word in words})
+    if not where:
+        return  # most texts: none of the words is written capitalised
     text = doc.text
     tokens = found.tokens
     lines = doc.lines
     line_starts = [line.start for line in lines]
     title_case: dict[int, bool] = {}
-    for index in _where(found, words | {word + "." for word in words}):
+    for index in where:
         token = tokens[index]
         at = bisect_right(line_starts, token.start) - 1
         if at >= 0 and token.start < lines[at].end:
@@ -263,7 +253,7 @@ def _capitalised_elsewhere(found: _Evidence) -> set[str]:
     A superset, found by set operations in C: a word's capitalised form lowercases back to
     it unless its first letter is one of :data:`CASE_EXCEPTIONS`, and then all are returned.
     """
-    if not CASE_EXCEPTIONS.isdisjoint(map(_FIRST, found.counts)):
+    if not found.ascii and not CASE_EXCEPTIONS.isdisjoint(map(_FIRST, found.counts)):
         return set(found.counts)
     return found.counts.keys() & set(map(str.lower, found.anywhere))
 
@@ -280,6 +270,21 @@ def _unreportable(found: _Evidence, index: int, proper: str) -> bool:
     if proper not in found.anywhere:
         return True
     return not (found.strong[proper] or found.alone[proper] or found.two_word[proper]) and prior.rstrip(".") not in TITLES
+
+
+def _outnumbered(found: _Evidence, index: int) -> bool:
+    """Whether :func:`_find` skips the word at ``index`` whatever the contexts of its capitalised form say.
+
+    Told before they are counted: a word written in lowercase twice or more, and more than half as
+    often as its capitalised form is written at all, is skipped unless the context makes it certain;
+    each capitalised occurrence is at most one context, and a certain context (an honorific, a
+    title, the first name of a pair) is a capitalised token right before the word.
+    """
+    if index and found.written[index - 1][0].isupper():
+        return False
+    word = found.written[index].rstrip(".")
+    lower = found.counts[word]
+    return lower >= 2 and 2 * lower > found.anywhere.get(word[0].upper() + word[1:], 0)
 
 
 def _reads_as_english(found: _Evidence) -> bool:
@@ -329,6 +334,7 @@ def _find(doc: Document) -> Iterator[_Finding]:
     named = {w for w in _capitalised_elsewhere(found) if w[0].upper() + w[1:] in anywhere and looked_at(w)}
     after_honorifics = [i + 1 for i in _where(found, HONORIFICS) if i + 1 < len(written)]
     indices = sorted({*_where(found, named), *(i for i in after_honorifics if looked_at(written[i]))})
+    indices = [index for index in indices if not _outnumbered(found, index)]
     _count_contexts(doc, found, {written[i][0].upper() + written[i][1:] for i in indices} & anywhere.keys())
     for index in indices:
         word = written[index].rstrip(".")  # a period only after a capital Python's Unicode tables do not know

@@ -23,8 +23,8 @@ from ..segments import Document
 from ..registry import Param, coded_check
 from ..words import count_words
 from ..speech import INTRODUCED, SPEAKER_ONLY, quote_like
+from .speech_verbs import between, mark_offsets, offsets, verb_offsets, writes_verb
 
-_ANY_QUOTE = regex.compile(r"[\"“”„«»]")
 _NAME = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|bin|al|de|van|von)){0,3}"
 _VERB = r"(?:said|says|added|adds|told\s+\p{L}+(?:\s+\p{L}+)?|stated|wrote|tweeted|explained|insisted|warned|argued|declared|stressed|noted)"
 # ", said Hoo Tiang Boon, a professor ..." / ", Xi said, speaking ..." / ", Putin was quoted as saying ..."
@@ -47,8 +47,22 @@ _REPORTED_FIRST_PERSON = regex.compile(
 )
 
 
+_SPEECH_ENDS: weakref.WeakKeyDictionary[Document, dict[Span, tuple[Span, Span] | None]] = weakref.WeakKeyDictionary()
+
+
 def _speech_end(doc: Document, paragraph: Span) -> tuple[Span, Span] | None:
-    """``(speech, attribution)`` for a paragraph ending in a speech attribution."""
+    """``(speech, attribution)`` for a paragraph ending in a speech attribution, found once for NL401 and NL405."""
+    ends = _SPEECH_ENDS.get(doc)
+    if ends is None:
+        ends = _SPEECH_ENDS[doc] = {}
+    if paragraph not in ends:
+        # The attribution names its verb: a paragraph without one of VERBS has none.
+        ends[paragraph] = _attributed_speech(doc, paragraph) if writes_verb(verb_offsets(doc), paragraph.start, paragraph.end) else None
+    return ends[paragraph]
+
+
+def _attributed_speech(doc: Document, paragraph: Span) -> tuple[Span, Span] | None:
+    """What :func:`_speech_end` returns, found by the attribution pattern itself."""
     text = doc.text
     match = _ATTRIBUTION.search(text, paragraph.start, paragraph.end)
     if match is None or count_words(text, paragraph.start, match.start()) < MIN_SPEECH_WORDS:
@@ -68,10 +82,14 @@ def _speech_end(doc: Document, paragraph: Span) -> tuple[Span, Span] | None:
 def stripped_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Paragraphs of direct speech without quotation marks; a display-only fix suggests the marks."""
     text = doc.text
-    unquoted = [p for p in doc.paragraphs if not _ANY_QUOTE.search(text, p.start, p.end)]
+    quotes = mark_offsets(doc)
+    verbs = verb_offsets(doc)
+    unquoted = [p for p in doc.paragraphs if not between(quotes, p.start, p.end)]
+    if quotes:  # only first-person speech is flagged (below): the other paragraphs need not be read
+        unquoted = [p for p in unquoted if _may_speak_first_person(doc, p)]
     attributed = {p: _speech_end(doc, p) for p in unquoted}
     attributed = {p: found for p, found in attributed.items() if found is not None}
-    no_quotes_at_all = not _ANY_QUOTE.search(text)
+    no_quotes_at_all = not quotes
     whole_article = no_quotes_at_all and len(attributed) >= options["min_attributions"]
     for paragraph in unquoted:
         found = attributed.get(paragraph)
@@ -89,6 +107,8 @@ def stripped_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
                     reason=reason,
                 )
             continue
+        if not writes_verb(verbs, paragraph.start, paragraph.end):
+            continue  # _REPORTED_FIRST_PERSON starts at one of VERBS
         reported = _REPORTED_FIRST_PERSON.search(text, paragraph.start, paragraph.end)
         if reported is not None:
             start = reported.start("start")
@@ -98,8 +118,20 @@ def stripped_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
             yield rule.diagnostic(Span(start, end), reason="reported words speak in the first person")
 
 
+def _may_speak_first_person(doc: Document, paragraph: Span) -> bool:
+    """Whether the paragraph writes a verb of speech and a first-person word, as first-person speech needs.
+
+    Both the attributed speech (which ends at the attribution's comma, no word character, so that
+    ``_FIRST_PERSON`` matches in it only where it matches in the whole paragraph) and reported speech
+    (``_REPORTED_FIRST_PERSON``, whose "we" or "I" ``_FIRST_PERSON`` matches) need a first-person word.
+    """
+    return writes_verb(verb_offsets(doc), paragraph.start, paragraph.end) and _FIRST_PERSON.search(doc.text, paragraph.start, paragraph.end) is not None
+
+
 def _first_person_speech(doc: Document, paragraph: Span) -> bool:
     """Whether the paragraph ends in an attribution of first-person speech (NL401 flags it in any article)."""
+    if not _may_speak_first_person(doc, paragraph):
+        return False
     found = _speech_end(doc, paragraph)
     return found is not None and _FIRST_PERSON.search(doc.text, found[0].start, found[0].end) is not None
 
@@ -116,21 +148,20 @@ def _after_sentence(text: str, start: int, at: int) -> bool:
     return start < before < at and text[before - 1] in ".!?,:;…"
 
 
-_MARK = regex.compile(r"[“”\"]")
+_MARK_CHARACTERS = ("“", "”", '"')
 _STRAIGHT = regex.compile(r'(?<!\d)"')
 _CURLY = regex.compile(r"[“”]")
 _MARKS: weakref.WeakKeyDictionary[Document, list[int]] = weakref.WeakKeyDictionary()
 _IMBALANCES: weakref.WeakKeyDictionary[Document, list[tuple[int, str]]] = weakref.WeakKeyDictionary()
 
 
-def _marks_in(doc: Document, paragraph: Span) -> list[int]:
-    """Where ``_MARK`` matches in ``paragraph``: the text's marks, found once for the quote rules (a
-    single character each, so the same as a search of the paragraph alone)."""
+def _marks(doc: Document) -> list[int]:
+    """Where the text writes one of ``_MARK_CHARACTERS``, found once for the quote rules (a single
+    character each, so those in a paragraph are the same as a search of the paragraph alone)."""
     marks = _MARKS.get(doc)
     if marks is None:
-        marks = _MARKS[doc] = [m.start() for m in _MARK.finditer(doc.text)] if any(c in doc.text for c in '“”"') else []
-    low = bisect_left(marks, paragraph.start)
-    return marks[low : bisect_left(marks, paragraph.end, lo=low)]
+        marks = _MARKS[doc] = offsets(doc.text, _MARK_CHARACTERS)
+    return marks
 
 
 def _sentences_in(doc: Document, paragraph: Span) -> list[Span]:
@@ -178,9 +209,12 @@ def unbalanced_quotes(doc: Document, rule: Rule, options: Mapping[str, Any]) -> 
 def _imbalances(doc: Document) -> Iterator[tuple[int, str]]:
     """Each mark that opens a quotation never closed or closes one never opened, with which."""
     text = doc.text
+    all_marks = _marks(doc)
+    if not all_marks:
+        return
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        marks = _marks_in(doc, paragraph)
+        marks = between(all_marks, paragraph.start, paragraph.end)
         if not marks:
             continue
         opened: int | None = None
@@ -259,13 +293,20 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
     without any mark are NL401's, whose evidence is the article as a whole.
     """
     text = doc.text
-    if not _ANY_QUOTE.search(text):
+    quotes = mark_offsets(doc)
+    if not quotes:
         return
+    verbs = verb_offsets(doc)
     opening, closing = _mark_style(text)
     for paragraph in doc.paragraphs:
-        marks = _ANY_QUOTE.findall(text, paragraph.start, paragraph.end)
-        if len(marks) > 1 or marks and marks[0] not in "“\"„«" or _first_person_speech(doc, paragraph):
-            continue  # marks survive here (a lone opening mark is all that is left of them), or NL401 flags it
+        marks = between(quotes, paragraph.start, paragraph.end)
+        if len(marks) > 1 or marks and text[marks[0]] not in "“\"„«":
+            continue  # marks survive here (a lone opening mark is all that is left of them)
+        has_verb = writes_verb(verbs, paragraph.start, paragraph.end)
+        if not has_verb and text.find(":", paragraph.start, paragraph.end) < 0:
+            continue  # every pattern below needs a colon or one of VERBS (and so does NL401's)
+        if _first_person_speech(doc, paragraph):
+            continue  # NL401 flags it
         sentences = _sentences_in(doc, paragraph)
         colons = [*_COLON_SPEECH.finditer(text, paragraph.start, paragraph.end), *INTRODUCED.finditer(text, paragraph.start, paragraph.end)]
         for colon in sorted(colons, key=lambda found: found.start()):
@@ -274,7 +315,7 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
             edits = [Edit(Span(speech.start, speech.start), opening), Edit(Span(speech.end, speech.end), closing)]
             yield rule.diagnostic(speech, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
         attributed: dict[int, Span] = {}
-        for index, sentence in enumerate(sentences):
+        for index, sentence in enumerate(sentences if has_verb else ()):  # each attribution below names one of VERBS
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             # Words are counted only for a question or an exclamation (the cheap tests first).
             if (
@@ -286,7 +327,7 @@ def stripped_quotation_in_part(doc: Document, rule: Rule, options: Mapping[str, 
                 edits = [Edit(Span(sentence.start, sentence.start), opening), Edit(Span(sentence.end, sentence.end), closing)]
                 yield rule.diagnostic(sentence, edits=edits, applicability=Applicability.DISPLAY_ONLY, title="Put the speech in quotation marks")
                 continue
-            match = _INLINE_ATTRIBUTION.search(text, sentence.start, sentence.end)
+            match = _INLINE_ATTRIBUTION.search(text, sentence.start, sentence.end) if writes_verb(verbs, sentence.start, sentence.end) else None
             if match is not None and count_words(text, sentence.start, match.start()) >= MIN_INLINE_SPEECH_WORDS:
                 attributed[index] = Span(sentence.start, match.start())
         for index, speech in attributed.items():
@@ -307,16 +348,22 @@ def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
     end of its sentence, never applied.
     """
     text = doc.text
+    all_marks = _marks(doc)
+    if not all_marks:
+        return  # every finding is at a mark
     _opening, closing = _mark_style(text)
+    verbs = verb_offsets(doc)
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        marks = _marks_in(doc, paragraph)
+        marks = between(all_marks, paragraph.start, paragraph.end)
         if not marks:
             continue  # nothing to flag: the checks below need one mark at least
         flagged = False
         for at, following in zip(marks, [*marks[1:], paragraph.end]):
             if _direction(text, at) != "open":
                 continue
+            if not writes_verb(verbs, at + 1, following):
+                continue  # the attribution names one of VERBS
             attribution = _INLINE_ATTRIBUTION.search(text, at + 1, following)
             if attribution is None or count_words(text, at + 1, attribution.start()) < MIN_INLINE_SPEECH_WORDS:
                 continue
@@ -328,7 +375,7 @@ def unclosed_quotation(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
         following_paragraph = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         if flagged or len(marks) != 1 or text[marks[0]] != '"' or _direction(text, marks[0]) != "open" or _starts_with_quote(text, following_paragraph):
             continue
-        if _ANY_QUOTE.search(text, paragraph.start, paragraph.end).start() != marks[0]:
+        if between(mark_offsets(doc), paragraph.start, paragraph.end)[0] != marks[0]:
             continue  # another style's marks („Vivy“) are in the paragraph
         at = marks[0]
         end = next(s.end for s in _sentences_in(doc, paragraph) if s.start <= at < s.end)

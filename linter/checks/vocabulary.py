@@ -54,6 +54,8 @@ class VocabularyCheck(Check):
             self.by_first.setdefault(lowered.split()[0], []).append(lowered)
         for phrases in self.by_first.values():
             phrases.sort(key=len, reverse=True)
+        # A set, so that intersecting it with the text's words walks the smaller of the two.
+        self.first_words = frozenset(self.by_first)
         self.require_proper_form = params["only-if-capitalized-elsewhere"]
 
     @staticmethod
@@ -69,7 +71,7 @@ class VocabularyCheck(Check):
         """
         text = doc.text
         starts = []
-        for first in doc.lowercase_runs.intersection(self.by_first):
+        for first in doc.lowercase_runs & self.first_words:
             at = text.find(first)
             while at >= 0:
                 match = _LOWER_WORD.match(text, at, timeout=TIMEOUT)

@@ -34,7 +34,9 @@ def _rule():
 def test_teasers_after_the_article_score_high_and_its_prose_low() -> None:
     text = ARTICLE + TEASERS
     scores = {text[s:e]: p for s, e, p in leak_probabilities(text)}
-    assert all(scores[line] < 0.3 for line in ARTICLE.split("\n\n"))
+    # Well under the 0.93 from which a line inside the article's span is flagged (the third shares
+    # only "council" with the others' words, so the model is less sure of it).
+    assert all(scores[line] < 0.4 for line in ARTICLE.split("\n\n"))
     assert scores["Top 10 Budget Phones Of The Year | Tech"] > 0.7
     assert scores["Local Bakery Wins National Award | Food"] > 0.7
 
@@ -81,6 +83,18 @@ def test_features_have_one_row_per_nonblank_line() -> None:
     assert [text[s:e] for s, e in spans] == ["First line here.", "Second line"]
     rows = line_features([text[s:e] for s, e in spans])
     assert len(rows) == 2 and all(len(row) == len(NAMES) for row in rows)
+
+
+def test_relation_features_see_repeats_the_article_s_words_and_address() -> None:
+    """A line said twice, a teaser sharing no word with the article's prose, and a line that
+    addresses the reader are told apart from the article's own lines."""
+    body = ARTICLE.split("\n\n")
+    lines = ["Sign up for our newsletter and get your daily briefing", *body, "Local Bakery Wins National Award", "Sign up for our newsletter and get your daily briefing"]
+    rows = line_features(lines)
+    at = {name: [row[NAMES.index(name)] for row in rows] for name in ("repeated", "core_overlap", "person_share")}
+    assert at["repeated"] == [1.0, 0.0, 0.0, 0.0, 0.0, 1.0]
+    assert at["core_overlap"][4] == 0.0 and min(at["core_overlap"][1:4]) > 0  # "council" is in every line of the article
+    assert at["person_share"][0] > 0.1 and at["person_share"][1:5] == [0.0] * 4
 
 
 def test_scoring_gates_short_and_foreign_texts_on_the_lines_own_tokens() -> None:
@@ -162,3 +176,16 @@ def test_benchmark_truth_counts_wrapped_lines_and_spacing_glitches_as_article() 
     ]
     assert truth.line_labels([normalise(line) for line in lines]) == [False, False, False, False, False, True, True, True]
     assert not truth.holds(normalise("make-up photos.")) and truth.holds(normalise("Ticketing"))
+
+
+def test_benchmark_names_the_furniture_lines_the_truth_keeps() -> None:
+    """``--leak-cv`` also reports its figures without the credit and copyright lines some truths keep."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from quality import TRUTH_KEPT_FURNITURE
+
+    kept = ["© Example Wire", "(Reporting by A. Writer; Editing by B. Editor)", "Copyright 2020 Example News. All rights reserved.",
+            "Additional reporting by C. Writer", "Follow Example News on Facebook and Twitter.",
+            "The views and opinions expressed in the article do not necessarily reflect those of Example."]
+    prose = ["The court heard that the copyright of the song had passed to his daughter.", "Reporters followed the minister on foot."]
+    assert all(TRUTH_KEPT_FURNITURE.search(line) for line in kept)
+    assert not any(TRUTH_KEPT_FURNITURE.search(line) for line in prose)

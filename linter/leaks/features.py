@@ -58,9 +58,12 @@ NAMES = (
     "doc_lines", "doc_core_share", "doc_stop_share", "doc_short_share", "doc_terminal_share", "doc_mean_words",
     *(f"prev_{n}" for n in SHAPE), *(f"next_{n}" for n in SHAPE),
     *(f"prev2_{n}" for n in ("log_words", "terminal")), *(f"next2_{n}" for n in ("log_words", "terminal")),
+    "repeated", "core_overlap", "person_share",
 )
 #: A line is article prose ("core") when it has this many words and ends a sentence.
 CORE_WORDS = 15
+#: First- and second-person words: reader comments, marketing copy and opt-ins address someone; news reports.
+PERSON_WORDS = frozenset("i me my mine we us our you your yours".split())
 
 
 def ends_sentence(line: str) -> bool:
@@ -140,6 +143,7 @@ def line_features(lines: Sequence[str], tokens: Sequence[list[str]] | None = Non
     short_share = sum(len(ws) < 5 for ws in tokens) / n
     terminal_share = sum(s[10] for s in shapes) / n
     mean_words = sum(s[0] for s in shapes) / n
+    relations = _relations(tokens, lowereds, core)
     blank = [0.0] * len(SHAPE)
     rows = []
     for i, shape in enumerate(shapes):
@@ -168,9 +172,29 @@ def line_features(lines: Sequence[str], tokens: Sequence[list[str]] | None = Non
                 *prev,
                 *nxt,
                 prev2[0], prev2[10], next2[0], next2[10],
+                *relations[i],
             ]
         )
     return rows
+
+
+def _relations(tokens: Sequence[list[str]], lowereds: Sequence[list[str]], core: list[int]) -> list[tuple[float, float, float]]:
+    """For each line: whether another line has the same words (menus, repeated teasers, the page's
+    title twice), the share of its content words that some *other* core line holds (a teaser for
+    another story shares few with the article's prose, where the whole document's words include the
+    other teasers), and its share of first- and second-person words."""
+    keys = [tuple(w.lower() for w in ws) for ws in tokens]
+    seen = Counter(keys)
+    contents = [{w for w in lowered if len(w) > 2 and w not in STOP_WORDS} for lowered in lowereds]
+    in_core = Counter(chain.from_iterable(contents[i] for i in core))
+    is_core = set(core)
+    out = []
+    for i, (key, lowered, content) in enumerate(zip(keys, lowereds, contents)):
+        own = i in is_core
+        shared = sum(in_core[w] > own for w in content) / len(content) if content else 0.0
+        person = sum(map(PERSON_WORDS.__contains__, lowered)) / len(lowered) if lowered else 0.0
+        out.append((float(seen[key] > 1), shared, person))
+    return out
 
 
 def _runs(n: int, core: set[int]) -> list[tuple[int, float]]:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from linter import lint, load_ruleset
 from linter.checks import prefilter
 from linter.checks.pattern import PatternCheck
+from linter.checks.runs import RunCheck
 from linter.checks.superset import Unsupported, superset
 from linter.segments import Document
 
@@ -18,6 +19,7 @@ re2 = pytest.importorskip("re2")
 
 RULESET = load_ruleset()
 PATTERN_RULES = [rule for rule in RULESET if isinstance(rule.check, PatternCheck)]
+RUN_RULES = [rule for rule in RULESET if isinstance(rule.check, RunCheck)]
 COVERED = [rule for rule in PATTERN_RULES if rule.check.search is not None or rule.check.whole is not None]
 PIECES = sorted({e.text[i : i + n] for r in PATTERN_RULES for e in (*r.bad, *r.good) for i in range(0, len(e.text), 5) for n in (3, 9)})
 # Characters where RE2 and ``regex`` might disagree: case folding outliers, Unicode space, marks, digits.
@@ -179,8 +181,9 @@ def sets(monkeypatch: pytest.MonkeyPatch) -> prefilter._Sets:
     fresh = prefilter._Sets()
     monkeypatch.setattr(prefilter, "SETS", fresh)
     monkeypatch.setattr("linter.checks.pattern.SETS", fresh)
+    monkeypatch.setattr("linter.checks.runs.SETS", fresh)
     monkeypatch.setattr(prefilter, "WARM_UP", 0)
-    for rule in PATTERN_RULES:
+    for rule in [*PATTERN_RULES, *RUN_RULES]:
         rule.check._register()
     return fresh
 
@@ -332,3 +335,48 @@ def test_a_text_without_gate_words_is_not_scanned_for_them(sets: prefilter._Sets
     monkeypatch.setattr(Document, "mentions", lambda self, words: calls.append(words) or True)
     monkeypatch.setattr(Document, "paragraphs_with", lambda self, words: calls.append(words) or self.paragraphs)
     assert lint(text, RULESET) == expected and calls == []
+
+
+#: Texts of marks, spaces and line breaks: runs of every length, broken or not, next to other text.
+RUN_TEXTS = st.lists(st.sampled_from([".", ",", "!", " ", "\n", "\r\n", "\r", "a", ". ", "\n\n", "x.\n"]), max_size=60).map("".join)
+
+
+@pytest.mark.parametrize("rule", RUN_RULES, ids=[r.code for r in RUN_RULES])
+def test_a_run_rule_superset_is_found_wherever_the_rule_finds_a_run(rule) -> None:
+    for example in rule.bad:
+        text = example.text
+        assert rule.check.wider.search is not None and re2.search(rule.check.wider.search, text), rule.code
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=RUN_TEXTS)
+def test_run_rules_find_with_a_verdict_what_they_find_without(text: str) -> None:
+    """The exhaustive path (every chunk searched) and the prefiltered one agree on every text."""
+    fresh = prefilter._Sets()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("linter.checks.runs.SETS", fresh)
+        patch.setattr(prefilter, "WARM_UP", 0)
+        for rule in RUN_RULES:
+            rule.check._register()
+        doc = Document(text)
+        for rule in RUN_RULES:
+            with_verdict = list(rule.run(doc))
+            fresh.broken, fresh.compiled = True, None
+            assert list(rule.run(doc)) == with_verdict, (rule.code, text)
+            fresh.broken = False
+            fresh.last = None
+    for rule in RUN_RULES:
+        rule.check._register()
+
+
+def test_a_text_without_a_run_is_not_searched_for_one(sets: prefilter._Sets, monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.checks.runs as runs
+
+    calls: list[object] = []
+    monkeypatch.setattr(runs, "finditer_spans", lambda *args: calls.append(args) or iter(()))
+    doc = Document("Prices rose. Then they fell, again!\n\nA second paragraph.")
+    assert all(list(rule.run(doc)) == [] for rule in RUN_RULES)
+    assert calls == []
+    assert sets.hits(doc) is not None
+    list(next(r for r in RUN_RULES if r.code == "NL112").run(Document("Wait" + ". " * 12 + "\n\nOn.")))
+    assert len(calls) == 1  # a text with a run is searched

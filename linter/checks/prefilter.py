@@ -115,6 +115,9 @@ class _Sets:
 
     def hits(self, doc: Document) -> frozenset[int] | None:
         """Indices of the supersets found in ``doc``'s text (or that RE2 rejected), or None for no verdict."""
+        last = self.last
+        if last is not None and last[1].hits is not None and last[0]() is doc:
+            return last[1].hits  # every rule asks in turn: the answer for the same text without a call
         verdict = self._verdict(doc)
         if verdict is None:
             return None
@@ -123,6 +126,14 @@ class _Sets:
             found = searched.match(doc.text)
             verdict.hits = frozenset(range(len(self.patterns)) if found is None else [*found, *searched.rejected])
         return verdict.hits
+
+    def absent(self, doc: Document, index: int | None, ended: bool = False) -> bool:
+        """Whether searched superset ``index`` is surely not in ``doc`` (False without a verdict). An
+        ``ended`` one speaks only for a text searched in one piece (``regex`` ends ``$`` at a chunk's end)."""
+        if index is None or (ended and len(doc.chunks) != 1):
+            return False
+        hits = self.hits(doc)
+        return hits is not None and index not in hits
 
     def mentions(self, doc: Document, gate: int) -> bool | None:
         """Whether ``doc`` holds one of gate ``gate``'s words (as :meth:`Document.mentions` says), or None."""

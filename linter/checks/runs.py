@@ -17,6 +17,8 @@ from ..model import Diagnostic, Edit, Span
 from ..registry import Check, Param, register
 from ..segments import CHUNK, Document
 from ..bounded import compile_pattern, extend, finditer_spans
+from .prefilter import SETS
+from .superset import Superset, Unsupported, superset
 
 
 @register
@@ -43,8 +45,29 @@ class RunCheck(Check):
         # A unit, a gap and the same unit again (backreferences keep every copy equal): most
         # marks stand alone, and a run split by a chunk boundary is followed past it anyway.
         self.pattern = compile_pattern(rf"(?P<unit>{params['unit']})(?P<gap>{gap})(?P=unit)(?:(?P=gap)(?P=unit))*+")
+        # A finding is ``min`` copies in a row in the text, whatever its chunks: the superset of
+        # that many (each copy widened to any unit) tells the prefilter which texts have none.
+        copies = f"(?:{params['unit']})" + f"(?:(?:{gap})(?:{params['unit']}))" * (max(self.minimum, 2) - 1)
+        try:
+            self.wider: Superset = superset(copies)
+        except Unsupported:
+            self.wider = Superset(None, None)
+        self._register()
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickled (the ruleset cache): the prefilter's sets of this process must hold the superset."""
+        self.__dict__.update(state)
+        self._register()
+
+    def _register(self) -> None:
+        self.prefiltered = SETS.register(self.wider.search, None)[0]
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
+        if SETS.absent(doc, self.prefiltered, self.wider.ended):
+            return iter(())
+        return self._runs(doc)
+
+    def _runs(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         reached = 0
         for match in finditer_spans(self.pattern, text, doc.chunks):

@@ -271,10 +271,10 @@ def test_a_gate_holds_with_a_verdict_too(sets: prefilter._Sets, tmp_path, scope:
 
 
 def _searched_sets(one_set: bool) -> prefilter._Sets:
-    """Fresh sets of every covered rule's searched superset, compiled now: cut as usual, or all in one set."""
+    """Fresh sets of every covered rule's supersets, compiled now: searched ones cut as usual, or all in one set."""
     sets = prefilter._Sets()
     for rule in COVERED:
-        sets.register(rule.check.search, None)
+        sets.register(rule.check.search, rule.check.whole)
     sets.read = prefilter.WARM_UP
     group, alone = prefilter.GROUP, prefilter.ALONE
     if one_set:
@@ -305,8 +305,8 @@ def test_searching_in_several_sets_finds_what_one_set_finds(text: str) -> None:
 @given(text=TEXTS)
 def test_every_sentinel_matches_every_text(text: str) -> None:
     """A set's sentinel (a searched set's is the empty match at the start) is found in any text RE2 reads to its end."""
-    searched, *others = SEVERAL.compiled
-    for one in (*searched.sets, *others):
+    searched, whole, gates = SEVERAL.compiled
+    for one in (*searched.sets, *whole.sets, gates):
         assert one.sentinel in one.compiled.Match(text), (one.sentinel, text)
 
 
@@ -380,3 +380,14 @@ def test_a_text_without_a_run_is_not_searched_for_one(sets: prefilter._Sets, mon
     assert sets.hits(doc) is not None
     list(next(r for r in RUN_RULES if r.code == "NL112").run(Document("Wait" + ". " * 12 + "\n\nOn.")))
     assert len(calls) == 1  # a text with a run is searched
+
+
+def test_floating_whole_paragraph_supersets_get_a_set_of_their_own() -> None:
+    """``.*words`` forms apart from the anchored ones (each set's DFA stays small); the union answers as one set did."""
+    floating, anchored = prefilter._floating_apart(SEVERAL.whole)
+    assert len(floating) >= 5 and len(anchored) >= 5
+    assert all(pattern.startswith(("(?:(?s:.))", "(?i:(?:(?:(?s:.))*", "(?i:(?:(?s:.)){0,}")) for pattern in floating)
+    assert not any(prefilter._FLOATING.match(pattern) for pattern in anchored)
+    doc = Document("Advertisement\n\nImage: Reuters\n\nSign up for our newsletter.\n\nThe council met on Monday.")
+    one = prefilter._Set(re2.Set.FullMatchSet(re2.Options()), SEVERAL.whole, prefilter._Set.WHOLE)
+    assert prefilter._paragraph_matches(SEVERAL.compiled[1], doc) == prefilter._paragraph_matches(one, doc) != {}

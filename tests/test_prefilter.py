@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from linter import lint, load_ruleset
 from linter.checks import prefilter
 from linter.checks.pattern import PatternCheck
-from linter.checks.runs import RunCheck
+from linter.checks.prefiltered import Prefiltered
 from linter.checks.superset import Unsupported, superset
 from linter.segments import Document
 
@@ -19,7 +19,9 @@ re2 = pytest.importorskip("re2")
 
 RULESET = load_ruleset()
 PATTERN_RULES = [rule for rule in RULESET if isinstance(rule.check, PatternCheck)]
-RUN_RULES = [rule for rule in RULESET if isinstance(rule.check, RunCheck)]
+#: Coded checks (runs of marks, word substitutions) prefiltered by one expression of theirs.
+CODED = [rule for rule in RULESET if isinstance(rule.check, Prefiltered)]
+RUN_RULES = [rule for rule in CODED if rule.check.name == "run"]
 COVERED = [rule for rule in PATTERN_RULES if rule.check.search is not None or rule.check.whole is not None]
 PIECES = sorted({e.text[i : i + n] for r in PATTERN_RULES for e in (*r.bad, *r.good) for i in range(0, len(e.text), 5) for n in (3, 9)})
 # Characters where RE2 and ``regex`` might disagree: case folding outliers, Unicode space, marks, digits.
@@ -181,9 +183,9 @@ def sets(monkeypatch: pytest.MonkeyPatch) -> prefilter._Sets:
     fresh = prefilter._Sets()
     monkeypatch.setattr(prefilter, "SETS", fresh)
     monkeypatch.setattr("linter.checks.pattern.SETS", fresh)
-    monkeypatch.setattr("linter.checks.runs.SETS", fresh)
+    monkeypatch.setattr("linter.checks.prefiltered.SETS", fresh)
     monkeypatch.setattr(prefilter, "WARM_UP", 0)
-    for rule in [*PATTERN_RULES, *RUN_RULES]:
+    for rule in [*PATTERN_RULES, *CODED]:
         rule.check._register()
     return fresh
 
@@ -337,35 +339,43 @@ def test_a_text_without_gate_words_is_not_scanned_for_them(sets: prefilter._Sets
     assert lint(text, RULESET) == expected and calls == []
 
 
-#: Texts of marks, spaces and line breaks: runs of every length, broken or not, next to other text.
-RUN_TEXTS = st.lists(st.sampled_from([".", ",", "!", " ", "\n", "\r\n", "\r", "a", ". ", "\n\n", "x.\n"]), max_size=60).map("".join)
+#: Texts of marks, spaces and line breaks (runs of every length, broken or not) and of the words
+#: substitution rules swap and their exceptions, in any case, next to other text.
+CODED_PIECES = [".", ",", "!", " ", "\n", "\r\n", "\r", "a", ". ", "\n\n", "x.\n", "-", "Mr"]
+CODED_PIECES += [w for r in CODED if r.check.name == "substitution" for w in [*r.check.swap, *r.params.get("exceptions", ())]]
+CODED_TEXTS = st.lists(
+    st.one_of(st.sampled_from(CODED_PIECES), st.sampled_from(CODED_PIECES).map(str.upper), st.sampled_from(ODD)), max_size=60
+).map("".join)
 
 
-@pytest.mark.parametrize("rule", RUN_RULES, ids=[r.code for r in RUN_RULES])
-def test_a_run_rule_superset_is_found_wherever_the_rule_finds_a_run(rule) -> None:
+def test_coded_checks_are_prefiltered() -> None:
+    assert {r.code for r in CODED} >= {"NL112", "NL113", "NL203"}
+    assert all(r.check.wider.search is not None for r in CODED)
+
+
+@pytest.mark.parametrize("rule", CODED, ids=[r.code for r in CODED])
+def test_a_coded_superset_is_found_wherever_the_check_finds(rule) -> None:
     for example in rule.bad:
-        text = example.text
-        assert rule.check.wider.search is not None and re2.search(rule.check.wider.search, text), rule.code
+        for text in (example.text, example.text.replace("\n", "\r\n"), example.text.upper()):
+            if list(rule.check.findings(Document(text))):
+                assert re2.search(rule.check.wider.search, text), (rule.code, text)
 
 
-@settings(max_examples=300, deadline=None)
-@given(text=RUN_TEXTS)
-def test_run_rules_find_with_a_verdict_what_they_find_without(text: str) -> None:
+@settings(max_examples=400, deadline=None)
+@given(text=CODED_TEXTS)
+def test_coded_checks_find_with_a_verdict_what_they_find_without(text: str) -> None:
     """The exhaustive path (every chunk searched) and the prefiltered one agree on every text."""
     fresh = prefilter._Sets()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("linter.checks.runs.SETS", fresh)
+        patch.setattr("linter.checks.prefiltered.SETS", fresh)
         patch.setattr(prefilter, "WARM_UP", 0)
-        for rule in RUN_RULES:
+        for rule in CODED:
             rule.check._register()
         doc = Document(text)
-        for rule in RUN_RULES:
-            with_verdict = list(rule.run(doc))
-            fresh.broken, fresh.compiled = True, None
-            assert list(rule.run(doc)) == with_verdict, (rule.code, text)
-            fresh.broken = False
-            fresh.last = None
-    for rule in RUN_RULES:
+        for rule in CODED:
+            assert list(rule.run(doc)) == list(rule.check.findings(doc)), (rule.code, text)
+        assert fresh.hits(doc) is not None
+    for rule in CODED:
         rule.check._register()
 
 
@@ -380,6 +390,17 @@ def test_a_text_without_a_run_is_not_searched_for_one(sets: prefilter._Sets, mon
     assert sets.hits(doc) is not None
     list(next(r for r in RUN_RULES if r.code == "NL112").run(Document("Wait" + ". " * 12 + "\n\nOn.")))
     assert len(calls) == 1  # a text with a run is searched
+
+
+def test_a_text_without_a_swapped_word_is_not_searched_for_one(sets: prefilter._Sets, monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.checks.substitution as substitution
+
+    calls: list[object] = []
+    monkeypatch.setattr(substitution, "finditer_spans", lambda *args: calls.append(args) or iter(()))
+    rule = RULESET.get("NL203")
+    assert list(rule.run(Document("The minister flew to Delhi on Monday."))) == [] and calls == []
+    list(rule.run(Document("The minister flew to Bombay on Monday.")))
+    assert calls != []
 
 
 def test_floating_whole_paragraph_supersets_get_a_set_of_their_own() -> None:

@@ -17,12 +17,11 @@ from ..model import Diagnostic, Edit, Span
 from ..registry import Check, Param, register
 from ..segments import CHUNK, Document
 from ..bounded import compile_pattern, extend, finditer_spans
-from .prefilter import SETS
-from .superset import Superset, Unsupported, superset
+from .prefiltered import Prefiltered
 
 
 @register
-class RunCheck(Check):
+class RunCheck(Prefiltered, Check):
     """Flag ``min`` or more copies in a row of one ``unit`` (a regex; every copy is the same
     text), each copy after the first preceded by the same ``gap`` (a regex, e.g. an optional
     space: ``. . . .``). The fix deletes all but the first copy."""
@@ -47,27 +46,9 @@ class RunCheck(Check):
         self.pattern = compile_pattern(rf"(?P<unit>{params['unit']})(?P<gap>{gap})(?P=unit)(?:(?P=gap)(?P=unit))*+")
         # A finding is ``min`` copies in a row in the text, whatever its chunks: the superset of
         # that many (each copy widened to any unit) tells the prefilter which texts have none.
-        copies = f"(?:{params['unit']})" + f"(?:(?:{gap})(?:{params['unit']}))" * (max(self.minimum, 2) - 1)
-        try:
-            self.wider: Superset = superset(copies)
-        except Unsupported:
-            self.wider = Superset(None, None)
-        self._register()
+        self._prefilter(f"(?:{params['unit']})" + f"(?:(?:{gap})(?:{params['unit']}))" * (max(self.minimum, 2) - 1))
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        """Unpickled (the ruleset cache): the prefilter's sets of this process must hold the superset."""
-        self.__dict__.update(state)
-        self._register()
-
-    def _register(self) -> None:
-        self.prefiltered = SETS.register(self.wider.search, None)[0]
-
-    def run(self, doc: Document) -> Iterator[Diagnostic]:
-        if SETS.absent(doc, self.prefiltered, self.wider.ended):
-            return iter(())
-        return self._runs(doc)
-
-    def _runs(self, doc: Document) -> Iterator[Diagnostic]:
+    def findings(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         reached = 0
         for match in finditer_spans(self.pattern, text, doc.chunks):

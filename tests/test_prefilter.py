@@ -12,7 +12,7 @@ from linter import lint, load_ruleset
 from linter.checks import prefilter
 from linter.checks.pattern import PatternCheck
 from linter.checks.prefiltered import Prefiltered
-from linter.checks.superset import Unsupported, superset
+from linter.superset import Unsupported, superset
 from linter.segments import Document
 
 re2 = pytest.importorskip("re2")

@@ -14,7 +14,7 @@ from ..mojibake import repaired
 from ..bounded import compile_pattern, finditer, finditer_spans, fullmatch
 from .line_start import line_anchored, line_matches
 from .prefilter import SETS
-from .superset import Superset, Unsupported, superset
+from ..superset import Superset, Unsupported, superset
 
 SCOPES = ("text", "paragraph", "whole-paragraph")
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Span
 from ..segments import Document
-from .superset import hex_escape
+from ..superset import hex_escape
 
 #: Characters of text read before the sets are compiled (compiling costs about as much
 #: as the rules spend on this much text without them).

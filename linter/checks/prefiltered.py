@@ -13,7 +13,7 @@ from typing import Any
 from ..model import Diagnostic
 from ..segments import Document
 from .prefilter import SETS
-from .superset import Superset, Unsupported, superset
+from ..superset import Superset, Unsupported, superset
 
 
 class Prefiltered:

@@ -351,6 +351,10 @@ CODED_TEXTS = st.lists(
 def test_coded_checks_are_prefiltered() -> None:
     assert {r.code for r in CODED} >= {"NL112", "NL113", "NL203"}
     assert all(r.check.wider.search is not None for r in CODED)
+    # Searched last, after every pattern rule's superset, whatever order the packs were loaded in.
+    sets = prefilter.SETS
+    order = [pattern for group in prefilter._groups(sets.patterns, sets.coded) for pattern in group]
+    assert set(order[-len(CODED) :]) == {r.check.wider.search for r in CODED} == sets.coded
 
 
 @pytest.mark.parametrize("rule", CODED, ids=[r.code for r in CODED])

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Container
 from typing import Any
 
 from ..model import Span
@@ -63,6 +64,8 @@ class _Sets:
         self.patterns: dict[str, int] = {}
         self.whole: dict[str, int] = {}
         self.gates: dict[str, int] = {}
+        #: The searched supersets of coded checks (:mod:`.prefiltered`).
+        self.coded: set[str] = set()
         self.compiled: tuple[_Union | _Set, _Union | _Set, _Set] | None = None
         self.broken = False
         self.read = 0
@@ -72,12 +75,14 @@ class _Sets:
         self.last: tuple[weakref.ref[Document], _Verdict] | None = None
 
     def register(
-        self, search: str | None, whole: str | None, gate: tuple[str, ...] | None = None
+        self, search: str | None, whole: str | None, gate: tuple[str, ...] | None = None, *, coded: bool = False
     ) -> tuple[int | None, int | None, int | None]:
         """Indices of a rule's supersets in the searched set and the paragraph set, and of its gate
-        words in the gate set (None: not in it)."""
+        words in the gate set (None: not in it). A ``coded`` check's superset is searched last."""
         count = (len(self.patterns), len(self.whole), len(self.gates))
         index = None if search is None else self.patterns.setdefault(search, len(self.patterns))
+        if coded and search is not None:
+            self.coded.add(search)
         whole_index = None if whole is None else self.whole.setdefault(whole, len(self.whole))
         words = None if gate is None else "|".join("".join(hex_escape(ord(c)) for c in word) for word in gate)
         gate_index = None if words is None else self.gates.setdefault(words, len(self.gates))
@@ -95,7 +100,7 @@ class _Sets:
                 options = re2.Options()
                 options.max_mem = MAX_MEM
                 options.log_errors = False
-                searched = [_Set(re2.Set.SearchSet(options), part, _Set.SEARCHED) for part in _groups(self.patterns)]
+                searched = [_Set(re2.Set.SearchSet(options), part, _Set.SEARCHED) for part in _groups(self.patterns, self.coded)]
                 whole = [_Set(re2.Set.FullMatchSet(options), part, _Set.WHOLE) for part in _floating_apart(self.whole)]
                 self.compiled = (
                     _Union(searched),
@@ -197,11 +202,14 @@ class _Set:
         return [self.ours[index] for index in found if index != self.sentinel]
 
 
-def _groups(patterns: dict[str, int]) -> list[dict[str, int]]:
+def _groups(patterns: dict[str, int], coded: Container[str] = frozenset()) -> list[dict[str, int]]:
     """``patterns`` cut into the RE2 sets searched one after the other: a long one alone, the
-    others ``GROUP`` at a time, in the order they were loaded."""
+    others ``GROUP`` at a time, in the order they were loaded but the ``coded`` ones last. Those
+    (short, their matches rare) made the set of pattern rules they fell into cost 0.01 s/MB more
+    over the clean corpus; in the last, smallest set they cost nothing measurable."""
     alone = [{pattern: index} for pattern, index in patterns.items() if len(pattern) >= ALONE]
     rest = [(pattern, index) for pattern, index in patterns.items() if len(pattern) < ALONE]
+    rest.sort(key=lambda item: item[0] in coded)
     return [*alone, *(dict(rest[start : start + GROUP]) for start in range(0, len(rest), GROUP))]
 
 

@@ -36,7 +36,7 @@ class Prefiltered:
         self._register()
 
     def _register(self) -> None:
-        self.prefiltered = SETS.register(self.wider.search, None)[0]
+        self.prefiltered = SETS.register(self.wider.search, None, coded=True)[0]
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         if SETS.absent(doc, self.prefiltered, self.wider.ended):

@@ -3,6 +3,8 @@ way the prefilter can fail leaves the findings as they are without it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import regex
 from hypothesis import given, settings
@@ -178,8 +180,9 @@ TEXT = "Some text (AP) here..\n\nAdvertisement\n\nA caf\ufffd and  two spaces. S
 
 
 @pytest.fixture
-def sets(monkeypatch: pytest.MonkeyPatch) -> prefilter._Sets:
-    """A fresh set of sets that gives verdicts from the first text on."""
+def sets(monkeypatch: pytest.MonkeyPatch) -> Iterator[prefilter._Sets]:
+    """A fresh set of sets that gives verdicts from the first text on; afterwards the rules hold
+    their indices in the process's own sets again (the fresh ones number them in another order)."""
     fresh = prefilter._Sets()
     monkeypatch.setattr(prefilter, "SETS", fresh)
     monkeypatch.setattr("linter.checks.pattern.SETS", fresh)
@@ -187,7 +190,10 @@ def sets(monkeypatch: pytest.MonkeyPatch) -> prefilter._Sets:
     monkeypatch.setattr(prefilter, "WARM_UP", 0)
     for rule in [*PATTERN_RULES, *CODED]:
         rule.check._register()
-    return fresh
+    yield fresh
+    monkeypatch.undo()
+    for rule in [*PATTERN_RULES, *CODED]:
+        rule.check._register()
 
 
 def test_verdicts_skip_rules_and_keep_findings(sets: prefilter._Sets) -> None:
@@ -354,7 +360,7 @@ def test_coded_checks_are_prefiltered() -> None:
     # Searched last, after every pattern rule's superset, whatever order the packs were loaded in.
     sets = prefilter.SETS
     order = [pattern for group in prefilter._groups(sets.patterns, sets.coded) for pattern in group]
-    assert set(order[-len(CODED) :]) == {r.check.wider.search for r in CODED} == sets.coded
+    assert set(order[-len(sets.coded) :]) == sets.coded >= {r.check.wider.search for r in CODED}
 
 
 @pytest.mark.parametrize("rule", CODED, ids=[r.code for r in CODED])

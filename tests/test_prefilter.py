@@ -3,6 +3,8 @@ way the prefilter can fail leaves the findings as they are without it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import regex
 from hypothesis import given, settings
@@ -11,13 +13,17 @@ from hypothesis import strategies as st
 from linter import lint, load_ruleset
 from linter.checks import prefilter
 from linter.checks.pattern import PatternCheck
-from linter.checks.superset import Unsupported, superset
+from linter.checks.prefiltered import Prefiltered
+from linter.superset import Unsupported, superset
 from linter.segments import Document
 
 re2 = pytest.importorskip("re2")
 
 RULESET = load_ruleset()
 PATTERN_RULES = [rule for rule in RULESET if isinstance(rule.check, PatternCheck)]
+#: Coded checks (runs of marks, word substitutions) prefiltered by one expression of theirs.
+CODED = [rule for rule in RULESET if isinstance(rule.check, Prefiltered)]
+RUN_RULES = [rule for rule in CODED if rule.check.name == "run"]
 COVERED = [rule for rule in PATTERN_RULES if rule.check.search is not None or rule.check.whole is not None]
 PIECES = sorted({e.text[i : i + n] for r in PATTERN_RULES for e in (*r.bad, *r.good) for i in range(0, len(e.text), 5) for n in (3, 9)})
 # Characters where RE2 and ``regex`` might disagree: case folding outliers, Unicode space, marks, digits.
@@ -174,15 +180,20 @@ TEXT = "Some text (AP) here..\n\nAdvertisement\n\nA caf\ufffd and  two spaces. S
 
 
 @pytest.fixture
-def sets(monkeypatch: pytest.MonkeyPatch) -> prefilter._Sets:
-    """A fresh set of sets that gives verdicts from the first text on."""
+def sets(monkeypatch: pytest.MonkeyPatch) -> Iterator[prefilter._Sets]:
+    """A fresh set of sets that gives verdicts from the first text on; afterwards the rules hold
+    their indices in the process's own sets again (the fresh ones number them in another order)."""
     fresh = prefilter._Sets()
     monkeypatch.setattr(prefilter, "SETS", fresh)
     monkeypatch.setattr("linter.checks.pattern.SETS", fresh)
+    monkeypatch.setattr("linter.checks.prefiltered.SETS", fresh)
     monkeypatch.setattr(prefilter, "WARM_UP", 0)
-    for rule in PATTERN_RULES:
+    for rule in [*PATTERN_RULES, *CODED]:
         rule.check._register()
-    return fresh
+    yield fresh
+    monkeypatch.undo()
+    for rule in [*PATTERN_RULES, *CODED]:
+        rule.check._register()
 
 
 def test_verdicts_skip_rules_and_keep_findings(sets: prefilter._Sets) -> None:
@@ -268,10 +279,10 @@ def test_a_gate_holds_with_a_verdict_too(sets: prefilter._Sets, tmp_path, scope:
 
 
 def _searched_sets(one_set: bool) -> prefilter._Sets:
-    """Fresh sets of every covered rule's searched superset, compiled now: cut as usual, or all in one set."""
+    """Fresh sets of every covered rule's supersets, compiled now: searched ones cut as usual, or all in one set."""
     sets = prefilter._Sets()
     for rule in COVERED:
-        sets.register(rule.check.search, None)
+        sets.register(rule.check.search, rule.check.whole)
     sets.read = prefilter.WARM_UP
     group, alone = prefilter.GROUP, prefilter.ALONE
     if one_set:
@@ -302,8 +313,8 @@ def test_searching_in_several_sets_finds_what_one_set_finds(text: str) -> None:
 @given(text=TEXTS)
 def test_every_sentinel_matches_every_text(text: str) -> None:
     """A set's sentinel (a searched set's is the empty match at the start) is found in any text RE2 reads to its end."""
-    searched, *others = SEVERAL.compiled
-    for one in (*searched.sets, *others):
+    searched, whole, gates = SEVERAL.compiled
+    for one in (*searched.sets, *whole.sets, gates):
         assert one.sentinel in one.compiled.Match(text), (one.sentinel, text)
 
 
@@ -332,3 +343,82 @@ def test_a_text_without_gate_words_is_not_scanned_for_them(sets: prefilter._Sets
     monkeypatch.setattr(Document, "mentions", lambda self, words: calls.append(words) or True)
     monkeypatch.setattr(Document, "paragraphs_with", lambda self, words: calls.append(words) or self.paragraphs)
     assert lint(text, RULESET) == expected and calls == []
+
+
+#: Texts of marks, spaces and line breaks (runs of every length, broken or not) and of the words
+#: substitution rules swap and their exceptions, in any case, next to other text.
+CODED_PIECES = [".", ",", "!", " ", "\n", "\r\n", "\r", "a", ". ", "\n\n", "x.\n", "-", "Mr"]
+CODED_PIECES += [w for r in CODED if r.check.name == "substitution" for w in [*r.check.swap, *r.params.get("exceptions", ())]]
+CODED_TEXTS = st.lists(
+    st.one_of(st.sampled_from(CODED_PIECES), st.sampled_from(CODED_PIECES).map(str.upper), st.sampled_from(ODD)), max_size=60
+).map("".join)
+
+
+def test_coded_checks_are_prefiltered() -> None:
+    assert {r.code for r in CODED} >= {"NL112", "NL113", "NL203"}
+    assert all(r.check.wider.search is not None for r in CODED)
+    # Searched last, after every pattern rule's superset, whatever order the packs were loaded in.
+    sets = prefilter.SETS
+    order = [pattern for group in prefilter._groups(sets.patterns, sets.coded) for pattern in group]
+    assert set(order[-len(sets.coded) :]) == sets.coded >= {r.check.wider.search for r in CODED}
+
+
+@pytest.mark.parametrize("rule", CODED, ids=[r.code for r in CODED])
+def test_a_coded_superset_is_found_wherever_the_check_finds(rule) -> None:
+    for example in rule.bad:
+        for text in (example.text, example.text.replace("\n", "\r\n"), example.text.upper()):
+            if list(rule.check.findings(Document(text))):
+                assert re2.search(rule.check.wider.search, text), (rule.code, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=CODED_TEXTS)
+def test_coded_checks_find_with_a_verdict_what_they_find_without(text: str) -> None:
+    """The exhaustive path (every chunk searched) and the prefiltered one agree on every text."""
+    fresh = prefilter._Sets()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("linter.checks.prefiltered.SETS", fresh)
+        patch.setattr(prefilter, "WARM_UP", 0)
+        for rule in CODED:
+            rule.check._register()
+        doc = Document(text)
+        for rule in CODED:
+            assert list(rule.run(doc)) == list(rule.check.findings(doc)), (rule.code, text)
+        assert fresh.hits(doc) is not None
+    for rule in CODED:
+        rule.check._register()
+
+
+def test_a_text_without_a_run_is_not_searched_for_one(sets: prefilter._Sets, monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.checks.runs as runs
+
+    calls: list[object] = []
+    monkeypatch.setattr(runs, "finditer_spans", lambda *args: calls.append(args) or iter(()))
+    doc = Document("Prices rose. Then they fell, again!\n\nA second paragraph.")
+    assert all(list(rule.run(doc)) == [] for rule in RUN_RULES)
+    assert calls == []
+    assert sets.hits(doc) is not None
+    list(next(r for r in RUN_RULES if r.code == "NL112").run(Document("Wait" + ". " * 12 + "\n\nOn.")))
+    assert len(calls) == 1  # a text with a run is searched
+
+
+def test_a_text_without_a_swapped_word_is_not_searched_for_one(sets: prefilter._Sets, monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.checks.substitution as substitution
+
+    calls: list[object] = []
+    monkeypatch.setattr(substitution, "finditer_spans", lambda *args: calls.append(args) or iter(()))
+    rule = RULESET.get("NL203")
+    assert list(rule.run(Document("The minister flew to Delhi on Monday."))) == [] and calls == []
+    list(rule.run(Document("The minister flew to Bombay on Monday.")))
+    assert calls != []
+
+
+def test_floating_whole_paragraph_supersets_get_a_set_of_their_own() -> None:
+    """``.*words`` forms apart from the anchored ones (each set's DFA stays small); the union answers as one set did."""
+    floating, anchored = prefilter._floating_apart(SEVERAL.whole)
+    assert len(floating) >= 5 and len(anchored) >= 5
+    assert all(pattern.startswith(("(?:(?s:.))", "(?i:(?:(?:(?s:.))*", "(?i:(?:(?s:.)){0,}")) for pattern in floating)
+    assert not any(prefilter._FLOATING.match(pattern) for pattern in anchored)
+    doc = Document("Advertisement\n\nImage: Reuters\n\nSign up for our newsletter.\n\nThe council met on Monday.")
+    one = prefilter._Set(re2.Set.FullMatchSet(re2.Options()), SEVERAL.whole, prefilter._Set.WHOLE)
+    assert prefilter._paragraph_matches(SEVERAL.compiled[1], doc) == prefilter._paragraph_matches(one, doc) != {}

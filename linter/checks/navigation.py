@@ -15,13 +15,21 @@ from ..words import count_words
 
 _BREADCRUMB = regex.compile(r"\w[\w &'’.-]{0,30}(?:\s*(?:>|›|»|/|\|)\s*\w[\w &'’.-]{0,40}){2,}")
 _LIST_ITEM = regex.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
-_SENTENCE_END = regex.compile(r"[.!:;,\"”’)]\s*$")
+#: The characters ``\s`` matches (none lies above U+3000), and the marks that end a sentence when
+#: only those follow (``[.!:;,"”’)]\s*$``): the test looks at a line's end, where a search scanned all of it.
+_SPACE = "".join(regex.findall(r"\s", "".join(map(chr, range(0x3001)))))
+_END_MARKS = frozenset(".!:;,\"”’)")
 # A long line ending like prose: a question, or punctuation before a trailing emoji or
 # footnote mark; or an embedded post, which ends with its link.
 _PROSE_END = regex.compile(r"(?:[.!?:;,\"”’)][\s\p{So}\p{Sk}*]*|\S+://\S+|pic\.twitter\.com/\S+)$")
 _LABEL = regex.compile(r"\w\s*:\s")
 _CASED = regex.compile(r"\p{L}[\p{L}'’-]*")
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with vs".split())
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``[.!:;,"”’)]\\s*$`` is found in ``text``: its last character but white space is one of the marks."""
+    return text.rstrip(_SPACE)[-1:] in _END_MARKS
 
 
 def _link_like(text: str, options: Mapping[str, Any]) -> bool:
@@ -32,7 +40,7 @@ def _link_like(text: str, options: Mapping[str, Any]) -> bool:
     of a schedule, a recipe or a Q&A are short and lowercase, or carry a label
     (``VIP : 60,000``, ``Q: ...``), and are neither.
     """
-    if _SENTENCE_END.search(text) or _LIST_ITEM.match(text) or _LABEL.search(text):
+    if _ends_sentence(text) or _LIST_ITEM.match(text) or (":" in text and _LABEL.search(text)):
         return False
     words = count_words(text, 0, len(text))
     if options["teaser_min_words"] <= words <= options["teaser_max_words"]:

@@ -14,7 +14,7 @@ from ..mojibake import repaired
 from ..bounded import compile_pattern, finditer, finditer_spans, fullmatch
 from .line_start import line_anchored, line_matches
 from .prefilter import SETS
-from .superset import Superset, Unsupported, superset
+from ..superset import Superset, Unsupported, superset
 
 SCOPES = ("text", "paragraph", "whole-paragraph")
 
@@ -117,17 +117,9 @@ class PatternCheck(Check):
     def _register(self) -> None:
         self.prefiltered = SETS.register(self.search, self.whole, self.gate)
 
-    def _found(self, doc: Document) -> bool | None:
-        """Whether the prefilter found this rule's superset in ``doc``; None for no verdict."""
-        if self.prefiltered[0] is None or (self.ended and len(doc.chunks) != 1):
-            return None
-        hits = SETS.hits(doc)
-        return None if hits is None else self.prefiltered[0] in hits
-
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        found = self._found(doc)
         # Most rules have nothing to find in most texts: they say so before any generator is made.
-        if found is False:
+        if SETS.absent(doc, self.prefiltered[0], self.ended):
             return iter(())
         search = line_matches if self.line_anchored else finditer_spans
         if self.scope == "text":

@@ -17,10 +17,11 @@ from ..model import Diagnostic, Edit, Span
 from ..registry import Check, Param, register
 from ..segments import CHUNK, Document
 from ..bounded import compile_pattern, extend, finditer_spans
+from .prefiltered import Prefiltered
 
 
 @register
-class RunCheck(Check):
+class RunCheck(Prefiltered, Check):
     """Flag ``min`` or more copies in a row of one ``unit`` (a regex; every copy is the same
     text), each copy after the first preceded by the same ``gap`` (a regex, e.g. an optional
     space: ``. . . .``). The fix deletes all but the first copy."""
@@ -43,8 +44,11 @@ class RunCheck(Check):
         # A unit, a gap and the same unit again (backreferences keep every copy equal): most
         # marks stand alone, and a run split by a chunk boundary is followed past it anyway.
         self.pattern = compile_pattern(rf"(?P<unit>{params['unit']})(?P<gap>{gap})(?P=unit)(?:(?P=gap)(?P=unit))*+")
+        # A finding is ``min`` copies in a row in the text, whatever its chunks: the superset of
+        # that many (each copy widened to any unit) tells the prefilter which texts have none.
+        self._prefilter(f"(?:{params['unit']})" + f"(?:(?:{gap})(?:{params['unit']}))" * (max(self.minimum, 2) - 1))
 
-    def run(self, doc: Document) -> Iterator[Diagnostic]:
+    def findings(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         reached = 0
         for match in finditer_spans(self.pattern, text, doc.chunks):

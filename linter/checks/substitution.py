@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import regex
+
 from ..model import Diagnostic, Edit, Span
 from ..registry import Check, Param, RuleDefinitionError, register
 from ..segments import Document
 from ..bounded import compile_pattern, finditer_spans
+from .prefiltered import Prefiltered
 
 
 def match_case(template: str, found: str) -> str:
@@ -21,7 +24,7 @@ def match_case(template: str, found: str) -> str:
 
 
 @register
-class SubstitutionCheck(Check):
+class SubstitutionCheck(Prefiltered, Check):
     """Flag each key of ``swap`` as a whole word and suggest its value, keeping the case.
 
     ``exceptions`` lists phrases in which a key is left alone ("Peking duck").
@@ -52,8 +55,11 @@ class SubstitutionCheck(Check):
             if exceptions
             else None
         )
+        # The words alone (without the look-arounds that keep them whole) for the prefilter, which
+        # then tells in one pass shared with the pattern rules the texts that hold none of them.
+        self._prefilter(f"(?:{'|'.join(regex.escape(word) for word in swap)})", ignore_case=not self.case_sensitive)
 
-    def run(self, doc: Document) -> Iterator[Diagnostic]:
+    def findings(self, doc: Document) -> Iterator[Diagnostic]:
         excepted = [Span(*m.span()) for m in finditer_spans(self.exceptions, doc.text, doc.chunks)] if self.exceptions else []
         for match in finditer_spans(self.pattern, doc.text, doc.chunks):
             span = Span(match.start(), match.end())

@@ -9,11 +9,16 @@ from __future__ import annotations
 import os
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.results import Unit
 from linter.settings import Discovery
 from linter.sources import discover, iter_paths
 from linter.sources.pathmatch import PathPatterns
+from linter.templates.fingerprint import MAX_CHARS, candidate_lines, fold, fold_ascii
+from linter.templates.sketch import CountMinSketch
 
 from .conftest import run
 
@@ -69,3 +74,35 @@ def test_the_run_still_reports_an_incomplete_check(tmp_path, capsys, monkeypatch
     (tmp_path / "a.txt").write_text("One line.\nTwo lines.\n")
     code, _out, err = run(capsys, "check", "--isolated", "--select", "NL336", "a.txt")
     assert code == 2 and "a.txt:1:1: NL336" in err and "the check is incomplete" in err
+
+
+class TestTemplateShortcuts:
+    """Pass 1 and NL336 fold each line by one byte table when it is ASCII, and settle most lines by one counter."""
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+    def test_an_ascii_line_folds_as_the_unicode_way_folds_it(self, line) -> None:
+        assert fold_ascii(line) == fold(line)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(["Home | World", "© 2024 Site.", "ß", "Ⅻ 12", "  ", "\r\n", "\n", "\r", "\x85", "\u2028", "x" * 399, "é"]), max_size=8))
+    def test_candidate_lines_are_the_runs_between_line_breaks_with_a_letter(self, pieces) -> None:
+        text = "".join(pieces)
+        expected = []
+        for match in regex.finditer(r"[^\n\r]*\S[^\n\r]*", text):  # the pattern the lines were found by
+            line = match.group().strip()
+            folded = None if len(line) > MAX_CHARS else fold(line)
+            if folded:
+                expected.append((match.start(), match.end(), folded))
+        assert list(candidate_lines(text)) == expected
+
+    def test_an_estimate_with_a_floor_stops_early_but_answers_the_same_question(self) -> None:
+        sketch = CountMinSketch(depth=8, width=64)
+        keys = list(range(1, 400, 3))
+        sketch.add(keys)
+        sketch.add(keys[:50])
+        for key in [*keys, 10**12]:
+            exact = sketch.estimate(key)
+            for floor in (1, 2, 3, 5):
+                assert (sketch.estimate(key, floor) >= floor) == (exact >= floor)
+                assert sketch.estimate(key, floor) >= exact

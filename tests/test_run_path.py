@@ -106,3 +106,20 @@ class TestTemplateShortcuts:
             for floor in (1, 2, 3, 5):
                 assert (sketch.estimate(key, floor) >= floor) == (exact >= floor)
                 assert sketch.estimate(key, floor) >= exact
+
+
+def test_a_rule_that_fails_halfway_keeps_what_it_found_and_says_it_failed(ruleset) -> None:
+    """The engine collects each rule's findings in a list (cheaper than a generator a rule): a failure still keeps the rest."""
+    from linter.engine import lint
+    from linter.model import Span
+
+    rule = ruleset.get("NL101")
+
+    class Failing(type(rule.check)):
+        def run(self, doc):
+            yield rule.diagnostic(Span(0, 4))
+            raise RuntimeError("boom")
+
+    broken = ruleset.replaced({rule.code: rule.attached(lambda r: Failing(r, r.params))})
+    found = [d for d in lint("Some text here.", broken) if d.code == rule.code]
+    assert [d.span for d in found] == [Span(0, 0), Span(0, 4)] and "failed on this text (RuntimeError: boom)" in found[0].message

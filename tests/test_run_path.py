@@ -123,3 +123,31 @@ def test_a_rule_that_fails_halfway_keeps_what_it_found_and_says_it_failed(rulese
     broken = ruleset.replaced({rule.code: rule.attached(lambda r: Failing(r, r.params))})
     found = [d for d in lint("Some text here.", broken) if d.code == rule.code]
     assert [d.span for d in found] == [Span(0, 0), Span(0, 4)] and "failed on this text (RuntimeError: boom)" in found[0].message
+
+
+def test_on_linux_the_workers_are_forked_with_the_rules_already_built(tmp_path, capsys, monkeypatch) -> None:
+    """No fork server importing newslint and no worker loading the rules: both were a quarter of a second of --jobs."""
+    from linter.options import Recipe
+    from linter.parallel import pool
+
+    if pool._fork_context() is None:
+        pytest.skip("the fork server is used here (not Linux, or another thread runs)")
+    monkeypatch.setattr(pool, "SERIAL_BYTES", 1)
+    (tmp_path / "docs").mkdir()
+    for number in range(24):
+        (tmp_path / "docs" / f"{number:02}.txt").write_text(f"They met the the minister {number} on Monday.\n")
+    _code, serial, _err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "1")
+    built, linted = tmp_path / "built", tmp_path / "linted"
+    build, process_path = Recipe.build, pool.process_path
+
+    def note(path: os.PathLike[str]) -> None:
+        with open(path, "a") as stream:
+            stream.write(f"{os.getpid()}\n")
+
+    monkeypatch.setattr(Recipe, "build", lambda self: (note(built), build(self))[1])
+    monkeypatch.setattr(pool, "process_path", lambda *args: (note(linted), process_path(*args))[1])
+    code, pooled, err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "2")
+    assert code == 1 and pooled == serial, err
+    workers = set(linted.read_text().split())
+    assert workers and str(os.getpid()) not in workers  # the workers ran this process's code: they were forked
+    assert set(built.read_text().split()) == {str(os.getpid())}  # and none of them built the rules again

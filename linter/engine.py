@@ -17,22 +17,16 @@ from .segments import Document
 from .suppress import drop_markdown_suppressed
 
 
-def _guarded(rule: Rule, doc: Document) -> list[Diagnostic]:
-    """A rule's findings; if it times out or fails, those it made before and one warning naming it and where, and the run goes on.
-
-    A list, not a generator: it runs once per rule and document (most find nothing), so
-    what it costs to call counts.
-    """
-    found: list[Diagnostic] = []
+def _guarded(rule: Rule, doc: Document) -> Iterator[Diagnostic]:
+    """A rule's findings; if it times out or fails, one warning naming it and where, and the run goes on."""
     try:
-        found.extend(rule.run(doc))  # kept up to a failure: extend appends as the findings come
+        yield from rule.run(doc)
     except BackendUnavailable:
         raise  # no rule can be checked without it: the run stops with its one-line reason
     except RegexTimeout as timeout:
-        found.append(rule.problem(timeout.span, f"{rule.code} {rule.name} took too long on this text and was skipped here"))
+        yield rule.problem(timeout.span, f"{rule.code} {rule.name} took too long on this text and was skipped here")
     except Exception as error:  # a bug in one rule must not lose the other rules' findings
-        found.append(rule.problem(Span(0, 0), f"{rule.code} {rule.name} failed on this text ({type(error).__name__}: {error}); please report it"))
-    return found
+        yield rule.problem(Span(0, 0), f"{rule.code} {rule.name} failed on this text ({type(error).__name__}: {error}); please report it")
 
 
 @lru_cache(maxsize=32)

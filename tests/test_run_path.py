@@ -108,23 +108,6 @@ class TestTemplateShortcuts:
                 assert sketch.estimate(key, floor) >= exact
 
 
-def test_a_rule_that_fails_halfway_keeps_what_it_found_and_says_it_failed(ruleset) -> None:
-    """The engine collects each rule's findings in a list (cheaper than a generator a rule): a failure still keeps the rest."""
-    from linter.engine import lint
-    from linter.model import Span
-
-    rule = ruleset.get("NL101")
-
-    class Failing(type(rule.check)):
-        def run(self, doc):
-            yield rule.diagnostic(Span(0, 4))
-            raise RuntimeError("boom")
-
-    broken = ruleset.replaced({rule.code: rule.attached(lambda r: Failing(r, r.params))})
-    found = [d for d in lint("Some text here.", broken) if d.code == rule.code]
-    assert [d.span for d in found] == [Span(0, 0), Span(0, 4)] and "failed on this text (RuntimeError: boom)" in found[0].message
-
-
 def test_on_linux_the_workers_are_forked_with_the_rules_already_built(tmp_path, capsys, monkeypatch) -> None:
     """No fork server importing newslint and no worker loading the rules: both were a quarter of a second of --jobs."""
     from linter.options import Recipe

@@ -7,6 +7,9 @@ doing the same thing, and check that the shortcut is taken.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import regex
@@ -108,29 +111,51 @@ class TestTemplateShortcuts:
                 assert sketch.estimate(key, floor) >= exact
 
 
-def test_on_linux_the_workers_are_forked_with_the_rules_already_built(tmp_path, capsys, monkeypatch) -> None:
-    """No fork server importing newslint and no worker loading the rules: both were a quarter of a second of --jobs."""
-    from linter.options import Recipe
-    from linter.parallel import pool
 
-    if pool._fork_context() is None:
-        pytest.skip("the fork server is used here (not Linux, or another thread runs)")
-    monkeypatch.setattr(pool, "SERIAL_BYTES", 1)
+#: Run in a fresh process (as the command line is): it notes which processes build the rules and which lint.
+_DRIVER = """
+import os, sys
+from linter.cli import main
+from linter.options import Recipe
+from linter.parallel import pool
+pool.SERIAL_BYTES = 1
+build, process_path = Recipe.build, pool.process_path
+def note(path):
+    with open(path, "a") as stream:
+        stream.write(f"{os.getpid()}\\n")
+Recipe.build = lambda self: (note("built"), build(self))[1]
+pool.process_path = lambda *args: (note("linted"), process_path(*args))[1]
+print(os.getpid(), pool._fork_context() is not None, file=sys.stderr)
+sys.exit(main(["check", "docs", "--isolated", "--format", "jsonl", "--jobs", "2"]))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the fork server is used off Linux")
+def test_on_linux_the_workers_are_forked_with_the_rules_already_built(tmp_path, capsys) -> None:
+    """No fork server importing newslint and no worker loading the rules: both were a quarter of a second of --jobs."""
     (tmp_path / "docs").mkdir()
     for number in range(24):
         (tmp_path / "docs" / f"{number:02}.txt").write_text(f"They met the the minister {number} on Monday.\n")
     _code, serial, _err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "1")
-    built, linted = tmp_path / "built", tmp_path / "linted"
-    build, process_path = Recipe.build, pool.process_path
+    root = str(Path(__file__).resolve().parent.parent)
+    done = subprocess.run([sys.executable, "-c", _DRIVER], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": root}, cwd=tmp_path)
+    assert done.returncode == 1 and done.stdout == serial, done.stderr
+    parent, forks = done.stderr.split()[:2]
+    workers = set((tmp_path / "linted").read_text().split())
+    assert forks == "True" and workers and parent not in workers  # the workers ran this process's code: they were forked
+    assert set((tmp_path / "built").read_text().split()) == {parent}  # and none of them built the rules again
 
-    def note(path: os.PathLike[str]) -> None:
-        with open(path, "a") as stream:
-            stream.write(f"{os.getpid()}\n")
 
-    monkeypatch.setattr(Recipe, "build", lambda self: (note(built), build(self))[1])
-    monkeypatch.setattr(pool, "process_path", lambda *args: (note(linted), process_path(*args))[1])
-    code, pooled, err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "2")
-    assert code == 1 and pooled == serial, err
-    workers = set(linted.read_text().split())
-    assert workers and str(os.getpid()) not in workers  # the workers ran this process's code: they were forked
-    assert set(built.read_text().split()) == {str(os.getpid())}  # and none of them built the rules again
+def test_a_process_with_an_sqlite_database_open_does_not_fork(tmp_path) -> None:
+    """SQLite forbids carrying a connection across a fork (the word frequencies are one, once a process has linted)."""
+    import sqlite3
+
+    from linter.parallel import pool
+
+    connection = sqlite3.connect(tmp_path / "words.sqlite")
+    connection.execute("CREATE TABLE zipf (word TEXT)")
+    connection.commit()
+    try:
+        assert pool._holds_sqlite() and pool._fork_context() is None
+    finally:
+        connection.close()

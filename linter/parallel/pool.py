@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -53,14 +54,33 @@ def _fork_context() -> Any:
     fork server imports newslint and loads the rules first (a quarter of a second on the
     critical path of a run). ``fork`` copies only the calling thread, so a process that runs
     others (a host application, a test's Dask cluster) uses the fork server; macOS frameworks
-    are not fork-safe, so there it is never used.
+    are not fork-safe, so there it is never used; nor in a process with an SQLite database open
+    (the word frequencies, once it has linted): SQLite forbids carrying a connection across a fork.
     """
     import multiprocessing
     import threading
 
     if sys.platform != "linux" or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return multiprocessing.get_context("fork")
+    return None if _holds_sqlite() else multiprocessing.get_context("fork")
+
+
+def _holds_sqlite() -> bool:
+    """Whether this process has a regular file open that is an SQLite database (read from ``/proc``)."""
+    try:
+        descriptors = os.listdir("/proc/self/fd")
+    except OSError:
+        return True  # cannot tell: do not fork
+    for descriptor in descriptors:
+        try:
+            target = os.readlink(f"/proc/self/fd/{descriptor}")
+            if target.startswith("/") and stat.S_ISREG(os.stat(target).st_mode):
+                with open(target, "rb") as stream:
+                    if stream.read(16) == b"SQLite format 3\x00":
+                        return True
+        except OSError:
+            continue  # closed meanwhile (the listing's own), a pipe or socket, or gone
+    return False
 
 
 #: The recipes prepared with a run's template counts, by the file holding them (one run's at a time).

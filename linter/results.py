@@ -56,7 +56,9 @@ class Unit:
     incomplete: tuple[Diagnostic, ...] = ()
 
     def incomplete_lines(self) -> list[str]:
-        """One line per place a rule could not check, for stderr."""
+        """One line per place a rule could not check, for stderr (asked of every unit: most have none)."""
+        if not self.incomplete:
+            return []
         index = LineIndex(self.text)
         where = document_name(self.path, self.record)
         return [f"{where}:{':'.join(map(str, index.position(d.span.start)))}: {d.message}: the check is incomplete" for d in self.incomplete]

@@ -206,6 +206,28 @@ class TestDask:
         assert [json.dumps(r, ensure_ascii=False) for r in rows] == serial_pq.splitlines()
         assert flagged_lines(serial_pq) == flagged_lines(serial)
 
+    def test_a_corpus_run_plans_each_input_once_and_builds_no_rules_on_the_client(self, tmp_path, capsys, client, monkeypatch) -> None:
+        import dask.bytes
+
+        from linter.parallel import frames
+
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setattr(frames, "BLOCK_BYTES", 5_000)
+        write_records(tmp_path / "pages.jsonl")
+        _code, serial, _err = run(capsys, "check", "pages.jsonl", "--isolated", "--id-field", "url", "--format", "jsonl", "--jobs", "1")
+        reads: list[str] = []
+        read_bytes = dask.bytes.read_bytes
+        monkeypatch.setattr(dask.bytes, "read_bytes", lambda path, **kw: reads.append(path) or read_bytes(path, **kw))
+
+        def no_build(self):
+            raise AssertionError("the client built the rules")
+
+        monkeypatch.setattr(Recipe, "build", no_build)  # the workers are other processes: only the client sees this
+        frames._PREPARED.clear()
+        rows, errors = frames.lint_dataset([("pages.jsonl", Recipe(id_field="url"))], client)
+        assert not errors and [json.dumps(r, ensure_ascii=False) for r in rows] == serial.splitlines() and flagged_lines(serial)
+        assert reads == ["pages.jsonl"]
+
     def test_templates_of_text_folders_on_dask(self, tmp_path, capsys, client) -> None:
         from linter.parallel import frames
 

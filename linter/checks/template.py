@@ -57,7 +57,7 @@ class TemplateCheck(Check):
         if documents < needed:
             return
         for start, end, fingerprint in candidate_lines(doc.text):
-            shared = counts.documents(source, fingerprint)
+            shared = counts.documents(source, fingerprint, needed)
             if shared >= needed:
                 span = Span(start, end)
                 yield self.rule.diagnostic(span, edits=[Edit(doc.removal(span), "")], count=shared, documents=documents)

@@ -18,6 +18,7 @@ import sys
 from array import array
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -179,8 +180,33 @@ def _check_fields(label: str, census: FieldCensus, recipe: Recipe) -> None:
         raise problem
 
 
-def _tasks(path: str, recipe: Recipe, work: Work = LINT, extra: Any = None) -> list[Any]:
-    """Delayed results of ``work`` (``(rows, errors)``, or keys) for one input, in record order; ``extra`` is its last argument."""
+@dataclass(frozen=True)
+class Plan:
+    """One input split into the parts Dask tasks read (JSONL blocks, Parquet partitions, or the file itself), in record order.
+
+    Planning reads the data (a JSONL file's blocks are surveyed for line counts and fields), so a
+    corpus run plans each input once and makes both passes' tasks from the plan.
+    """
+
+    path: str
+    recipe: Recipe
+    #: Which function of a :data:`Work` reads the parts: 0 JSONL blocks, 1 Parquet partitions, 2 a text file.
+    kind: int
+    #: Delayed blocks or partitions, and the number of each one's first record (none for a text file).
+    parts: tuple[Any, ...] = ()
+    starts: tuple[int, ...] = ()
+
+    def tasks(self, work: Work, extra: Any = None) -> list[Any]:
+        """Delayed results of ``work`` (``(rows, errors)``, or keys) for each part; ``extra`` is its last argument."""
+        from dask import delayed
+
+        if self.kind == 2:
+            return [delayed(work[2])(self.path, self.recipe, extra)]
+        return [delayed(work[self.kind])(part, start, self.path, self.recipe, extra) for part, start in zip(self.parts, self.starts)]
+
+
+def plan(path: str, recipe: Recipe) -> Plan:
+    """The plan of one input; raises :class:`InputError` (a field no record has), ``OSError`` or ``ValueError``."""
     import dask
     from dask import delayed
 
@@ -197,34 +223,41 @@ def _tasks(path: str, recipe: Recipe, work: Work = LINT, extra: Any = None) -> l
         for _count, block_census in surveys:
             census.add(block_census.names)
         _check_fields(display_path(path), census, recipe)
-        counts = [count for count, _census in surveys]
-        starts = [1 + sum(counts[:i]) for i in range(len(blocks))]
-        return [delayed(work[0])(block, start, path, recipe, extra) for block, start in zip(blocks, starts)]
+        return Plan(path, recipe, 0, tuple(blocks), _starts([count for count, _census in surveys]))
     if is_parquet(path):
         import dask.dataframe as dd
 
         _check_fields(display_path(path), FieldCensus(dd.read_parquet(path).columns), recipe)
         columns = [recipe.text_field] + [field for field in (recipe.id_field, recipe.language_field) if field and field != recipe.text_field]
         parts = dd.read_parquet(path, columns=columns).to_delayed()
-        lengths = dask.compute(*[delayed(len)(part) for part in parts])
-        starts = [1 + sum(lengths[:i]) for i in range(len(parts))]
-        return [delayed(work[1])(part, start, path, recipe, extra) for part, start in zip(parts, starts)]
-    return [delayed(work[2])(path, recipe, extra)]
+        return Plan(path, recipe, 1, tuple(parts), _starts(dask.compute(*[delayed(len)(part) for part in parts])))
+    return Plan(path, recipe, 2)
 
 
-def _template_counts(jobs: Sequence[tuple[str, Recipe]], client: Any, source_pattern: str | None) -> Any:
-    """Pass 1: every part's keys added on the client, then the counts sent to each worker; None without a template rule."""
+def _starts(counts: Sequence[int]) -> tuple[int, ...]:
+    """The number of each part's first record (from 1), given how many each part holds."""
+    return tuple(1 + sum(counts[:i]) for i in range(len(counts)))
+
+
+def _uses_counts(recipe: Recipe) -> bool:
+    """On a worker: whether ``recipe``'s rules read template counts (built there once, as its lint tasks need them)."""
+    return needs_counts([_prepared(recipe)])
+
+
+def _template_counts(plans: Sequence[Plan], client: Any, source_pattern: str | None) -> Any:
+    """Pass 1: every part's keys added on the client, then the counts sent to each worker; None without a template rule.
+
+    Whether a template rule is on is asked of a worker, which builds the rules for its lint
+    tasks anyway: the client builds none.
+    """
     from distributed import as_completed
 
-    if not needs_counts(_prepared(recipe) for _path, recipe in jobs):
+    recipes = {pickle.dumps(p.recipe): p.recipe for p in plans}
+    if not any(client.gather([client.submit(_uses_counts, recipe, pure=False) for recipe in recipes.values()])):
         return None
     counts = TemplateCounts(source_pattern)
-    for path, recipe in jobs:
-        try:
-            tasks = _tasks(path, recipe, COUNT, source_pattern)
-        except (InputError, OSError, ValueError):
-            continue  # pass 2 reports it
-        for future in as_completed(client.compute(tasks)):
+    for each in plans:
+        for future in as_completed(client.compute(each.tasks(COUNT, source_pattern))):
             counts.add(future.result())
     return client.scatter(counts, broadcast=True)
 
@@ -235,21 +268,26 @@ def lint_dataset(
     """Findings (as ``--format jsonl`` records) and errors for each path with its recipe, computed on ``client``'s cluster.
 
     With ``templates`` (the jobs are a corpus) and a template rule on, pass 1 counts the
-    template lines first; ``source_pattern`` names the sources (``--source-pattern``).
+    template lines first; ``source_pattern`` names the sources (``--source-pattern``). Each
+    input is planned once, for both passes.
     """
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
-    counts = _template_counts(jobs, client, source_pattern) if templates else None
+    plans: list[Plan | str] = []
     for path, recipe in jobs:
         try:
-            tasks = _tasks(path, recipe, LINT, counts)
+            plans.append(plan(path, recipe))
         except InputError as error:
-            errors.append(str(error))
-            continue
+            plans.append(str(error))
         except (OSError, ValueError) as error:  # unreadable or not a data set: one line, go on
-            errors.append(f"{display_path(path)}: cannot read ({error})")
+            plans.append(f"{display_path(path)}: cannot read ({error})")
+    planned = [each for each in plans if isinstance(each, Plan)]
+    counts = _template_counts(planned, client, source_pattern) if templates and planned else None
+    for each in plans:
+        if isinstance(each, str):
+            errors.append(each)
             continue
-        for part_rows, part_errors in client.gather(client.compute(tasks)):
+        for part_rows, part_errors in client.gather(client.compute(each.tasks(LINT, counts))):
             rows.extend(part_rows)
             errors.extend(part_errors)
     return rows, errors

@@ -1,9 +1,12 @@
 """Lint many files, and the records of large data files, in a pool of worker processes.
 
-Each worker receives the run's recipes (:class:`~linter.options.Recipe`, plain values) and
-builds its own :class:`~linter.options.Prepared` from every recipe once (loading and
-compiling the rules), then lints whole text files or batches of records (a
-:data:`~linter.options.Job` names its recipe). Results come back in submission order, so the
+On Linux the workers are forked from this process once it has prepared the run's recipes
+(:class:`~linter.options.Prepared`: the rules loaded and compiled), so they start at once with
+the rules in memory; elsewhere (or when this process already runs threads, which ``fork`` does
+not copy safely) multiprocessing's fork server starts them and each builds its own
+:class:`~linter.options.Prepared` from the recipes (plain values) while this process builds its
+own. Workers lint whole text files or batches of records (a :data:`~linter.options.Job` names
+its recipe). Results come back in submission order, so the
 output is exactly that of a serial run. Small runs, standard input and a local
 LanguageTool server stay serial: a pool would only add start-up time. In a corpus run the
 template counts of pass 1 (:mod:`.counting`, whose tasks :meth:`WorkerPool.map` runs) reach the
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,11 +39,48 @@ SERIAL_BYTES = 1_000_000
 #: Text files handed to a worker at a time.
 FILES_PER_TASK = 8
 
+#: A worker's prepared recipes: built by :func:`_start_worker`, or inherited when forked.
 _WORKER_PREPARED: list[Prepared] = []
 
 
 def _start_worker(recipes: Sequence[Recipe]) -> None:
     _WORKER_PREPARED[:] = [recipe.build() for recipe in recipes]
+
+
+def _fork_context() -> Any:
+    """multiprocessing's ``fork`` context where forking this process is safe (Linux, one thread), else None.
+
+    A forked worker starts with this process's modules and prepared rules, where one of the
+    fork server imports newslint and loads the rules first (a quarter of a second on the
+    critical path of a run). ``fork`` copies only the calling thread, so a process that runs
+    others (a host application, a test's Dask cluster) uses the fork server; macOS frameworks
+    are not fork-safe, so there it is never used; nor in a process with an SQLite database open
+    (the word frequencies, once it has linted): SQLite forbids carrying a connection across a fork.
+    """
+    import multiprocessing
+    import threading
+
+    if sys.platform != "linux" or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return None if _holds_sqlite() else multiprocessing.get_context("fork")
+
+
+def _holds_sqlite() -> bool:
+    """Whether this process has a regular file open that is an SQLite database (read from ``/proc``)."""
+    try:
+        descriptors = os.listdir("/proc/self/fd")
+    except OSError:
+        return True  # cannot tell: do not fork
+    for descriptor in descriptors:
+        try:
+            target = os.readlink(f"/proc/self/fd/{descriptor}")
+            if target.startswith("/") and stat.S_ISREG(os.stat(target).st_mode):
+                with open(target, "rb") as stream:
+                    if stream.read(16) == b"SQLite format 3\x00":
+                        return True
+        except OSError:
+            continue  # closed meanwhile (the listing's own), a pipe or socket, or gone
+    return False
 
 
 #: The recipes prepared with a run's template counts, by the file holding them (one run's at a time).
@@ -106,8 +147,9 @@ def wants_pool(paths: Sequence[str], jobs: int, recipes: Sequence[Recipe]) -> bo
 class WorkerPool:
     """Process jobs in order, serially or on a pool; use as a context manager.
 
-    The workers start (and load the rules) while the caller prepares its own recipes;
-    :meth:`use` hands those over and waits until the workers are up.
+    :meth:`use` hands over the caller's prepared recipes and waits until the workers are up:
+    forked there from this process (see :func:`_fork_context`), or started by the fork server
+    here, loading the rules while the caller prepares its own.
     """
 
     def __init__(self, recipes: Sequence[Recipe], jobs: int, paths: Sequence[str]) -> None:
@@ -118,8 +160,12 @@ class WorkerPool:
         self._probe: Any = None
         #: The file the workers read a corpus run's template counts from.
         self._counts_file: str | None = None
+        #: The ``fork`` context when the workers are to be forked in :meth:`use`.
+        self._fork: Any = None
         if wants_pool(paths, jobs, recipes):
-            self._start(recipes, jobs)
+            self._fork = _fork_context()
+            if self._fork is None:
+                self._start(recipes, jobs)
 
     def _start(self, recipes: Sequence[Recipe], jobs: int) -> None:
         import multiprocessing  # imported here: a serial run (one file, pre-commit) does not pay for them
@@ -136,6 +182,30 @@ class WorkerPool:
         self._pool = pool
         self._stack.callback(pool.shutdown, cancel_futures=True)
 
+    def _fork_workers(self, prepared: Sequence[Prepared]) -> None:
+        """Fork the workers now, each inheriting ``prepared``."""
+        import gc
+        from concurrent.futures import ProcessPoolExecutor
+
+        # A worker flushes its copy of the standard streams when it exits: nothing may be pending.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        _WORKER_PREPARED[:] = prepared
+        # Frozen, the inherited objects are never visited by a worker's garbage collector, so
+        # their memory pages stay shared instead of being copied into each worker.
+        gc.freeze()
+        try:
+            pool = ProcessPoolExecutor(self._jobs, mp_context=self._fork)
+            self._probe = pool.submit(int)  # with fork, every worker is started here, before the pool's thread
+        except (OSError, ValueError) as error:
+            self._fall_back(error)
+            return
+        finally:
+            gc.unfreeze()
+            _WORKER_PREPARED.clear()  # only the workers lint with it
+        self._pool = pool
+        self._stack.callback(pool.shutdown, cancel_futures=True)
+
     def _fall_back(self, error: BaseException) -> None:
         print(f"newslint: cannot start {self._jobs} worker processes ({error}); running serially", file=sys.stderr)
         self._pool = None
@@ -143,6 +213,8 @@ class WorkerPool:
     def use(self, prepared: Sequence[Prepared]) -> None:
         """Each recipe prepared, for serial work; waits for the workers, so a pool that cannot start fails here, not halfway."""
         self.prepared = prepared
+        if self._fork is not None:
+            self._fork_workers(prepared)
         if self._probe is not None:
             from concurrent.futures.process import BrokenProcessPool
 

@@ -56,32 +56,48 @@ def iter_paths(paths: Sequence[str], rules_for: Callable[[str], PathRules]) -> I
     Standard input ``-`` is never merged with a file.
     """
     seen: set[str] = set()
-    for path in _iter_mentions(paths, rules_for):
+    for path, real in _iter_mentions(paths, rules_for):
         if path != "-":
-            real = os.path.realpath(path)
             if real in seen:
                 continue
             seen.add(real)
         yield path
 
 
-def _iter_mentions(paths: Sequence[str], rules_for: Callable[[str], PathRules]) -> Iterator[str]:
-    """Every file each command-line path stands for, duplicates included."""
+def _iter_mentions(paths: Sequence[str], rules_for: Callable[[str], PathRules]) -> Iterator[tuple[str, str]]:
+    """Every file each command-line path stands for, with its real path (``-`` for standard input), duplicates included."""
     for given in paths:
         if given != "-":
             rules = rules_for(os.path.dirname(os.path.abspath(given)))
             if rules.force_exclude and rules.exclude.matches(given, os.path.isdir(given)):
                 continue
         if given == "-" or not os.path.isdir(given):
-            yield given
+            yield given, given if given == "-" else os.path.realpath(given)
             continue
         for root, dirs, files in os.walk(given, followlinks=False):
             rules = rules_for(root)
-            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not rules.exclude.matches(os.path.join(root, d), is_dir=True))
+            included, excluded = rules.include.in_folder(root), rules.exclude.in_folder(root)
+            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not excluded(d, True))
+            # The folder's real path and printed form, worked out once for all its files.
+            real_root, shown_root = os.path.realpath(root), str(Path(root))
             for name in sorted(files):
+                if not included(name, False) or excluded(name, False):
+                    continue
                 full = os.path.join(root, name)
-                if rules.include.matches(full) and not rules.exclude.matches(full) and not _special(full):
-                    yield str(Path(full))
+                real = os.path.join(real_root, name) if _regular(full) else None
+                if real is None:
+                    if _special(full):
+                        continue
+                    real = os.path.realpath(full)
+                yield (name if shown_root == os.curdir else os.path.join(shown_root, name)), real
+
+
+def _regular(path: str) -> bool:
+    """A regular file and not a link to one: its real path is its folder's real path and its name."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _special(path: str) -> bool:

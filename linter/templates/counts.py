@@ -54,9 +54,12 @@ class TemplateCounts:
         """Count one part's keys (a document's, or many documents' one after another): order does not matter."""
         self.sketch.add(keys)
 
-    def documents(self, source: str, fingerprint: str | None = None) -> int:
-        """Documents of ``source`` (holding the line ``fingerprint``, when given), as estimated: never fewer."""
-        return self.sketch.estimate(source_key(source) if fingerprint is None else key(source, fingerprint))
+    def documents(self, source: str, fingerprint: str | None = None, floor: int = 0) -> int:
+        """Documents of ``source`` (holding the line ``fingerprint``, when given), as estimated: never fewer.
+
+        Below ``floor`` the answer is only said to be below it (see :meth:`CountMinSketch.estimate`).
+        """
+        return self.sketch.estimate(source_key(source) if fingerprint is None else key(source, fingerprint), floor)
 
 
 def corpus_counts(texts: Iterable[str], source: str) -> TemplateCounts:

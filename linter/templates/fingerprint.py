@@ -11,6 +11,7 @@ long prose paragraphs out keeps the counter small (and its collisions rare).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from hashlib import blake2b
@@ -20,19 +21,41 @@ import regex
 #: Lines longer than this are prose, never counted: the longest template paragraphs
 #: (a newsletter box, a reprint notice) are a few hundred characters.
 MAX_CHARS = 400
-_LINE = regex.compile(r"[^\n\r]*\S[^\n\r]*")
+#: A line: a run of characters between line breaks (one with no letter is never a candidate).
+_LINE = re.compile(r"[^\n\r]+")
 _DIGITS = regex.compile(r"\d+")
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _LETTER = regex.compile(r"\p{L}")
+# The same folding of an ASCII line (nearly every line of English news) as one table over its
+# bytes: NFKC leaves ASCII as it is, casefold is lower, \d is [0-9] (each becomes 0, and runs of
+# 0 are then one) and every other character but a-z is not a letter or number (a space).
+_ASCII_FOLD = bytes(code | 0x20 if chr(code).isalpha() else 0x30 if chr(code).isdigit() else 0x20 for code in range(128)).ljust(256)
 
 
 def normalise(line: str) -> str | None:
     """The line's fingerprint text, or None when it cannot be a template (too long, no letter)."""
-    if len(line) > MAX_CHARS or _LETTER.search(line) is None:
+    if len(line) > MAX_CHARS:
+        return None
+    return fold_ascii(line) if line.isascii() else fold(line)
+
+
+def fold(line: str) -> str | None:
+    """Case, digit runs, punctuation and spacing folded; None without a letter."""
+    if _LETTER.search(line) is None:
         return None
     folded = unicodedata.normalize("NFKC", line).casefold()
     folded = _DIGITS.sub("0", folded)
     return _NOT_WORD.sub(" ", folded).strip()
+
+
+def fold_ascii(line: str) -> str | None:
+    """:func:`fold` of an ASCII line, by one table over its bytes (twice as fast)."""
+    data = line.encode("ascii").translate(_ASCII_FOLD)
+    if not data.translate(None, b" 0"):  # no letter
+        return None
+    while b"00" in data:
+        data = data.replace(b"00", b"0")
+    return b" ".join(data.split()).decode("ascii")
 
 
 def candidate_lines(text: str) -> Iterator[tuple[int, int, str]]:

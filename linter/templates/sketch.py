@@ -50,10 +50,22 @@ class CountMinSketch:
                     table[cell] += 1
         self.added += count
 
-    def estimate(self, key: int) -> int:
-        """How many times ``key`` was added, or more (never less)."""
+    def estimate(self, key: int, floor: int = 0) -> int:
+        """How many times ``key`` was added, or more (never less).
+
+        With a ``floor``, it may stop at the first counter below it and return that counter
+        (at or above the estimate, and below ``floor``): for a caller that only asks whether the
+        estimate reaches ``floor``, most keys (lines of one document) are settled by one row.
+        """
         table = self.table
-        return min(table[cell] for cell in self._cells(key))
+        least = 0xFFFFFFFF
+        for cell in self._cells(key):
+            value = table[cell]
+            if value < least:
+                least = value
+                if value < floor:
+                    break
+        return least
 
     def overcount(self) -> int:
         """A bound ``m`` such that an estimate exceeds the truth by ``m`` or more with chance at most :data:`FALSE_RATE`.

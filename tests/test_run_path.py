@@ -1,0 +1,161 @@
+"""The run's own work around the rules (#16): discovery, the worker pool, template counts, output.
+
+Each shortcut here must leave the output as it was: the tests compare it with the plain way of
+doing the same thing, and check that the shortcut is taken.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.results import Unit
+from linter.settings import Discovery
+from linter.sources import discover, iter_paths
+from linter.sources.pathmatch import PathPatterns
+from linter.templates.fingerprint import MAX_CHARS, candidate_lines, fold, fold_ascii
+from linter.templates.sketch import CountMinSketch
+
+from .conftest import run
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
+
+PATTERNS = ("*.txt", "!keep.txt", "drafts/", "wire/*.md", "/top.md", "deep/**/x.txt")
+
+
+class TestDiscovery:
+    @pytest.mark.parametrize("root", [None, "proj", "elsewhere"])
+    def test_a_folders_matcher_answers_as_matches_does(self, tmp_path, root) -> None:
+        patterns = PathPatterns(PATTERNS, None if root is None else str(tmp_path / root))
+        folders = [".", "proj", "proj/wire", "proj/deep/a/b", "proj/drafts", "..", "../other", str(tmp_path / "proj" / "wire")]
+        names = ["a.txt", "keep.txt", "top.md", "x.txt", "n.md", "drafts", "wire", "b"]
+        for folder in folders:
+            matcher = patterns.in_folder(folder)
+            for name in names:
+                for is_dir in (False, True):
+                    path = os.path.join(folder, name)
+                    assert matcher(name, is_dir) == patterns.matches(path, is_dir), (root, path, is_dir)
+
+    def test_one_real_path_per_folder_not_per_file(self, tmp_path, monkeypatch) -> None:
+        (tmp_path / "a" / "b").mkdir(parents=True)
+        for number in range(20):
+            (tmp_path / "a" / f"{number}.txt").write_text("One.\n")
+        (tmp_path / "a" / "b" / "c.txt").write_text("Two.\n")
+        (tmp_path / "a" / "b" / "link.txt").symlink_to(tmp_path / "a" / "3.txt")
+        plain = list(iter_paths(["a", "a/b/c.txt", "./a/b/link.txt"], Discovery(isolated=True).for_folder))
+        resolved: list[str] = []
+        real = os.path.realpath
+        monkeypatch.setattr(discover.os.path, "realpath", lambda path: resolved.append(path) or real(path))
+        again = list(iter_paths(["a", "a/b/c.txt", "./a/b/link.txt"], Discovery(isolated=True).for_folder))
+        # The link leads to a file already found and c.txt is named twice: each is listed once.
+        assert again == plain and len(plain) == 21 and "a/b/link.txt" not in plain
+        assert len(resolved) <= 6, resolved  # two folders, one link, two typed paths
+
+
+def test_a_unit_without_incomplete_checks_builds_no_line_index(monkeypatch) -> None:
+    """Asked of every unit of a run: it must not index the text of the many that have nothing to say."""
+    import linter.results as results
+
+    monkeypatch.setattr(results, "LineIndex", None)
+    assert Unit("a.txt", None, "One.\nTwo.\n", []).incomplete_lines() == []
+
+
+def test_the_run_still_reports_an_incomplete_check(tmp_path, capsys, monkeypatch) -> None:
+    from linter.checks.template import TemplateCheck
+
+    def fail(self, doc):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(TemplateCheck, "run", fail)
+    (tmp_path / "a.txt").write_text("One line.\nTwo lines.\n")
+    code, _out, err = run(capsys, "check", "--isolated", "--select", "NL336", "a.txt")
+    assert code == 2 and "a.txt:1:1: NL336" in err and "the check is incomplete" in err
+
+
+class TestTemplateShortcuts:
+    """Pass 1 and NL336 fold each line by one byte table when it is ASCII, and settle most lines by one counter."""
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+    def test_an_ascii_line_folds_as_the_unicode_way_folds_it(self, line) -> None:
+        assert fold_ascii(line) == fold(line)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(["Home | World", "© 2024 Site.", "ß", "Ⅻ 12", "  ", "\r\n", "\n", "\r", "\x85", "\u2028", "x" * 399, "é"]), max_size=8))
+    def test_candidate_lines_are_the_runs_between_line_breaks_with_a_letter(self, pieces) -> None:
+        text = "".join(pieces)
+        expected = []
+        for match in regex.finditer(r"[^\n\r]*\S[^\n\r]*", text):  # the pattern the lines were found by
+            line = match.group().strip()
+            folded = None if len(line) > MAX_CHARS else fold(line)
+            if folded:
+                expected.append((match.start(), match.end(), folded))
+        assert list(candidate_lines(text)) == expected
+
+    def test_an_estimate_with_a_floor_stops_early_but_answers_the_same_question(self) -> None:
+        sketch = CountMinSketch(depth=8, width=64)
+        keys = list(range(1, 400, 3))
+        sketch.add(keys)
+        sketch.add(keys[:50])
+        for key in [*keys, 10**12]:
+            exact = sketch.estimate(key)
+            for floor in (1, 2, 3, 5):
+                assert (sketch.estimate(key, floor) >= floor) == (exact >= floor)
+                assert sketch.estimate(key, floor) >= exact
+
+
+
+#: Run in a fresh process (as the command line is): it notes which processes build the rules and which lint.
+_DRIVER = """
+import os, sys
+from linter.cli import main
+from linter.options import Recipe
+from linter.parallel import pool
+pool.SERIAL_BYTES = 1
+build, process_path = Recipe.build, pool.process_path
+def note(path):
+    with open(path, "a") as stream:
+        stream.write(f"{os.getpid()}\\n")
+Recipe.build = lambda self: (note("built"), build(self))[1]
+pool.process_path = lambda *args: (note("linted"), process_path(*args))[1]
+print(os.getpid(), pool._fork_context() is not None, file=sys.stderr)
+sys.exit(main(["check", "docs", "--isolated", "--format", "jsonl", "--jobs", "2"]))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the fork server is used off Linux")
+def test_on_linux_the_workers_are_forked_with_the_rules_already_built(tmp_path, capsys) -> None:
+    """No fork server importing newslint and no worker loading the rules: both were a quarter of a second of --jobs."""
+    (tmp_path / "docs").mkdir()
+    for number in range(24):
+        (tmp_path / "docs" / f"{number:02}.txt").write_text(f"They met the the minister {number} on Monday.\n")
+    _code, serial, _err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "1")
+    root = str(Path(__file__).resolve().parent.parent)
+    done = subprocess.run([sys.executable, "-c", _DRIVER], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": root}, cwd=tmp_path)
+    assert done.returncode == 1 and done.stdout == serial, done.stderr
+    parent, forks = done.stderr.split()[:2]
+    workers = set((tmp_path / "linted").read_text().split())
+    assert forks == "True" and workers and parent not in workers  # the workers ran this process's code: they were forked
+    assert set((tmp_path / "built").read_text().split()) == {parent}  # and none of them built the rules again
+
+
+def test_a_process_with_an_sqlite_database_open_does_not_fork(tmp_path) -> None:
+    """SQLite forbids carrying a connection across a fork (the word frequencies are one, once a process has linted)."""
+    import sqlite3
+
+    from linter.parallel import pool
+
+    connection = sqlite3.connect(tmp_path / "words.sqlite")
+    connection.execute("CREATE TABLE zipf (word TEXT)")
+    connection.commit()
+    try:
+        assert pool._holds_sqlite() and pool._fork_context() is None
+    finally:
+        connection.close()

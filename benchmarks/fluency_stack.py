@@ -296,17 +296,15 @@ def main(argv: list[str] | None = None) -> int:
         groups["tokens"] = stage.cached("tokens", stage.tokens)
     y = np.array([float(r[1]) for r in train])
     print(f"grouped {FOLDS}-fold CV on {args.train.name} ({len(train)} rows, blocks of {BLOCK}), |Spearman| of the stack:")
-    names: list[str] = []
-    for name in ("heads", "lm", "shape", "tokens"):
-        if name not in groups:
-            continue
-        names.append(name)
-        x = np.hstack([groups[g]["train"] for g in names])
+    names = [name for name in ("heads", "lm", "shape", "tokens") if name in groups]
+    # each group added in turn; with --dev only the whole stack, the candidate scored on dev
+    for step in [names] if args.score_dev else [names[: i + 1] for i in range(len(names))]:
+        x = np.hstack([groups[g]["train"] for g in step])
         predicted = np.zeros(len(train))
         for k in range(FOLDS):
             held = stage.folds == k
             predicted[held] = HistGradientBoostingRegressor(random_state=0, **STACKER).fit(x[~held], y[~held]).predict(x[held])
-        print(f"  {' + '.join(names)}: {abs(spearmanr(predicted, y)[0]):.3f}", flush=True)
+        print(f"  {' + '.join(step)}: {abs(spearmanr(predicted, y)[0]):.3f}", flush=True)
     first = abs(spearmanr(groups["heads"]["train"][:, 0], y)[0])
     print(f"  (the score head alone, NL510's ridge refitted: {first:.3f})")
     if args.score_dev:

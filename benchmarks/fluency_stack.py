@@ -39,7 +39,7 @@ import math
 import statistics
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from zlib import crc32
 
@@ -127,7 +127,8 @@ class KneserNey:
         return [sum(lp) / n, low[0], sum(low[:3]) / len(low[:3]), statistics.median(lp), unseen2, unseen3, unseen1, sum(lp)]
 
 
-def shape(sentence: str) -> list[float]:
+def shape_features(sentence: str) -> list[float]:
+    """Repetition and unknown-word shares, and length: MT's loops and untranslated words."""
     tokens = TOKEN.findall(sentence)
     w = [t.lower() for t in tokens if t[0].isalpha()]
     n, m = max(len(w), 1), max(len(tokens), 1)
@@ -258,7 +259,7 @@ class Stage1:
         return self.per_fold(lambda rows: KneserNey([r[6] for r in rows]), lambda lm, rows: np.array([lm.features(r[0]) for r in rows]))
 
     def shape(self) -> dict[str, np.ndarray]:
-        return {part: np.array([shape(r[0]) for r in rows]) for part, rows in (("train", self.train), ("dev", self.dev), ("wmt", self.wmt))}
+        return {part: np.array([shape_features(r[0]) for r in rows]) for part, rows in (("train", self.train), ("dev", self.dev), ("wmt", self.wmt))}
 
     def tokens(self) -> dict[str, np.ndarray]:
         def fit(rows: list[list[str]]):

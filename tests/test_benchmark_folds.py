@@ -28,3 +28,33 @@ def test_reliability_pairs_rows_of_the_same_sentence_and_keeps_single_ratings_ap
     assert reliability(rows, scores) == (4, pytest.approx(1.0))
     pairs, agreement = reliability(rows, [float(i % 4) if i < 4 else float(-(i % 4)) for i in range(12)], single=True)
     assert (pairs, agreement) == (4, pytest.approx(-1.0))
+
+
+def test_stack_folds_keep_each_block_of_consecutive_rows_together() -> None:
+    from fluency_stack import BLOCK, FOLDS, grouped_folds
+
+    folds = grouped_folds(7 * BLOCK + 13)
+    assert set(folds) == set(range(FOLDS))
+    for start in range(0, len(folds), BLOCK):
+        assert len(set(folds[start : start + BLOCK])) == 1
+
+
+def test_kneser_ney_gives_a_distribution_and_prefers_the_seen_order() -> None:
+    from fluency_stack import KneserNey
+
+    lm = KneserNey(["the cat sat on the mat", "the dog sat on the rug", "a cat ran on the mat"])
+    vocabulary = {w for (_, _, w) in lm.c3}
+    for context in (("<s>", "the"), ("on", "the"), ("the", "cat")):
+        assert sum(lm.p3(*context, w) for w in vocabulary) <= 1.0 + 1e-9
+    assert sum(lm.p2("the", w) for w in vocabulary) <= 1.0 + 1e-9
+    fluent, scrambled = lm.features("the cat sat on the mat"), lm.features("mat the on sat cat the")
+    assert fluent[0] > scrambled[0] and fluent[5] < scrambled[5]
+
+
+def test_token_labels_spread_a_bad_tag_over_the_pieces_of_its_token() -> None:
+    from fluency_stack import bad_share, token_labels
+
+    row = ["x"] * 11
+    row[7], row[10] = "1:day-long 3:beat", "The day-long battle beat ."
+    assert token_labels(row) == [False, True, True, True, False, True, False]
+    assert bad_share(row) == pytest.approx(2 / 5)

@@ -60,8 +60,20 @@ class VocabularyCheck(Check):
 
     @staticmethod
     def _writes(text: str, proper: str) -> bool:
-        """Whether the text writes the proper form (as a whole word)."""
-        return proper in text and regex.search(rf"(?<!\w){regex.escape(proper)}(?!\w)", text) is not None
+        """Whether the text writes the proper form where its capital can only be the name's.
+
+        A capital that the place explains is no evidence: at a sentence's start ("Mobile phones
+        sold well"), inside a hyphenated or apostrophised word ("T-Mobile"), or before another
+        capitalised word, as part of a longer name ("the Mobile Data Association"). A name of
+        several words keeps its sentence-start occurrences: its later capitals are evidence.
+        """
+        if proper not in text:
+            return False
+        single = " " not in proper
+        start = r"(?<!(?:^|[.!?:;\n])[\s\"'“‘(\[]*)" if single else ""
+        after = r"(?!\s+\p{Lu})" if single else ""
+        pattern = rf"(?<![\w'’-]){start}{regex.escape(proper)}(?!\w|-\w){after}"
+        return regex.search(pattern, text, timeout=TIMEOUT) is not None
 
     def _starts(self, doc: Document) -> list[tuple[int, str]]:
         """``(offset, first word)`` of each whole lowercase word that starts a listed name, in text order.

@@ -27,6 +27,7 @@ from .sources.textfile import read_bytes
 from .sources.parquet import is_parquet, read_rows, write_with_texts
 from .sources.records import Record, compress, decompress, is_records, parse_records
 from .unified import unified_diff
+from .wording import plural
 
 
 def lint_text(text: str, path: str, record: str | int | None, prepared: Prepared, language: str | None = None) -> tuple[Unit, str]:
@@ -270,12 +271,12 @@ def _fix_writes(outcome: FileOutcome, prepared: Prepared, originals: list[tuple[
         failed = len(outcome.errors)
         if mode is Mode.FIX:
             _as_on_disk(outcome, prepared, originals)
-            outcome.errors.append(InputError(outcome.path, f"not rewritten: {failed} record(s) failed (file left unchanged)"))
+            outcome.errors.append(InputError(outcome.path, f"not rewritten: {plural(failed, 'record')} failed (file left unchanged)"))
         else:
             for unit in outcome.units:
                 unit.proposed, unit.fixed_count = (), 0
             outcome.patch, outcome.changed = "", False
-            outcome.errors.append(InputError(outcome.path, f"--fix would not rewrite it: {failed} record(s) failed"))
+            outcome.errors.append(InputError(outcome.path, f"--fix would not rewrite it: {plural(failed, 'record')} failed"))
         return False
     return mode is Mode.FIX
 

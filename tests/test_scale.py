@@ -246,7 +246,7 @@ class TestDask:
         code, out, err = run(capsys, "check", "data.jsonl", "--engine", "dask", "--scheduler", client.scheduler.address)
         assert code == 1 and out == serial, err
         code, out, _err = run(capsys, "check", "data.jsonl", "--engine", "dask", "--scheduler", client.scheduler.address, "--findings", "f.parquet")
-        assert code == 1 and out == f"newslint: {serial.count(chr(10))} finding(s) written to f.parquet\n"
+        assert code == 1 and out == f"newslint: {serial.count(chr(10))} findings written to f.parquet\n"
         assert pq.read_table(tmp_path / "f.parquet").num_rows == serial.count("\n")
         code, _out, err = run(capsys, "check", "data.jsonl", "--engine", "dask", "--scheduler", client.scheduler.address, "--format", "full")
         assert code == 2 and err.count("\n") == 1 and "--format full" in err

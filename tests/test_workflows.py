@@ -176,7 +176,7 @@ class TestRecords:
         before = path.read_bytes()
         code, out, err = run(capsys, "check", "--fix", "--format", "concise", str(path))
         assert code == 2 and path.read_bytes() == before
-        assert err.splitlines()[-1] == f"newslint: error: {path}: not rewritten: 2 record(s) failed (file left unchanged)"
+        assert err.splitlines()[-1] == f"newslint: error: {path}: not rewritten: 2 records failed (file left unchanged)"
         assert "Fixed" not in out
 
     def test_a_file_left_unchanged_reports_the_findings_it_still_holds(self, tmp_path, capsys) -> None:
@@ -189,7 +189,7 @@ class TestRecords:
         path = self.write(tmp_path, "data.jsonl")
         code, out, err = run(capsys, "check", "--diff", str(path))
         assert code == 2 and "+++" not in out
-        assert f"{path}: --fix would not rewrite it: 2 record(s) failed" in err
+        assert f"{path}: --fix would not rewrite it: 2 records failed" in err
 
 
 class TestMarkdown:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..language import record_language
+from ..wording import plural
 from ..line_index import LineIndex
 from ..model import Severity
 from ..options import Prepared, Recipe
@@ -341,7 +342,7 @@ def run_dask(
         print(f"newslint: error: {error}", file=sys.stderr)
     write_findings(rows, findings, stream)
     if findings is not None:
-        stream.write(f"newslint: {len(rows)} finding(s) written to {findings}\n")
+        stream.write(f"newslint: {plural(len(rows), 'finding')} written to {findings}\n")
     if errors:
         return 2
     thresholds = {display_path(path): recipe.fail_on for path, recipe in jobs}

@@ -23,7 +23,7 @@ from ..segments import Document
 from ..registry import Param, coded_check
 from ..words import count_words
 from ..speech import INTRODUCED, SPEAKER_ONLY, quote_like
-from .speech_verbs import between, mark_offsets, offsets, verb_offsets, writes_verb
+from .speech_verbs import between, mark_offsets, verb_offsets, writes_verb
 
 _NAME = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|bin|al|de|van|von)){0,3}"
 _VERB = r"(?:said|says|added|adds|told\s+\p{L}+(?:\s+\p{L}+)?|stated|wrote|tweeted|explained|insisted|warned|argued|declared|stressed|noted)"
@@ -160,7 +160,8 @@ def _marks(doc: Document) -> list[int]:
     character each, so those in a paragraph are the same as a search of the paragraph alone)."""
     marks = _MARKS.get(doc)
     if marks is None:
-        marks = _MARKS[doc] = offsets(doc.text, _MARK_CHARACTERS)
+        text = doc.text  # a subset of the marks speech_verbs found for every quotation rule: not a second scan
+        marks = _MARKS[doc] = [at for at in mark_offsets(doc) if text[at] in _MARK_CHARACTERS]
     return marks
 
 

@@ -15,7 +15,7 @@ import regex
 from .language import ENGLISH, Language, english_outweighs, foreign_paragraphs, marker_languages, paragraph_languages, text_language
 from .line_index import LineIndex
 from .model import Span
-from .sentences import SENTENCE_OPENERS, split_sentences, trim  # noqa: F401 (the checks read SENTENCE_OPENERS here)
+from .sentences import split_sentences, trim
 from .words import count_words, lowercase_runs
 
 #: The longest piece of text one regex call is given (see ``Document.chunks``).

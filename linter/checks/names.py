@@ -24,7 +24,8 @@ import regex
 
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
-from ..segments import SENTENCE_OPENERS, Document
+from ..segments import Document
+from ..sentences import SENTENCE_OPENERS
 from ..registry import Param, coded_check
 from .name_tokens import counted_tokens, positions
 

@@ -11,7 +11,8 @@ import regex
 
 from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
-from ..segments import SENTENCE_OPENERS, Document
+from ..segments import Document
+from ..sentences import SENTENCE_OPENERS
 from ..registry import Param, coded_check
 
 _LOWER_START = regex.compile(r"[\"'“‘(\[]*(?P<word>(?=\p{Latin})\p{Ll}[\p{L}'’-]*)")

@@ -57,3 +57,15 @@ def test_colour_marks_instead_of_brackets(ruleset) -> None:
     rendered = render(ruleset, Mode.DIFF, color=True)
     assert "\x1b[" in rendered
     assert "{+" not in rendered and "[-" not in rendered
+
+
+def test_a_whole_text_finding_puts_its_caret_under_the_first_character(ruleset) -> None:
+    text = "Der Bundestag hat am Freitag ein neues Gesetz beschlossen.\n\nDie Opposition kritisierte den Entwurf scharf.\n"
+    options = Prepared(Recipe(mode=Mode.CHECK, at_least=Applicability.SAFE), ruleset)
+    unit, _ = lint_text(text, "de.txt", None, options)
+    stream = io.StringIO()
+    writer("full")(Report([FileOutcome("de.txt", [unit], changed=False)], ruleset, Mode.CHECK, color=False, width=100), stream)
+    lines = stream.getvalue().splitlines()
+    quoted = next(number for number, line in enumerate(lines) if line.strip().startswith("Der Bundestag"))
+    assert lines[quoted + 1].index("^") == lines[quoted].index("D")
+    assert lines[quoted + 1].strip() == "^"

@@ -147,7 +147,7 @@ class TestRecords:
         code, out, err = run(capsys, "check", "--format", "json", "--id-field", "id", str(path))
         assert code == 2
         assert err.splitlines() == [
-            f"newslint: error: {path}:3: malformed JSON line: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+            f"newslint: error: {path}:3: malformed JSON line: expecting property name enclosed in double quotes at column 2",
             f"newslint: error: {path}:4: record has no 'text' field",
         ]
         result = json.loads(out)
@@ -184,6 +184,13 @@ class TestRecords:
         _code, checked, _err = run(capsys, "check", "--format", "concise", str(path))
         code, out, _err = run(capsys, "check", "--fix", "--format", "concise", str(path))
         assert code == 2 and out == checked and "kyiv" in out  # not the fixed texts' (empty) findings
+
+    def test_the_summary_does_not_offer_fixes_that_fix_will_not_write(self, tmp_path, capsys) -> None:
+        path = self.write(tmp_path, "data.jsonl")
+        for mode in ([], ["--fix"]):
+            _code, out, _err = run(capsys, "check", "--isolated", "--color", "never", *mode, str(path))
+            assert "with `newslint check --fix`" not in out
+            assert out.splitlines()[-1].endswith("held back: `--fix` rewrites a records file only when every record in it reads (mend the errors above).")
 
     def test_diff_shows_no_change_where_fix_would_write_none(self, tmp_path, capsys) -> None:
         path = self.write(tmp_path, "data.jsonl")

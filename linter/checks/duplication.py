@@ -160,8 +160,11 @@ def duplicate_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -
     ]
     sentences, keys = [sentence for sentence, _ in kept], [key for _, key in kept]
     for first, later, _exact in _repeats(doc, sentences, options["min_words"], keys):
-        start = later.start
+        start, end = later.start, later.end
         while start > 0 and doc.text[start - 1] in " \t":
             start -= 1
+        if start == 0 or doc.text[start - 1] in "\r\n":  # it opens its line: the next one must not inherit a space
+            while end < len(doc.text) and doc.text[end] in " \t":
+                end += 1
         line, _ = doc.line_index.position(first.start)
-        yield rule.diagnostic(later, edits=[Edit(Span(start, later.end), "")], line=line)
+        yield rule.diagnostic(later, edits=[Edit(Span(start, end), "")], line=line)

@@ -159,15 +159,19 @@ class Renderer:
         return [old, new]
 
     def underline(self, source: str, diagnostic: Diagnostic) -> list[Line]:
-        """The window with the span underlined, for findings without a fix."""
+        """The window with the span underlined, for findings without a fix.
+
+        An empty span (a point, or a whole-text finding at 1:1) gets one caret under the character
+        that follows it, and nothing is inserted into the quoted text.
+        """
         span = diagnostic.span
         around = context(source, span.start, span.end, self.size)
-        flagged = elide(visible(source[span.start : span.end]), self.span_limit) or " "
+        flagged = elide(visible(source[span.start : span.end]), self.span_limit)
         line = Line(INDENT)
         line.append(around.before)
         line.append(flagged, style=f"{SEVERITY_STYLE[diagnostic.severity]} underline")
         line.append(around.after)
-        marks = Line(INDENT + " " * len(around.before) + "^" * len(flagged), style=SEVERITY_STYLE[diagnostic.severity])
+        marks = Line(INDENT + " " * len(around.before) + "^" * max(len(flagged), 1), style=SEVERITY_STYLE[diagnostic.severity])
         return [line, marks]
 
     def finding(self, unit: Unit, index: LineIndex, diagnostic: Diagnostic) -> list[Line]:
@@ -214,6 +218,8 @@ class Renderer:
                 hint.append(("; " if safe else "") + f"{unsafe} more with `--fix --unsafe-fixes`")
             hint.append(" (see them first with `--diff`).")
             out.append(hint)
+        if tally.held:
+            out.append(Text(f"{plural(tally.held, 'fix')} held back: `--fix` rewrites a records file only when every record in it reads (mend the errors above)."))
         return out
 
     def table(self, tally: Tally) -> Table:
@@ -242,17 +248,22 @@ class Tally:
         self.by_severity: Counter[Severity] = Counter()
         self.fixable: Counter[str] = Counter()
         self.first: dict[str, Diagnostic] = {}
-        self.safe = self.unsafe = 0
+        #: Fixes ``--fix`` would apply (safe, unsafe), and fixes in files it will not rewrite while
+        #: one of their records fails (``held``), which no rerun of ``--fix`` applies as they are.
+        self.safe = self.unsafe = self.held = 0
 
-    def add(self, diagnostic: Diagnostic) -> None:
+    def add(self, diagnostic: Diagnostic, held: bool = False) -> None:
         self.by_code[diagnostic.code] += diagnostic.count
         self.by_severity[diagnostic.severity] += diagnostic.count
         self.first.setdefault(diagnostic.code, diagnostic)
         safe = diagnostic.fixable_count(Applicability.SAFE)
         unsafe = diagnostic.fixable_count(Applicability.UNSAFE)
         self.fixable[diagnostic.code] += safe + unsafe
-        self.safe += safe
-        self.unsafe += unsafe
+        if held:
+            self.held += safe + unsafe
+        else:
+            self.safe += safe
+            self.unsafe += unsafe
 
 
 def write_full(report: Report, stream: TextIO) -> None:
@@ -261,11 +272,12 @@ def write_full(report: Report, stream: TextIO) -> None:
     write = line_writer(out, stream)
     renderer = Renderer(report)
     tally = Tally()
+    held = {id(unit) for outcome in report.outcomes if outcome.errors for unit in outcome.units}
     for unit, index, diagnostic in report.findings():
         for line in renderer.finding(unit, index, diagnostic):
             write(line)
         stream.write("\n")
-        tally.add(diagnostic)
+        tally.add(diagnostic, held=id(unit) in held)
     if not report.quiet:
         for part in renderer.summary(tally):
             out.print(part)

@@ -135,7 +135,7 @@ def parse_records(
                 raise ValueError("not a JSON object")
             spans = member_spans(raw)
         except ValueError as error:
-            yield number, content, ending, InputError(where, f"malformed JSON line: {error}")
+            yield number, content, ending, InputError(where, _malformed(error))
             continue
         if census is not None:
             census.add(obj)
@@ -150,3 +150,11 @@ def parse_records(
         start, end = spans[text_field]
         language = record_language(obj.get(language_field)) if language_field is not None else None
         yield number, content, ending, Record(number, raw, ending.decode(), record_id, text, start, end, language)
+
+
+def _malformed(error: ValueError) -> str:
+    """The parser's complaint with the column in the file's line (the parser numbers from its own line 1)."""
+    if not isinstance(error, json.JSONDecodeError):
+        return f"malformed JSON line: {error}"
+    complaint = error.msg[:1].lower() + error.msg[1:]
+    return f"malformed JSON line: {complaint}{'' if complaint.endswith(' at') else ' at'} column {error.colno}"

@@ -65,6 +65,15 @@ def _produced(doc: Document, rules: tuple[Rule, ...]) -> Iterable[Diagnostic]:
     return chain.from_iterable(_guarded(rule, doc) if rule.language == "any" else _outside(foreign, _guarded(rule, doc)) for rule in rules)
 
 
+def _without_superseded(findings: list[Diagnostic], rules: tuple[Rule, ...]) -> list[Diagnostic]:
+    """The findings less those of a rule another rule supersedes where that rule's finding starts."""
+    superseding = {rule.code: rule.supersedes for rule in rules if rule.supersedes}
+    if not superseding:
+        return findings
+    taken = {(other, d.span.start) for d in findings for other in superseding.get(d.code, ())}
+    return [d for d in findings if (d.code, d.span.start) not in taken] if taken else findings
+
+
 def lint(
     text: str,
     ruleset: Ruleset,
@@ -100,6 +109,7 @@ def lint(
         if override is not None and override != diagnostic.severity:
             diagnostic = _with_severity(diagnostic, override)
         findings.append(diagnostic)
+    findings = _without_superseded(findings, rules)
     if markdown is not None:
         findings = drop_markdown_suppressed(text, [d for d in findings if markdown.keeps(d)])
     findings.sort(key=lambda d: d.sort_key)

@@ -47,6 +47,7 @@ COMMON_KEYS: Mapping[str, Param] = {
     "language": Param(str, "the language of the texts the rule reads", "any"),
     "bad": Param(list, "texts the rule flags"),
     "good": Param(list, "texts the rule leaves alone"),
+    "supersedes": Param(list, "codes of rules whose findings starting where one of this rule's starts are dropped", []),
 }
 
 
@@ -167,6 +168,9 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
     fix = None if entry["fix"] == "none" else Applicability.parse(entry["fix"])
     if severity is Severity.INFO and fix is Applicability.SAFE:
         raise RuleDefinitionError("an info rule's fix is unsafe at most: a safe fix is for certain findings")
+    supersedes = tuple(entry.get("supersedes", []))
+    if not all(isinstance(other, str) and CODE.fullmatch(other) for other in supersedes) or code in supersedes:
+        raise RuleDefinitionError("supersedes must list other rules' codes, like ['NL404']")
     exact_match = entry.get("exact-match", False)
     if exact_match and (fix is not Applicability.SAFE or check_name != "pattern"):
         raise RuleDefinitionError("exact-match is for a pattern rule with a safe fix")
@@ -194,6 +198,7 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
         path=label,
         params=params,
         exact_match=exact_match,
+        supersedes=supersedes,
     ).attached(lambda rule: check_class(rule, rule.params))
 
 
@@ -243,6 +248,10 @@ def _checked(rules: list[Rule]) -> Ruleset:
             if key in seen:
                 raise RulesetError(f"{rule.path}: {rule.code}: {key!r} is already used in {seen[key]}")
             seen[key] = rule.path
+    for rule in rules:
+        unknown = [other for other in rule.supersedes if other not in seen]
+        if unknown:
+            raise RulesetError(f"{rule.path}: {rule.code}: supersedes {', '.join(unknown)}, which no pack defines")
     setters: dict[tuple[str, str], Rule] = {}
     for rule in rules:
         for key, param in rule.check.PARAMS.items():

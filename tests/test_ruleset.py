@@ -148,3 +148,20 @@ class TestCompiledRulesetCache:
         for _ in range(2):
             with pytest.raises(RulesetError, match="unknown severity"):
                 load_ruleset([pack])
+
+
+def test_a_superseding_rule_s_finding_drops_the_other_rule_s_at_the_same_start(ruleset) -> None:
+    text = "\"We will win the league this season, he said.\n\nThen he went home.\n\n“We will win the cup this season, she said.\n\nThen she left.\n"
+    codes = [(d.code, d.span.start) for d in lint(text, ruleset) if d.code in {"NL402", "NL404", "NL406"}]
+    assert codes == [("NL406", 0), ("NL406", text.index("“"))]
+
+
+def test_supersedes_must_name_rules_that_exist(tmp_path) -> None:
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[[rule]]\ncode = "XY101"\nname = "my-rule"\nkind = "punctuation"\ncheck = "pattern"\npattern = "!!"\n'
+        'severity = "info"\nfix = "none"\nmessage = "m"\nwhy = "w"\nsupersedes = ["XY999"]\ngood = ["a"]\n'
+        '[[rule.bad]]\ntext = "a!!"\nflagged = "!!"\n'
+    )
+    with pytest.raises(RulesetError, match="supersedes XY999, which no pack defines"):
+        load_ruleset([tmp_path])

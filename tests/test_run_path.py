@@ -167,3 +167,20 @@ def test_a_process_with_the_word_frequencies_open_still_forks(tmp_path, monkeypa
     table.get("minister")
     assert table._database is not None
     assert pool._fork_context() is not None
+
+
+def test_workers_of_the_fork_server_lint_with_the_counts_of_pass_1(tmp_path, capsys, monkeypatch) -> None:
+    """Where forking is not safe, the fork server's workers get the template counts (NL336) from a file, as before."""
+    from linter.parallel import pool
+
+    (tmp_path / "docs").mkdir()
+    for number in range(12):
+        text = f"The minister {number} met the council.\n\nFollow Example News for more stories.\n"
+        (tmp_path / "docs" / f"{number:02}.txt").write_text(text)
+    monkeypatch.chdir(tmp_path)
+    _code, serial, _err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "1")
+    assert '"NL336"' in serial
+    monkeypatch.setattr(pool, "SERIAL_BYTES", 1)
+    monkeypatch.setattr(pool, "_fork_context", lambda: None)
+    _code, pooled, err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "2")
+    assert pooled == serial and "running serially" not in err

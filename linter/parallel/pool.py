@@ -2,8 +2,9 @@
 
 On Linux the workers are forked from this process once it has prepared the run's recipes
 (:class:`~linter.options.Prepared`: the rules loaded and compiled) and loaded what linting loads
-lazily (:mod:`.warm`), so they start at once with all of it in memory, shared; elsewhere (or when this process already runs threads, which ``fork`` does
-not copy safely) multiprocessing's fork server starts them and each builds its own
+lazily (:mod:`.warm`), so they start at once with all of it in memory, shared; elsewhere (or
+when this process already runs threads, which ``fork`` does not copy safely)
+multiprocessing's fork server starts them and each builds its own
 :class:`~linter.options.Prepared` from the recipes (plain values) while this process builds its
 own. Workers lint whole text files or batches of records (a :data:`~linter.options.Job` names
 its recipe). Results come back in submission order, so the
@@ -213,7 +214,7 @@ class WorkerPool:
             self._warmed = True
 
     def use(self, prepared: Sequence[Prepared]) -> None:
-        """Each recipe prepared, for serial work; waits for fork-server workers, so a pool that cannot start fails here, not halfway."""
+        """Each recipe prepared; waits for fork-server workers, so a pool that cannot start fails here, not halfway."""
         self.prepared = prepared
         if self._probe is not None:
             from concurrent.futures.process import BrokenProcessPool

@@ -26,7 +26,10 @@ def examples_text(ruleset: Ruleset) -> str:
 
 
 def warm(prepared: Sequence[Prepared]) -> None:
-    """Load what linting with each of ``prepared`` loads lazily; a grammar ruleset is left alone (its rules would ask the LanguageTool server)."""
+    """Load what linting with each of ``prepared`` loads lazily.
+
+    A ruleset with grammar rules is left alone: linting would send the examples to the LanguageTool server.
+    """
     for each in prepared:
         if not each.recipe.grammar:
             lint(examples_text(each.ruleset), each.ruleset, each.config)

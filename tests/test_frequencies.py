@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
 import math
+import os
 
 import pytest
 from wordfreq import get_frequency_dict
@@ -80,3 +82,42 @@ def test_a_complete_table_tells_unknown_words_by_a_set_difference() -> None:
     table.values, table.complete = _NoGet({"the": 7.7, "kyiv": 4.1, "nil": 0.0, "minus": -0.0}), True
     assert table.unknown(["the", "kyiv", "nil", "minus", "xqzzvbn"]) == {"nil", "minus", "xqzzvbn"}
     assert table.unknown(iter(["nil", "the"])) == {"nil"}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_forked_child_reads_the_table_through_its_own_database_handle(tmp_path, monkeypatch) -> None:
+    """SQLite forbids using a connection in a forked child: the child drops the parent's handle and
+    opens its own, and both read the same values; the parent's handle stays open for it."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    table = ZipfTable()
+    assert table.get("the") == expected("the") and not table.complete
+    inherited = table._database
+    assert inherited is not None
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: report what it found, and exit without pytest's clean-up
+        try:
+            dropped = table._database is None
+            values = [table.get(w) for w in WORDS]
+            reopened = table._database is not None and not table.complete
+            os.write(writing, marshal.dumps((dropped, values, reopened)))
+        finally:
+            os._exit(0)
+    os.close(writing)
+    with os.fdopen(reading, "rb") as stream:
+        dropped, values, reopened = marshal.loads(stream.read())
+    os.waitpid(child, 0)
+    assert dropped and reopened
+    assert values == [expected(w) for w in WORDS]
+    assert table._database is inherited and table.get("parliament") == expected("parliament")
+
+
+def test_tables_used_are_loaded_whole_before_workers_fork(tmp_path, monkeypatch) -> None:
+    """What a parent does before forking workers (:mod:`linter.parallel.warm`): a table that looked
+    words up is loaded whole, so the workers share it; an unused one stays unloaded."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    used, unused = ZipfTable(), ZipfTable()
+    used.get("the")
+    frequencies.load_used_tables()
+    assert used.complete and not unused.complete and not unused.values
+    assert used.get("government") == expected("government") and used._database is None

@@ -112,50 +112,75 @@ class TestTemplateShortcuts:
 
 
 
-#: Run in a fresh process (as the command line is): it notes which processes build the rules and which lint.
+#: Run in a fresh process (as the command line is): it notes which processes build the rules and
+#: which lint, and whether a linting process had the whole word-frequency table before its first text.
 _DRIVER = """
 import os, sys
 from linter.cli import main
+from linter import fluency
 from linter.options import Recipe
 from linter.parallel import pool
 pool.SERIAL_BYTES = 1
 build, process_path = Recipe.build, pool.process_path
-def note(path):
+def note(path, what=""):
     with open(path, "a") as stream:
-        stream.write(f"{os.getpid()}\\n")
+        stream.write(f"{os.getpid()}{what}\\n")
+def linted(*args):
+    note("linted", f" {fluency._TABLE.complete}")
+    return process_path(*args)
 Recipe.build = lambda self: (note("built"), build(self))[1]
-pool.process_path = lambda *args: (note("linted"), process_path(*args))[1]
+pool.process_path = linted
 print(os.getpid(), pool._fork_context() is not None, file=sys.stderr)
 sys.exit(main(["check", "docs", "--isolated", "--format", "jsonl", "--jobs", "2"]))
 """
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the fork server is used off Linux")
-def test_on_linux_the_workers_are_forked_with_the_rules_already_built(tmp_path, capsys) -> None:
-    """No fork server importing newslint and no worker loading the rules: both were a quarter of a second of --jobs."""
+def test_on_linux_the_workers_are_forked_with_the_rules_built_and_warm(tmp_path, capsys) -> None:
+    """No fork server importing newslint, no worker loading the rules or what linting loads lazily
+    (here the word frequencies, whole): each was a quarter of a second or more of --jobs. The
+    workers lint with the template counts of pass 1 (NL336), which they inherit."""
     (tmp_path / "docs").mkdir()
     for number in range(24):
-        (tmp_path / "docs" / f"{number:02}.txt").write_text(f"They met the the minister {number} on Monday.\n")
+        text = f"They met the the minister {number} on Monday.\n\nFollow Example News for more stories.\n"
+        (tmp_path / "docs" / f"{number:02}.txt").write_text(text)
     _code, serial, _err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "1")
+    assert '"NL336"' in serial
     root = str(Path(__file__).resolve().parent.parent)
     done = subprocess.run([sys.executable, "-c", _DRIVER], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": root}, cwd=tmp_path)
     assert done.returncode == 1 and done.stdout == serial, done.stderr
     parent, forks = done.stderr.split()[:2]
-    workers = set((tmp_path / "linted").read_text().split())
+    notes = [line.split() for line in (tmp_path / "linted").read_text().splitlines()]
+    workers = {pid for pid, _complete in notes}
     assert forks == "True" and workers and parent not in workers  # the workers ran this process's code: they were forked
     assert set((tmp_path / "built").read_text().split()) == {parent}  # and none of them built the rules again
+    assert {complete for _pid, complete in notes} == {"True"}  # nor loaded the table: it was loaded before they were forked
 
 
-def test_a_process_with_an_sqlite_database_open_does_not_fork(tmp_path) -> None:
-    """SQLite forbids carrying a connection across a fork (the word frequencies are one, once a process has linted)."""
-    import sqlite3
-
+def test_a_process_with_the_word_frequencies_open_still_forks(tmp_path, monkeypatch) -> None:
+    """The table's SQLite handle, open once a process has linted, no longer keeps --jobs from forking (each child drops it)."""
+    from linter.fluency.frequencies import ZipfTable
     from linter.parallel import pool
 
-    connection = sqlite3.connect(tmp_path / "words.sqlite")
-    connection.execute("CREATE TABLE zipf (word TEXT)")
-    connection.commit()
-    try:
-        assert pool._holds_sqlite() and pool._fork_context() is None
-    finally:
-        connection.close()
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    table = ZipfTable()
+    table.get("minister")
+    assert table._database is not None
+    assert pool._fork_context() is not None
+
+
+def test_workers_of_the_fork_server_lint_with_the_counts_of_pass_1(tmp_path, capsys, monkeypatch) -> None:
+    """Where forking is not safe, the fork server's workers get the template counts (NL336) from a file, as before."""
+    from linter.parallel import pool
+
+    (tmp_path / "docs").mkdir()
+    for number in range(12):
+        text = f"The minister {number} met the council.\n\nFollow Example News for more stories.\n"
+        (tmp_path / "docs" / f"{number:02}.txt").write_text(text)
+    monkeypatch.chdir(tmp_path)
+    _code, serial, _err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "1")
+    assert '"NL336"' in serial
+    monkeypatch.setattr(pool, "SERIAL_BYTES", 1)
+    monkeypatch.setattr(pool, "_fork_context", lambda: None)
+    _code, pooled, err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "2")
+    assert pooled == serial and "running serially" not in err

@@ -7,6 +7,10 @@ marshalled dict, which a long run loads whole (about 0.09 s) once it has looked 
 more than ``SWITCH_AFTER`` distinct words. The copies are named after the size and
 time of wordfreq's data file, so a new wordfreq makes new copies; without a writable
 cache folder the table is used from wordfreq directly.
+
+A process may fork with a table's database open (``--jobs`` forks its workers from the
+process that built the rules): SQLite forbids using a connection in a forked child, so
+each child drops its copy of the handle and opens its own at its next look-up.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import marshal
 import math
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
@@ -53,6 +58,32 @@ def _write_copies(table: dict[str, float], stem: Path) -> None:
     os.replace(temporary, stem.with_suffix(".sqlite"))
 
 
+#: Every table of this process, for the fork handler below.
+_TABLES: weakref.WeakSet[ZipfTable] = weakref.WeakSet()
+
+
+def _forget_databases() -> None:
+    """In a forked child: each table's inherited SQLite handle dropped unqueried (read-only and holding no lock,
+    closing it touches nothing of the parent's); the child's next look-up opens its own."""
+    for table in _TABLES:
+        table._database = None
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which cannot fork
+    os.register_at_fork(after_in_child=_forget_databases)
+
+
+def load_used_tables() -> None:
+    """Load whole each table this process has looked words up in, as a long run would after ``SWITCH_AFTER`` words.
+
+    Called before forking workers (:mod:`linter.parallel.warm`), which then share the one
+    table instead of each looking up its first thousands of words and loading its own.
+    """
+    for table in list(_TABLES):
+        if not table.complete and table.values:
+            table._load_all()
+
+
 class ZipfTable:
     """Word to Zipf value (0.0 for words English does not have), loaded as described above."""
 
@@ -62,6 +93,7 @@ class ZipfTable:
         self._stem: Path | None = None
         self._database: sqlite3.Connection | None = None
         self._looked_up = 0
+        _TABLES.add(self)
 
     def get(self, word: str) -> float:
         value = self.values.get(word)

@@ -1,23 +1,25 @@
 """Lint many files, and the records of large data files, in a pool of worker processes.
 
 On Linux the workers are forked from this process once it has prepared the run's recipes
-(:class:`~linter.options.Prepared`: the rules loaded and compiled), so they start at once with
-the rules in memory; elsewhere (or when this process already runs threads, which ``fork`` does
-not copy safely) multiprocessing's fork server starts them and each builds its own
+(:class:`~linter.options.Prepared`: the rules loaded and compiled) and loaded what linting loads
+lazily (:mod:`.warm`), so they start at once with all of it in memory, shared; elsewhere (or
+when this process already runs threads, which ``fork`` does not copy safely)
+multiprocessing's fork server starts them and each builds its own
 :class:`~linter.options.Prepared` from the recipes (plain values) while this process builds its
 own. Workers lint whole text files or batches of records (a :data:`~linter.options.Job` names
 its recipe). Results come back in submission order, so the
 output is exactly that of a serial run. Small runs, standard input and a local
 LanguageTool server stay serial: a pool would only add start-up time. In a corpus run the
-template counts of pass 1 (:mod:`.counting`, whose tasks :meth:`WorkerPool.map` runs) reach the
-workers as a temporary file named in each task, read once per worker.
+template counts of pass 1 (:mod:`.counting`, whose tasks :meth:`WorkerPool.map` runs) reach
+forked workers by the fork itself: pass 1 runs on workers forked for it alone, while this process
+warms up, and the linting workers are forked once the counts are in. Workers of the fork server
+read them from a temporary file named in each task, once per worker.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -54,33 +56,15 @@ def _fork_context() -> Any:
     fork server imports newslint and loads the rules first (a quarter of a second on the
     critical path of a run). ``fork`` copies only the calling thread, so a process that runs
     others (a host application, a test's Dask cluster) uses the fork server; macOS frameworks
-    are not fork-safe, so there it is never used; nor in a process with an SQLite database open
-    (the word frequencies, once it has linted): SQLite forbids carrying a connection across a fork.
+    are not fork-safe, so there it is never used. (The word frequencies' SQLite handle, which a
+    child must not use, is dropped in each child by :mod:`linter.fluency.frequencies`.)
     """
     import multiprocessing
     import threading
 
     if sys.platform != "linux" or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return None if _holds_sqlite() else multiprocessing.get_context("fork")
-
-
-def _holds_sqlite() -> bool:
-    """Whether this process has a regular file open that is an SQLite database (read from ``/proc``)."""
-    try:
-        descriptors = os.listdir("/proc/self/fd")
-    except OSError:
-        return True  # cannot tell: do not fork
-    for descriptor in descriptors:
-        try:
-            target = os.readlink(f"/proc/self/fd/{descriptor}")
-            if target.startswith("/") and stat.S_ISREG(os.stat(target).st_mode):
-                with open(target, "rb") as stream:
-                    if stream.read(16) == b"SQLite format 3\x00":
-                        return True
-        except OSError:
-            continue  # closed meanwhile (the listing's own), a pipe or socket, or gone
-    return False
+    return multiprocessing.get_context("fork")
 
 
 #: The recipes prepared with a run's template counts, by the file holding them (one run's at a time).
@@ -147,9 +131,11 @@ def wants_pool(paths: Sequence[str], jobs: int, recipes: Sequence[Recipe]) -> bo
 class WorkerPool:
     """Process jobs in order, serially or on a pool; use as a context manager.
 
-    :meth:`use` hands over the caller's prepared recipes and waits until the workers are up:
-    forked there from this process (see :func:`_fork_context`), or started by the fork server
-    here, loading the rules while the caller prepares its own.
+    :meth:`use` hands over the caller's prepared recipes. Workers started by the fork server
+    start here, loading the rules while the caller prepares its own, and :meth:`use` waits until
+    they are up. Forked workers (see :func:`_fork_context`) are forked when there is work: pass 1's
+    by :meth:`map`, which warms this process while they count, and the linting ones by
+    :meth:`run`, from this process warmed and holding the counts.
     """
 
     def __init__(self, recipes: Sequence[Recipe], jobs: int, paths: Sequence[str]) -> None:
@@ -160,8 +146,11 @@ class WorkerPool:
         self._probe: Any = None
         #: The file the workers read a corpus run's template counts from.
         self._counts_file: str | None = None
-        #: The ``fork`` context when the workers are to be forked in :meth:`use`.
+        #: The ``fork`` context when the workers are to be forked (by :meth:`map` and :meth:`run`).
         self._fork: Any = None
+        self._warmed = False
+        #: Whether the running workers were forked for pass 1 (unwarmed, without the counts).
+        self._counting = False
         if wants_pool(paths, jobs, recipes):
             self._fork = _fork_context()
             if self._fork is None:
@@ -209,12 +198,24 @@ class WorkerPool:
     def _fall_back(self, error: BaseException) -> None:
         print(f"newslint: cannot start {self._jobs} worker processes ({error}); running serially", file=sys.stderr)
         self._pool = None
+        self._fork = None
+
+    def _fork_linters(self) -> None:
+        """Fork the linting workers from this process warmed, if they are to be forked and are not running."""
+        if self._fork is not None and self._pool is None:
+            self._warm()
+            self._fork_workers(self.prepared)
+
+    def _warm(self) -> None:
+        if not self._warmed:
+            from .warm import warm
+
+            warm(self.prepared)
+            self._warmed = True
 
     def use(self, prepared: Sequence[Prepared]) -> None:
-        """Each recipe prepared, for serial work; waits for the workers, so a pool that cannot start fails here, not halfway."""
+        """Each recipe prepared; waits for fork-server workers, so a pool that cannot start fails here, not halfway."""
         self.prepared = prepared
-        if self._fork is not None:
-            self._fork_workers(prepared)
         if self._probe is not None:
             from concurrent.futures.process import BrokenProcessPool
 
@@ -231,23 +232,42 @@ class WorkerPool:
 
     @property
     def parallel(self) -> bool:
-        return self._pool is not None
+        return self._pool is not None or self._fork is not None
 
     def map(self, function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
-        """``function`` over ``items`` in order, on the workers when there are some (pass 1's tasks)."""
+        """``function`` over ``items`` in order, on the workers when there are some (pass 1's tasks).
+
+        Workers forked here only count, so they need no warming: this process warms while they do.
+        """
+        if self._fork is not None and self._pool is None:
+            self._fork_workers(self.prepared)
+            self._counting = self._pool is not None
         if self._pool is None:
             return map(function, items)
-        return self._pool.map(function, items)
+        results = self._pool.map(function, items)  # every task is submitted here
+        if self._counting:
+            self._warm()
+        return results
+
+    def _end_counting(self) -> None:
+        """Shut pass 1's workers down: the linting ones are forked afresh, from this process warmed and with the counts."""
+        if self._counting and self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        self._counting = False
 
     def use_counts(self, counts: TemplateCounts) -> None:
         """Lint every job as a document of its source in a corpus with these template counts (after :meth:`use`)."""
         self.prepared = [prepared.with_counts(counts) for prepared in self.prepared]
-        if self._pool is not None:
+        self._end_counting()
+        if self._pool is not None:  # started by the fork server
             self._counts_file = self._stack.enter_context(_stored(counts))
 
     def run(self, jobs: Sequence[Job], advance: Callable[[int], None] = lambda n: None) -> Iterator[FileOutcome]:
         """Outcomes in the order of ``jobs``; ``advance`` is told how many files are done."""
         assert self.prepared, "WorkerPool.use(prepared) comes before run()"
+        self._end_counting()
+        self._fork_linters()
         pool = self._pool
         if pool is None:
             for path, recipe in jobs:

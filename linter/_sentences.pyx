@@ -8,6 +8,8 @@ goes to the shared ``period_ends_sentence`` when it could be an abbreviation, so
 
 include "_class_table.pxi"
 
+from cpython.object cimport PyObject_GenericSetAttr
+
 cdef extern from "Python.h":
     int PyUnicode_KIND(object text)
     void *PyUnicode_DATA(object text)
@@ -57,7 +59,7 @@ cdef inline bint _is_opener(Py_UCS4 c):
     return c == u'"' or c == u"'" or c == u'“' or c == u'‘' or c == u'(' or c == u'['
 
 
-cdef _append_trimmed(list sentences, str text, Py_ssize_t start, Py_ssize_t end, span, bint keep_empty):
+cdef _append_trimmed(list sentences, str text, Py_ssize_t start, Py_ssize_t end, type span, bint keep_empty):
     """``trim``: the span without the white space (``str.isspace``) at its ends."""
     cdef Py_UCS4 c
     while start < end:
@@ -71,7 +73,20 @@ cdef _append_trimmed(list sentences, str text, Py_ssize_t start, Py_ssize_t end,
             break
         end -= 1
     if keep_empty or end > start:
-        sentences.append(span(start, end))
+        sentences.append(_made(span, start, end))
+
+
+cdef object _new = object.__new__
+
+
+cdef inline object _made(type span, Py_ssize_t start, Py_ssize_t end):
+    """``span(start, end)`` without its ``__init__``: a frozen dataclass's (``Span``) sets each field
+    through ``object.__setattr__`` and checks ``0 <= start <= end``, which the walk guarantees;
+    that cost more than finding the sentence."""
+    made = _new(span)
+    PyObject_GenericSetAttr(made, "start", start)
+    PyObject_GenericSetAttr(made, "end", end)
+    return made
 
 
 cdef int _ends_sentence(ClassTable classes, str text, Py_ssize_t match_start, Py_ssize_t marks_end,
@@ -125,8 +140,9 @@ cdef bint _may_be_abbreviation(str text, Py_ssize_t start, Py_ssize_t end) excep
     return stem_end - start <= _longest and text[start:stem_end].lower() in _abbreviations
 
 
-def split_sentences(str text, Py_ssize_t start, Py_ssize_t end, span):
-    """The sentences of the paragraph ``text[start:end]``, each as ``span(start, end)``."""
+def split_sentences(str text, Py_ssize_t start, Py_ssize_t end, type span not None):
+    """The sentences of the paragraph ``text[start:end]``, each a ``span`` (a slotted class of
+    ``start`` and ``end``, ``linter.model.Span``) with those two fields set."""
     cdef ClassTable classes = _table()
     cdef list sentences = []
     cdef Py_ssize_t index = start, match_start, marks_stop, match_end

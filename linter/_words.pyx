@@ -55,11 +55,12 @@ cdef inline Py_ssize_t _word_end(ClassTable classes, str text, Py_ssize_t index,
     return index
 
 
-def has_doubled_word(str text):
-    """Whether two words (runs of word characters) in a row of ``text`` are the same string."""
+def doubled_word_starts(str text):
+    """Where each word (run of word characters) of ``text`` starts that the next word repeats (the same string)."""
     cdef Py_ssize_t index = 0, length = len(text), start, stop
     cdef Py_ssize_t last_start = -1, last_stop = -1, offset
     cdef ClassTable classes = _table()
+    cdef list found = []
     while index < length:
         if not classes.of(text[index]) & WORD_CHARACTER:
             index += 1
@@ -71,10 +72,10 @@ def has_doubled_word(str text):
             while offset < stop - start and text[start + offset] == text[last_start + offset]:
                 offset += 1
             if offset == stop - start:
-                return True
+                found.append(last_start)
         last_start, last_stop = start, stop
         index = stop
-    return False
+    return found
 
 
 def count_words(str text, Py_ssize_t start, Py_ssize_t end):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from itertools import chain
 from functools import lru_cache
 
 from .selection import DEFAULT_CONFIG, LintConfig
@@ -17,16 +16,11 @@ from .segments import Document
 from .suppress import drop_markdown_suppressed
 
 
-def _guarded(rule: Rule, doc: Document) -> Iterator[Diagnostic]:
-    """A rule's findings; if it times out or fails, one warning naming it and where, and the run goes on."""
-    try:
-        yield from rule.run(doc)
-    except BackendUnavailable:
-        raise  # no rule can be checked without it: the run stops with its one-line reason
-    except RegexTimeout as timeout:
-        yield rule.problem(timeout.span, f"{rule.code} {rule.name} took too long on this text and was skipped here")
-    except Exception as error:  # a bug in one rule must not lose the other rules' findings
-        yield rule.problem(Span(0, 0), f"{rule.code} {rule.name} failed on this text ({type(error).__name__}: {error}); please report it")
+def _problem(rule: Rule, error: Exception) -> Diagnostic:
+    """The one warning of a rule that timed out or failed on a text, naming it and where."""
+    if isinstance(error, RegexTimeout):
+        return rule.problem(error.span, f"{rule.code} {rule.name} took too long on this text and was skipped here")
+    return rule.problem(Span(0, 0), f"{rule.code} {rule.name} failed on this text ({type(error).__name__}: {error}); please report it")
 
 
 @lru_cache(maxsize=32)
@@ -57,12 +51,21 @@ def _outside(foreign: list[Span], findings: Iterable[Diagnostic]) -> Iterator[Di
             yield diagnostic
 
 
-def _produced(doc: Document, rules: tuple[Rule, ...]) -> Iterable[Diagnostic]:
-    """Every rule's findings; a language's rules skip the paragraphs in another language (they have a finding of their own)."""
+def _produced(doc: Document, rules: tuple[Rule, ...]) -> Iterator[Diagnostic]:
+    """Every rule's findings in turn; a language's rules skip the paragraphs in another language
+    (they have a finding of their own). A rule that times out or fails gives one warning instead
+    of its other findings, and the run goes on. One generator for all the rules: one per rule
+    cost more than most rules' whole work on a text."""
     foreign = [span for span, _ in doc.foreign_paragraphs] if any(rule.language != "any" for rule in rules) else []
-    if not foreign:
-        return chain.from_iterable(_guarded(rule, doc) for rule in rules)
-    return chain.from_iterable(_guarded(rule, doc) if rule.language == "any" else _outside(foreign, _guarded(rule, doc)) for rule in rules)
+    for rule in rules:
+        skipping = foreign if foreign and rule.language != "any" else None
+        try:
+            findings = rule.run(doc)
+            yield from findings if skipping is None else _outside(skipping, findings)
+        except BackendUnavailable:
+            raise  # no rule can be checked without it: the run stops with its one-line reason
+        except Exception as error:  # a bug in one rule must not lose the other rules' findings
+            yield from [_problem(rule, error)] if skipping is None else _outside(skipping, [_problem(rule, error)])
 
 
 def _without_superseded(findings: list[Diagnostic], rules: tuple[Rule, ...]) -> list[Diagnostic]:

@@ -30,10 +30,16 @@ def pure_lowercase_runs(text: str) -> frozenset[str]:
     return frozenset(LOWERCASE_RUN.findall(text))
 
 
-def pure_has_doubled_word(text: str) -> bool:
-    """Whether two words (``WORD``) in a row of ``text`` are the same string."""
+def pure_doubled_word_starts(text: str) -> list[int]:
+    """Where each word (``WORD``) of ``text`` starts that the next word repeats (the same string).
+
+    Most texts have none, which one ``findall`` tells; only the others are searched for where.
+    """
     words = WORD.findall(text)
-    return any(map(eq, words, words[1:]))
+    if not any(map(eq, words, words[1:])):
+        return []
+    matches = list(WORD.finditer(text))
+    return [first.start() for first, second in zip(matches, matches[1:]) if first[0] == second[0]]
 
 
 def pure_count_words(text: str, start: int, end: int) -> int:
@@ -53,7 +59,7 @@ KERNEL = "pure" if _compiled is None else "compiled"
 if _compiled is not None:
     _compiled.use_classes(CLASSES)
     lowercase_runs = _compiled.lowercase_runs
-    has_doubled_word = _compiled.has_doubled_word
+    doubled_word_starts = _compiled.doubled_word_starts
     count_words = _compiled.count_words
 else:
-    lowercase_runs, has_doubled_word, count_words = pure_lowercase_runs, pure_has_doubled_word, pure_count_words
+    lowercase_runs, doubled_word_starts, count_words = pure_lowercase_runs, pure_doubled_word_starts, pure_count_words

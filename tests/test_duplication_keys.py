@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter import lint, load_ruleset
-from linter.checks.duplication import _normalised, normalise
+from linter.checks.duplication import _NOISE_TO_SPACE, _normalised, noise_to_space, normalise
 from linter.segments import Document
 
 PIECES = ["Word", "word", " ", "  ", ".", ". ", "!", "\n", "\n\n", "\r\n", "\t", "\u00a0", "\u2028", "\x1c", "\x1f", "«", "é", "1,5", "’s", "--", "—"]
@@ -37,3 +37,10 @@ def test_copies_are_found_with_one_translation() -> None:
     doc = Document(text)
     assert _normalised(doc).text is not None
     assert [d.code for d in lint(text, load_ruleset()) if d.code in ("NL701", "NL702")] == ["NL701"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(TEXTS, st.text(max_size=80), st.lists(st.sampled_from([*PIECES, "\ud800", "\udfff", "😀", "\x7f", "\x80"]), max_size=40).map("".join)))
+def test_noise_to_space_is_the_table_over_every_character(text: str) -> None:
+    """The byte table for ASCII and the table for the runs of other characters (lone surrogates too)."""
+    assert noise_to_space(text) == text.translate(_NOISE_TO_SPACE)

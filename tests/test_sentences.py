@@ -75,3 +75,15 @@ def test_the_kernel_in_use_is_named() -> None:
     assert kernels()["sentence splitter"] == sentences.KERNEL
     expected = sentences.pure_split_sentences if sentences.KERNEL == "pure" else sentences.compiled_split_sentences
     assert sentences.split_sentences is expected
+
+
+def test_compiled_spans_are_spans_made_without_their_constructor(compiled) -> None:
+    """The kernel sets each ``Span``'s fields itself: the spans compare, hash, order and read as built ones."""
+    text = "\n\n".join(NEWS)
+    for paragraph in Document(text).paragraphs:
+        found = compiled(text, paragraph)
+        built = [Span(span.start, span.end) for span in found]
+        assert all(type(span) is Span for span in found)
+        assert found == built and list(map(hash, found)) == list(map(hash, built)) and sorted(found) == sorted(built)
+        assert {span: None for span in built}.keys() == {span: None for span in found}.keys()
+        assert [(span.start, span.end, len(span)) for span in found] == [(span.start, span.end, len(span)) for span in built]

@@ -36,9 +36,11 @@ def test_compiled_lowercase_runs_are_the_patterns(compiled, text: str) -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(text=TEXTS)
-def test_compiled_doubled_word_is_the_patterns(compiled, text: str) -> None:
+def test_compiled_doubled_words_are_the_patterns(compiled, text: str) -> None:
     folded = text.casefold()
-    assert compiled.has_doubled_word(folded) == words.pure_has_doubled_word(folded)
+    assert compiled.doubled_word_starts(folded) == words.pure_doubled_word_starts(folded)
+    doubled = text + " " + text.split()[-1] if text.split() else text
+    assert compiled.doubled_word_starts(doubled) == words.pure_doubled_word_starts(doubled)
 
 
 @settings(max_examples=400, deadline=None)
@@ -91,7 +93,8 @@ def test_the_segmentations_use_the_word_passes() -> None:
     doc = Document("The iPhone's naïve users, said Mr Müller.\n\nA second paragraph here.")
     assert doc.lowercase_runs == {"i", "s", "naïve", "users", "said", "second", "paragraph", "here"}
     assert [doc.word_count(p) for p in doc.paragraphs] == [8, 4]
-    assert words.has_doubled_word("it was the the end") and not words.has_doubled_word("5m to 6m, then the end")
+    assert words.doubled_word_starts("it was the the end, the  the end") == [7, 20]
+    assert words.doubled_word_starts("5m to 6m, then the end") == []
 
 
 def test_the_kernel_in_use_is_named() -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -42,6 +44,25 @@ class _NoiseToSpace(dict[int, int]):
 
 
 _NOISE_TO_SPACE = _NoiseToSpace()
+#: Runs of characters outside ASCII, which :func:`noise_to_space` translates by ``_NOISE_TO_SPACE``.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@cache
+def _ascii_table() -> bytes:
+    """``_NOISE_TO_SPACE`` for the ASCII bytes; every other byte kept (UTF-8 writes other characters
+    in bytes from 0x80 only)."""
+    return bytes(_NOISE_TO_SPACE[code] for code in range(128)) + bytes(range(128, 256))
+
+
+def noise_to_space(text: str) -> str:
+    """``text.translate(_NOISE_TO_SPACE)`` at under half the cost: the ASCII characters (most of a news
+    text) by one byte table over its UTF-8, then each run of other characters by the table, where
+    ``str.translate`` looks up each character of the text in the table once it has met one of them."""
+    translated = text.encode("utf-8", "surrogatepass").translate(_ascii_table()).decode("utf-8", "surrogatepass")
+    if translated.isascii():
+        return translated
+    return _NON_ASCII.sub(lambda run: run[0].translate(_NOISE_TO_SPACE), translated)
 
 
 def normalise(text: str) -> str:
@@ -63,7 +84,7 @@ class _Normalised:
 
     def __init__(self, doc: Document) -> None:
         self.source = doc.text
-        translated = doc.text.translate(_NOISE_TO_SPACE)
+        translated = noise_to_space(doc.text)
         # Without those separators ``split()`` cuts a span exactly where ``normalise`` does, in one call.
         self.text = None if any(space in translated for space in _KEPT_SPACE) else translated
         self.paragraphs = self.keys(doc.paragraphs)

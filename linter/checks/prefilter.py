@@ -191,8 +191,8 @@ class _Set:
         self.sentinel = compiled.Add(sentinel)
         compiled.Compile()
 
-    def match(self, text: str) -> list[int] | None:
-        """Our indices of the patterns that match ``text``, or None if RE2 gave no verdict."""
+    def match(self, text: str | bytes) -> list[int] | None:
+        """Our indices of the patterns that match ``text`` (or its UTF-8), or None if RE2 gave no verdict."""
         try:
             found = self.compiled.Match(text) or ()
         except Exception:  # a lone surrogate cannot be encoded as UTF-8
@@ -227,10 +227,15 @@ class _Union:
         self.rejected = set().union(*(one.rejected for one in sets))
 
     def match(self, text: str) -> list[int] | None:
-        """Our indices of the patterns that match ``text``, or None if one of the sets gave no verdict."""
+        """Our indices of the patterns that match ``text``, or None if one of the sets gave no verdict.
+        The text is encoded once for all the sets (RE2 reads UTF-8), not once by each."""
+        try:
+            encoded = text.encode()
+        except UnicodeEncodeError:  # a lone surrogate
+            return None
         found: list[int] = []
         for one in self.sets:
-            indices = one.match(text)
+            indices = one.match(encoded)
             if indices is None:
                 return None
             found.extend(indices)

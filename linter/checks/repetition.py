@@ -12,8 +12,8 @@ from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, Param, register
 from ..segments import Document
 from ..segments import CHUNK
-from ..bounded import compile_pattern, extend, finditer_spans
-from ..words import has_doubled_word
+from ..bounded import compile_pattern, extend, finditer_spans, match_at
+from ..words import doubled_word_starts
 
 #: A run of one word written two or more times, separated by spaces or tabs only.
 _RUN = compile_pattern(r"(?<![\w'’-])(\p{L}+)(?:[ \t]+\1(?![\w'’-]))+", ignore_case=True)
@@ -32,6 +32,31 @@ def _more_copies(word: str) -> regex.Pattern[str]:
 def _run_end(text: str, word: str, end: int) -> int:
     """Where the run of ``word`` ending at ``end`` really ends, following it a chunk at a time."""
     return extend(_more_copies(word), text, end, CHUNK)
+
+
+def _matches_at(doc: Document, starts: list[int]) -> Iterator[regex.Match[str]]:
+    """What ``finditer_spans(_RUN, doc.text, doc.chunks)`` finds, tried only at ``starts`` (in order).
+
+    A match of ``_RUN`` starts a word (a letter after no word character) that the next word, after
+    spaces or tabs, repeats in any case: one of the places where the case-folded text doubles a word,
+    when folding changed no character's place. Each chunk is searched as ``finditer`` does: from its
+    start, the next try after the end of a match.
+    """
+    text = doc.text
+    index = 0
+    for chunk in doc.chunks:
+        reached = chunk.start
+        while index < len(starts) and starts[index] < chunk.start:
+            index += 1
+        while index < len(starts) and starts[index] < chunk.end:
+            at = starts[index]
+            index += 1
+            if at < reached:
+                continue
+            match = match_at(_RUN, text, at, chunk.end)
+            if match is not None:
+                yield match
+                reached = match.end()
 
 
 def _times(count: int) -> str:
@@ -65,10 +90,14 @@ class RepetitionCheck(Check):
         # Most texts repeat no word twice in a row at all; finding that out on the folded text's
         # words (numbers such as "5m to 6m" are not words here) costs a fraction of running the
         # back-referencing pattern.
-        if not has_doubled_word(doc.text.casefold()):
+        folded = doc.text.casefold()
+        starts = doubled_word_starts(folded)
+        if not starts:
             return
+        # Where folding kept every character's place, a run can only start where a doubled word does.
+        matches = _matches_at(doc, starts) if len(folded) == len(doc.text) else finditer_spans(_RUN, doc.text, doc.chunks)
         reached = 0
-        for match in finditer_spans(_RUN, doc.text, doc.chunks):
+        for match in matches:
             if match.start() < reached:
                 continue  # the rest of a run already followed across a chunk boundary
             word = match.group(1).lower()

@@ -48,7 +48,7 @@ from linter.fluency import _END, _MASK, _START, _Token, _ids, _tokens, features
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fluency import read_tsv, within_pairs  # noqa: E402
-from fluency_stack import FOLDS, grouped_folds, token_labels  # noqa: E402
+from fluency_stack import FOLDS, grouped_folds, hashed, token_table  # noqa: E402
 
 _MIX = 0x9E3779B97F4A7C15
 BUCKETS = 2**19
@@ -127,30 +127,9 @@ def blooms(post_edits: list[str]) -> list[Bloom]:
     return filters
 
 
-def hashed(sentences: list[str]) -> tuple[np.ndarray, sparse.csr_matrix]:
-    dense, rows, cols, vals = [], [], [], []
-    for i, sentence in enumerate(sentences):
-        values, counts = features(sentence, BUCKETS)
-        dense.append(values)
-        for key, value in counts.items():
-            rows.append(i)
-            cols.append(key)
-            vals.append(value)
-    return np.array(dense), sparse.csr_matrix((vals, (rows, cols)), shape=(len(sentences), BUCKETS))
-
-
 def token_matrix(rows: list[list[str]], labelled: bool) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
     """One row per token, its four keys one-hot; with ``labelled``, sentences whose tags do not line up are left out."""
-    keys, labels, owner = [], [], []
-    for index, row in enumerate(rows):
-        found = token_keys(_tokens(row[0]))
-        if labelled:
-            tags = token_labels(row)
-            if len(tags) != len(found):
-                continue
-            labels += tags
-        keys += found
-        owner += [index] * len(found)
+    keys, labels, owner = token_table(rows, labelled, lambda sentence: token_keys(_tokens(sentence)))
     n = len(keys)
     columns = np.array(keys, dtype=np.int64).reshape(-1)
     matrix = sparse.csr_matrix((np.ones(4 * n), (np.repeat(np.arange(n), 4), columns)), shape=(n, 3 * TOKEN_BUCKETS + 100))
@@ -170,7 +149,7 @@ class Parts:
     """The learnt parts fitted on some train rows; ``values`` gives the second stage's features of any rows."""
 
     def __init__(self, rows: list[list[str]], alpha: float = 3.0) -> None:
-        dense, counts = hashed([r[0] for r in rows])
+        dense, counts = hashed([r[0] for r in rows], BUCKETS)
         self.mean, self.scale = dense.mean(0), dense.std(0) + 1e-9
         matrix = self._matrix(dense, counts)
         self.heads = [Ridge(alpha=alpha, solver="sparse_cg").fit(matrix, [float(r[column]) for r in rows]) for column in (1, 3)]
@@ -182,7 +161,7 @@ class Parts:
         return sparse.hstack([counts, sparse.csr_matrix((dense - self.mean) / self.scale)]).tocsr()
 
     def values(self, rows: list[list[str]]) -> np.ndarray:
-        matrix = self._matrix(*hashed([r[0] for r in rows]))
+        matrix = self._matrix(*hashed([r[0] for r in rows], BUCKETS))
         tokens, _, owner = token_matrix(rows, False)
         rest = [shape(r[0], _tokens(r[0])) + unseen(_tokens(r[0]), self.filters) for r in rows]
         heads = np.column_stack([head.predict(matrix) for head in self.heads])

@@ -40,6 +40,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from zlib import crc32
 
@@ -143,6 +144,19 @@ def shape_features(sentence: str) -> list[float]:
     ]
 
 
+def hashed(sentences: list[str], buckets: int = BUCKETS) -> tuple[np.ndarray, sparse.csr_matrix]:
+    """NL510's dense features (one row a sentence) and its hashed counts (a sparse matrix)."""
+    dense, rows, cols, vals = [], [], [], []
+    for i, sentence in enumerate(sentences):
+        values, counts = features(sentence, buckets)
+        dense.append(values)
+        for key, value in counts.items():
+            rows.append(i)
+            cols.append(key)
+            vals.append(value)
+    return np.array(dense), sparse.csr_matrix((vals, (rows, cols)), shape=(len(sentences), buckets))
+
+
 def bad_share(row: list[str]) -> float:
     tagged = sum(1 for item in row[7].split(" ") if item.split(":")[0].isdigit())
     return tagged / max(len(row[10].split(" ")), 1)
@@ -171,18 +185,27 @@ def token_rows(lm: KneserNey, sentence: str) -> tuple[list[list[int]], list[list
     return hashed, dense
 
 
-def token_matrix(lm: KneserNey, rows: list[list[str]], labelled: bool) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
-    hashed, dense, labels, owner = [], [], [], []
+def token_table(rows: list[list[str]], labelled: bool, per_token: Callable[[str], list]) -> tuple[list, list[bool], list[int]]:
+    """The items ``per_token`` gives for each token of each row, in one list, with each item's row;
+    with ``labelled``, the tokens' BAD tags too, leaving out sentences whose tags do not line up."""
+    items: list = []
+    labels: list[bool] = []
+    owner: list[int] = []
     for index, row in enumerate(rows):
-        h, d = token_rows(lm, row[0])
+        found = per_token(row[0])
         if labelled:
             tags = token_labels(row)
-            if len(tags) != len(h):
+            if len(tags) != len(found):
                 continue
             labels += tags
-        hashed += h
-        dense += d
-        owner += [index] * len(h)
+        items += found
+        owner += [index] * len(found)
+    return items, labels, owner
+
+
+def token_matrix(lm: KneserNey, rows: list[list[str]], labelled: bool) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+    items, labels, owner = token_table(rows, labelled, lambda sentence: list(zip(*token_rows(lm, sentence))))
+    hashed, dense = [h for h, _ in items], [d for _, d in items]
     n = len(hashed)
     onehot = sparse.csr_matrix((np.ones(4 * n), (np.repeat(np.arange(n), 4), np.array(hashed).ravel())), shape=(n, TOKEN_BUCKETS))
     return sparse.hstack([onehot, sparse.csr_matrix(np.array(dense))]).tocsr(), np.array(labels), np.array(owner)
@@ -227,18 +250,7 @@ class Stage1:
         return {"train": out, "dev": apply(model, self.dev), "wmt": apply(model, self.wmt)}
 
     def heads(self) -> dict[str, np.ndarray]:
-        def matrix(rows: list[list[str]]) -> tuple[np.ndarray, sparse.csr_matrix]:
-            dense, r, c, v = [], [], [], []
-            for i, row in enumerate(rows):
-                d, hashed = features(row[0], BUCKETS)
-                dense.append(d)
-                for key, value in hashed.items():
-                    r.append(i)
-                    c.append(key)
-                    v.append(value)
-            return np.array(dense), sparse.csr_matrix((v, (r, c)), shape=(len(rows), BUCKETS))
-
-        parts = {"train": matrix(self.train), "dev": matrix(self.dev), "wmt": matrix(self.wmt)}
+        parts = {part: hashed([r[0] for r in rows]) for part, rows in (("train", self.train), ("dev", self.dev), ("wmt", self.wmt))}
         mean, scale = parts["train"][0].mean(0), parts["train"][0].std(0) + 1e-9
         x = {k: sparse.hstack([h, sparse.csr_matrix((d - mean) / scale)]).tocsr() for k, (d, h) in parts.items()}
         y = np.column_stack([

@@ -58,3 +58,32 @@ def test_token_labels_spread_a_bad_tag_over_the_pieces_of_its_token() -> None:
     row[7], row[10] = "1:day-long 3:beat", "The day-long battle beat ."
     assert token_labels(row) == [False, True, True, True, False, True, False]
     assert bad_share(row) == pytest.approx(2 / 5)
+
+
+def test_the_cheap_stack_s_bloom_filter_holds_what_was_added_and_little_else() -> None:
+    from fluency_cheap_stack import Bloom
+
+    bloom = Bloom(16)
+    added = [(i * 0x9E3779B97F4A7C15 + 12345) & ((1 << 64) - 1) for i in range(300)]
+    for key in added:
+        bloom.add(key)
+    assert all(key in bloom for key in added)
+    others = [(i * 0xD1B54A32D192ED03 + 999) & ((1 << 64) - 1) for i in range(2000)]
+    assert sum(key in bloom for key in others) < 20  # about (600 / 65536) ** 2 of them
+
+
+def test_the_cheap_stack_s_keys_and_shape_see_order_case_and_repeats() -> None:
+    from fluency_cheap_stack import gram_keys, shape, token_keys
+
+    from linter.fluency import _tokens
+
+    tokens = _tokens("Rain fell on Tuesday.")
+    words, pairs, triples = gram_keys(tokens)
+    assert len(words) == len(pairs) == len(triples) == len(tokens) + 1
+    assert gram_keys(_tokens("rain FELL on tuesday.")) == (words, pairs, triples)
+    assert gram_keys(_tokens("fell rain on Tuesday."))[2] != triples
+    assert [keys[3] for keys in token_keys(tokens)] != [keys[3] for keys in token_keys(_tokens("rain fell on tuesday."))]
+    looped = "The council met the council met the council met qzxv."
+    assert shape("The council met on Tuesday.", _tokens("The council met on Tuesday."))[:3] == [0.0, 0.0, 0.0]
+    repeated = shape(looped, _tokens(looped))
+    assert repeated[0] > 0 and repeated[1] > 0 and repeated[2] > 0.5 and repeated[4] > 0

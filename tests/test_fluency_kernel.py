@@ -120,3 +120,22 @@ def test_version_names_the_active_paths(capsys) -> None:
     out = capsys.readouterr().out
     assert f"fluency scorer: {'compiled' if KERNEL == 'compiled' else 'pure Python'}" in out
     assert "pattern prefilter: " in out
+
+
+def test_the_weights_are_mapped_from_a_file_and_read_whole_from_anything_else(tmp_path) -> None:
+    from array import array
+
+    values = array("f", [0.5, -1.25, 3.0])
+    path = tmp_path / "weights.bin"
+    path.write_bytes(values.tobytes())
+    mapped = fluency._float32(path)
+    assert isinstance(mapped, memoryview) and list(mapped) == list(values)
+
+    class InZip:  # a package resource that is no file on disk (a zipped package)
+        def read_bytes(self) -> bytes:
+            return values.tobytes()
+
+    assert list(fluency._float32(InZip())) == list(values)
+    empty = tmp_path / "empty.bin"
+    empty.write_bytes(b"")
+    assert len(fluency._float32(empty)) == 0

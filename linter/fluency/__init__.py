@@ -11,21 +11,25 @@ from __future__ import annotations
 
 import json
 import math
+import mmap
 from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property, reduce
 from importlib import resources
 from itertools import chain
 from operator import add, eq
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 from zlib import crc32
 
 import regex
 
 from .frequencies import ZipfTable
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 try:  # built by ``pip install`` where a C compiler exists; see KERNEL
     from . import _scorer as COMPILED
@@ -192,7 +196,7 @@ class Model:
     mean: list[float]
     scale: list[float]
     dense_weights: list[float]
-    weights: array
+    weights: Sequence[float]  # float32: an ``array`` or a ``memoryview`` of the mapped file
     bias: float
     midpoint: float
     width: float
@@ -232,12 +236,28 @@ class PureScorer:
         return self(_tokens(sentence), _spaced(sentence))
 
 
+def _float32(resource: Traversable) -> Sequence[float]:
+    """The float32 values of a package file, mapped where it is a file on disk.
+
+    The 2 MB of weights are then read page by page as the scorer meets them (a run over a
+    few articles touches a fraction of them), where reading the whole file cost a run about
+    as much as the rest of loading the model. A package inside a zip file is read whole.
+    """
+    try:
+        with open(resource, "rb") as stream:  # type: ignore[call-overload]  # a Traversable that is no path: TypeError
+            mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+        return memoryview(mapped).cast("f")
+    except (OSError, TypeError, ValueError):  # ValueError: an empty file cannot be mapped
+        values = array("f")
+        values.frombytes(resource.read_bytes())
+        return values
+
+
 @cache
 def load_model() -> Model:
     folder = resources.files(__name__)
     meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
-    weights = array("f")
-    weights.frombytes((folder / "weights.bin").read_bytes())
+    weights = _float32(folder / "weights.bin")
     if len(weights) != meta["buckets"]:
         raise RuntimeError("fluency model files do not match")
     return Model(

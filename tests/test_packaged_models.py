@@ -1,4 +1,4 @@
-"""The measuring helpers of benchmarks/packaged_models.py, on made-up rows and a made-up word-vector package."""
+"""The measuring helpers of benchmarks/packaged_models.py and wmt_variance.py, on made-up rows and a made-up word-vector package."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 np = pytest.importorskip("numpy")
 pytest.importorskip("sklearn")
 from packaged_models import article_split, glove, within_source  # noqa: E402
+from wmt_variance import others_mean, twice_rated  # noqa: E402
 
 
 def _row(doc: str) -> list[str]:
@@ -55,3 +56,24 @@ def test_glove_features_count_words_without_a_vector_and_the_cosine_of_neighbour
     assert features[0, 51] == pytest.approx(0.5)  # cats~dogs 1, dogs~tax 0
     assert features[0, 52] == pytest.approx(0.0)
     assert features[1, 50] == pytest.approx(1.0) and not features[1, :50].any()
+
+
+def test_others_mean_leaves_the_row_itself_out_and_skips_groups_of_one() -> None:
+    rows = [_row(f"article{a}#{s}") for a in range(3) for s in range(2)] + [_row("alone#1")]
+    scores = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 100.0]
+    # In pairs, the other rows' mean is the partner's score: 1..6 against 2,1,4,3,6,5.
+    assert others_mean(rows, scores, lambda r: r[7].partition("#")[0]) == pytest.approx(1 - 6 * 6 / (6 * 35))
+
+
+def test_twice_rated_outputs_agree_on_the_source_level_but_not_on_its_translations() -> None:
+    rows, scores = [], []
+    for source in range(6):
+        for output, noise in enumerate((1.0, -1.0) if source % 2 else (-1.0, 1.0)):
+            for rating in range(2):
+                row = _row(f"a#{source}")
+                row[0] = f"output {output} of {source}"
+                rows.append(row)
+                # The two ratings of an output agree on the source's level and disagree on the output's place.
+                scores.append(10.0 * source + (noise if rating == 0 else -noise))
+    assert twice_rated(rows, scores, less_source_mean=False) == (12, pytest.approx(1.0, abs=0.1))
+    assert twice_rated(rows, scores, less_source_mean=True) == (12, pytest.approx(-1.0))

@@ -13,7 +13,7 @@ row's score at about ``sqrt(r)``, not ``r`` (correction for attenuation). Rows t
 ratings are more reliable, ``2r / (1 + r)`` (Spearman-Brown). The true quality includes adequacy,
 which a scorer that never sees the source cannot know, so the ceiling of a target-only scorer is
 lower still. Then the script prints what length, the rarest word's frequency, the fluency score
-and a small ridge regression over such features (trained on half of the documents, tested on the
+and a small ridge regression over such features (trained on half of the articles, tested on the
 other half) reach. This is a script that prints figures, not a test; the data are measure-only.
 """
 
@@ -47,6 +47,23 @@ def features(sentence: str) -> list[float]:
     return [float(len(words)), min(zipf), statistics.fmean(zipf), float(sum(z < 2 for z in zipf)), capitalised, garble_score(sentence)]
 
 
+def article(row: list[str]) -> str:
+    """The WMT21 article a row comes from: its ``doc`` column is ``article#segment``, one value per source sentence."""
+    return row[7].partition("#")[0]
+
+
+def article_split(rows: list[list[str]], seed: int) -> np.ndarray:
+    """True for rows of the half of WMT21's articles that models are trained on.
+
+    Grouped by article, not by the ``doc`` column: the segments of one article share its topic and,
+    in raw scores, its rater, so a split by segment lets a model learn the article from its words.
+    """
+    articles = sorted({article(row) for row in rows})
+    random.Random(seed).shuffle(articles)
+    train = set(articles[: len(articles) // 2])
+    return np.array([article(row) in train for row in rows])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("wmt", type=Path)
@@ -61,14 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {pairs} sentences rated in two single-rating rows agree at {r1:.3f} (one rating's reliability)")
         print(f"  ceiling of a perfect scorer: sqrt({r1:.3f}) = {r1**0.5:.3f} on one rating, sqrt({r2:.3f}) = {r2**0.5:.3f} on two; {ceiling:.3f} over this file ({single:.0%} single)")
 
-    documents = sorted({row[7] for row in rows})
-    random.Random(args.seed).shuffle(documents)
-    train_docs = set(documents[: len(documents) // 2])
+    train = article_split(rows, args.seed)
+    test = ~train
     x = np.array([features(row[0]) for row in rows])
     y = np.array([float(row[1]) for row in rows])
-    train = np.array([row[7] in train_docs for row in rows])
-    test = ~train
-    print(f"held-out half: {test.sum()} rows of {len(documents) - len(train_docs)} documents (the model is trained on the other {train.sum()})")
+    print(f"held-out half: {test.sum()} rows of {len({article(row) for row, held in zip(rows, test) if held})} articles (the model is trained on the other {train.sum()})")
     for index, name in enumerate(FEATURES):
         print(f"  {name:<24} |Spearman| {abs(spearman(list(x[test, index]), list(y[test]))):.3f}")
     mean, spread = x[train].mean(axis=0), x[train].std(axis=0) + 1e-9

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import random
 import sys
 import time
 import zlib
@@ -45,7 +44,7 @@ from sklearn.linear_model import RidgeCV
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fluency import rank, read_tsv, spearman  # noqa: E402
-from noise_ceiling import features as cheap_features  # noqa: E402
+from noise_ceiling import article_split, features as cheap_features  # noqa: E402
 
 _WORDS = regex.compile(r"\p{L}+(?:['’]\p{L}+)*|\p{N}+")
 ALPHAS = (1.0, 10.0, 100.0, 1000.0, 10000.0)
@@ -170,23 +169,6 @@ def fit(x_train: np.ndarray, y_train: Sequence[float]) -> Callable[[np.ndarray],
     mean, spread = x_train.mean(axis=0), x_train.std(axis=0) + 1e-6
     model = RidgeCV(alphas=ALPHAS).fit((x_train - mean) / spread, rank(list(y_train)))
     return lambda x: model.predict((x - mean) / spread)
-
-
-def article(row: list[str]) -> str:
-    """The WMT21 article a row comes from: its ``doc`` column is ``article#segment``, one value per source sentence."""
-    return row[DOCUMENT].partition("#")[0]
-
-
-def article_split(rows: list[list[str]], seed: int) -> np.ndarray:
-    """True for rows of the half of WMT21's articles that models are trained on.
-
-    Grouped by article, not by the ``doc`` column: the segments of one article share its topic and,
-    in raw scores, its rater, so a split by segment lets a model learn the article from its words.
-    """
-    articles = sorted({article(row) for row in rows})
-    random.Random(seed).shuffle(articles)
-    train = set(articles[: len(articles) // 2])
-    return np.array([article(row) in train for row in rows])
 
 
 def within_source(predicted: np.ndarray, human: np.ndarray, sources: np.ndarray) -> float:

@@ -30,7 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fluency import read_tsv, spearman  # noqa: E402
-from packaged_models import DOCUMENT, SENTENCE, article  # noqa: E402
+from noise_ceiling import article  # noqa: E402
+from packaged_models import DOCUMENT, SENTENCE  # noqa: E402
 
 RATINGS = 4
 

@@ -197,8 +197,9 @@ def leak_scores(folder: Path, lang: str | None, show_misses: int, show_false: in
 #: The precision each extractor's leak findings must reach (issue 18); the sweep reports the
 #: threshold with the most recall that keeps it.
 PRECISION_TARGETS = {"bs4body": 0.95, "bs4p": 0.95, "html2text": 0.95, "justext": 0.85, "trafilatura": 0.85}
-#: The (inside, outside) thresholds of the span grid the sweep and the nested choice try.
-GRID_INSIDE, GRID_EDGES = (0.9, 0.93, 0.95, 0.97, 0.99), (0.1, 0.3, 0.5, 0.7)
+#: The (inside, outside) thresholds and the least share of words a trusted span holds (``min-span-share``)
+#: of the span grid the sweep and the nested choice try.
+GRID_INSIDE, GRID_EDGES, GRID_SHARES = (0.9, 0.93, 0.95, 0.97, 0.99), (0.1, 0.3, 0.5, 0.7), (0.0, 0.5)
 #: The plain thresholds (the same inside the span and out) the nested choice tries besides the grid.
 PLAIN_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999)
 #: Lines the benchmark's truth keeps on some pages (and drops on others) although issue 18 counts
@@ -240,16 +241,20 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
                 probability[i] = model.predict_proba(np.array(pages[i].rows))[:, 1].tolist()
     extractors = sorted({p.extractor for p in pages})
     span = (defaults["span_bias"], defaults["span_clip"])
+    words = [[len(page.text[s:e].split()) for s, e in page.spans] for page in pages]
 
-    def tallies(threshold: float, edge_threshold: float, chosen: set[int] | None = None, keep=None) -> dict[str, collections.Counter]:
+    def tallies(
+        threshold: float, edge_threshold: float, share: float = 0.0, chosen: set[int] | None = None, keep=None
+    ) -> dict[str, collections.Counter]:
         """Leaks, flagged and found lines per extractor when the model flags lines as NL330 does
-        (:func:`flagged_lines`), over the pages ``chosen`` (all) and the lines ``keep(line, leak)`` accepts (all)."""
+        (:func:`flagged_lines`, trusting spans with ``share`` of the words), over the pages ``chosen``
+        (all) and the lines ``keep(line, leak)`` accepts (all)."""
         counts = {e: collections.Counter() for e in extractors}
         for index, (page, rule_flags, probs) in enumerate(zip(pages, ruled, probability)):
             if chosen is not None and index not in chosen:
                 continue
             c = counts[page.extractor]
-            by_model = flagged_lines(probs, threshold, edge_threshold, *span)
+            by_model = flagged_lines(probs, threshold, edge_threshold, *span, words[index], share)
             for (s, e), leak, scored, by_rule, by_it in zip(page.spans, page.labels, page.scored, rule_flags, by_model):
                 if scored and (keep is None or keep(page.text[s:e], leak)):
                     flagged = by_rule or by_it
@@ -261,31 +266,33 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
     def rates(counts: dict[str, collections.Counter]) -> dict[str, tuple[float, float]]:
         return {e: (c["hits"] / max(c["leaks"], 1), c["hits"] / max(c["flagged"], 1)) for e, c in counts.items()}
 
-    def scores(threshold: float, edge_threshold: float, keep=None) -> dict[str, tuple[float, float]]:
+    def scores(threshold: float, edge_threshold: float, share: float = 0.0, keep=None) -> dict[str, tuple[float, float]]:
         """Recall and precision per extractor over every page."""
-        return rates(tallies(threshold, edge_threshold, keep=keep))
+        return rates(tallies(threshold, edge_threshold, share, keep=keep))
 
     def cells(row: dict[str, tuple[float, float]]) -> str:
         return " ".join(f"{f'{row[e][0]:.1%} / {row[e][1]:.1%}':>18}" for e in extractors)
 
     inside, edge, warning = defaults["threshold"], defaults["edge_threshold"], defaults["warning_threshold"]
+    share = defaults["min_span_share"]
     print(f"leak model, {folds}-fold cross-validation grouped by site, {len(pages)} extractions; unit: non-blank line")
     print(f"{'flagged by':<40} " + " ".join(f"{e:>18}" for e in extractors))
     for label, row in (
         ("rules only", scores(2.0, 2.0)),
-        (f"rules + model >= {inside} (edges {edge}): default", scores(inside, edge)),
+        (f"rules + model >= {inside} (edges {edge}, share {share}): default", scores(inside, edge, share)),
+        (f"rules + model >= {inside} (edges {edge}, any span)", scores(inside, edge)),
         (f"rules + model >= {warning} (warning)", scores(warning, warning)),
         ("rules + model >= 0.7, no span", scores(0.7, 0.7)),
     ):
         print(f"{label:<40} " + cells(row))
     print("(each cell: recall / precision)")
     thresholds = [t / 200 for t in range(2, 200)] + [0.995, 0.998, 0.999]
-    sweep = [scores(t, min(t, edge)) for t in thresholds]
+    sweep = [scores(t, min(t, edge), share) for t in thresholds]
     plain = [scores(t, t) for t in thresholds]
-    grid = [((t, e), scores(t, e)) for t in GRID_INSIDE for e in GRID_EDGES]
+    grid = [((t, e, s), scores(t, e, s)) for t in GRID_INSIDE for e in GRID_EDGES for s in GRID_SHARES]
     for e in extractors:
         floor = PRECISION_TARGETS.get(e, 0.95)
-        for label, rows in (("no span, threshold", list(zip(thresholds, plain))), (f"span, edges {edge}, threshold", list(zip(thresholds, sweep))), ("span, (threshold, edges)", grid)):
+        for label, rows in (("no span, threshold", list(zip(thresholds, plain))), (f"span, edges {edge}, share {share}, threshold", list(zip(thresholds, sweep))), ("span, (threshold, edges, share)", grid)):
             met = [(s[e][0], t, s[e][1]) for t, s in rows if s[e][1] >= floor]
             if met:
                 recall, threshold, precision = max(met)
@@ -294,18 +301,18 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
                 print(f"{e}: {label}: none reaches precision {floor:.0%}")
     # Nested: a setting chosen on the folds it is scored on flatters it, so each fold is scored with
     # the setting (span grid, plain thresholds, or the rules alone) chosen on the other folds.
-    settings = [setting for setting, _ in grid] + [(t, t) for t in PLAIN_THRESHOLDS] + [(2.0, 2.0)]
+    settings = [setting for setting, _ in grid] + [(t, t, 0.0) for t in PLAIN_THRESHOLDS] + [(2.0, 2.0, 0.0)]
     print(f"nested: each fold scored with the setting of {len(settings)} that finds the most leaks of its extractor at the target precision on the other folds")
     nested = {e: collections.Counter() for e in extractors}
     for _, test in splits:
         chosen, rest = set(test), set(range(len(pages))) - set(test)
-        tried = [(setting, rates(tallies(*setting, rest))) for setting in settings]
+        tried = [(setting, rates(tallies(*setting, chosen=rest))) for setting in settings]
         for e in extractors:
             met = [(row[e][0], setting) for setting, row in tried if row[e][1] >= PRECISION_TARGETS.get(e, 0.95)]
-            nested[e].update(tallies(*(max(met)[1] if met else (2.0, 2.0)), chosen)[e])
+            nested[e].update(tallies(*(max(met)[1] if met else (2.0, 2.0, 0.0)), chosen=chosen)[e])
     print(f"{'nested choice per extractor':<40} " + cells(rates(nested)))
     print("without the article lines the truth keeps although their kind is boilerplate (credits, copyright, disclaimers, follow prompts):")
-    for label, setting in (("rules only", (2.0, 2.0)), ("rules + model, default", (inside, edge))):
+    for label, setting in (("rules only", (2.0, 2.0, 0.0)), ("rules + model, default", (inside, edge, share))):
         print(f"{label:<40} " + cells(scores(*setting, keep=lambda line, leak: leak or not TRUTH_KEPT_FURNITURE.search(line))))
     if curve is not None:
         import matplotlib
@@ -319,7 +326,7 @@ def leak_cv(folder: Path, lang: str | None, folds: int, curve: Path | None) -> N
             axes.plot([s[e][0] for s in plain], [s[e][1] for s in plain], linestyle="--", color=line.get_color(), label=f"{e}, no span")
         axes.set_xlabel("recall (leaked lines)")
         axes.set_ylabel("precision")
-        axes.set_title(f"Leak model (span decoding, edges {edge}) + rules, {folds}-fold CV by site")
+        axes.set_title(f"Leak model (span decoding, edges {edge}, share {share}) + rules, {folds}-fold CV by site")
         axes.grid(True, alpha=0.3)
         axes.legend(fontsize="small", ncol=2)
         figure.tight_layout()

@@ -56,7 +56,7 @@ def test_findings_are_boilerplate_with_a_score_and_an_unsafe_removal() -> None:
 
 def test_a_line_above_the_warning_threshold_is_a_warning() -> None:
     text = ARTICLE + TEASERS
-    options = {"threshold": 0.7, "edge_threshold": 0.7, "span_bias": 1.0, "span_clip": 4.0, "warning_threshold": 0.7, "min_stop_share": 0.2, "min_words": 40}
+    options = {"threshold": 0.7, "edge_threshold": 0.7, "span_bias": 1.0, "span_clip": 4.0, "min_span_share": 0.5, "warning_threshold": 0.7, "min_stop_share": 0.2, "min_words": 40}
     found = list(leaked_lines(Document(text), _rule(), options))
     assert found and all(d.severity == Severity.WARNING for d in found)
 
@@ -141,6 +141,19 @@ def test_the_article_span_keeps_a_list_inside_and_leaves_the_edges_out() -> None
     # A plain threshold (the same one inside and out) flags the list.
     assert flagged_lines(probabilities, 0.9, 0.9, 1.0, 4.0) == [p >= 0.9 for p in probabilities] != flags
     assert article_span([], 1.0, 4.0) == (0, -1) and flagged_lines([], 0.9, 0.1, 1.0, 4.0) == []
+
+
+def test_a_span_with_too_few_of_the_words_is_not_trusted() -> None:
+    """An article that is mostly its own long list (a meal plan) leaves a short span: its lines
+    outside it are then flagged from the high threshold only, not the low edge threshold."""
+    probabilities = [0.05, 0.02, 0.8, 0.85, 0.9, 0.95, 0.8, 0.85]
+    words = [30, 25, 5, 6, 5, 4, 6, 5]
+    assert article_span(probabilities, bias=1.0, clip=4.0) == (0, 1)
+    trusting = flagged_lines(probabilities, 0.93, 0.1, 1.0, 4.0, words, 0.0)
+    assert trusting == [False, False, True, True, True, True, True, True]
+    assert flagged_lines(probabilities, 0.93, 0.1, 1.0, 4.0, words, 0.5) == trusting  # the span holds 55 of 86 words
+    assert flagged_lines(probabilities, 0.93, 0.1, 1.0, 4.0, words, 0.7) == [p >= 0.93 for p in probabilities]
+    assert flagged_lines(probabilities, 0.93, 0.1, 1.0, 4.0) == trusting
 
 
 def test_nl330_flags_the_edges_but_not_a_list_inside_the_article() -> None:

@@ -19,6 +19,7 @@ from ..registry import Param, coded_check
         "edge-threshold": Param(float, "the probability from which a line outside the article's span is flagged (info)", 0.1),
         "span-bias": Param(float, "how much each line counts towards the article's span (wider with more)", 1.0),
         "span-clip": Param(float, "the most log-odds one leak-like line costs the article's span", 4.0),
+        "min-span-share": Param(float, "the smallest share of the text's words the article's span must hold to be trusted", 0.5),
         "warning-threshold": Param(float, "the probability from which a finding is a warning", 0.998),
         "min-stop-share": Param(float, "the smallest share of English function words for a text to be scored", 0.2),
         "min-words": Param(int, "the fewest words for a text to be scored", 40),
@@ -40,7 +41,13 @@ def leaked_lines(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Itera
     text = doc.text
     scored = leak_probabilities(text, options["min_words"], options["min_stop_share"])
     flags = flagged_lines(
-        [p for *_, p in scored], options["threshold"], options["edge_threshold"], options["span_bias"], options["span_clip"]
+        [p for *_, p in scored],
+        options["threshold"],
+        options["edge_threshold"],
+        options["span_bias"],
+        options["span_clip"],
+        [len(text[start:end].split()) for start, end, _ in scored],
+        options["min_span_share"],
     )
     for (start, end, probability), flagged in zip(scored, flags):
         if not flagged or not WORD.search(text, start, end):

@@ -5,6 +5,9 @@ teasers, comments) far more often than inside it, where lists of the article's o
 a meal plan, recipe steps) have the shape of teasers. So the lines are decoded together: the run
 whose lines best read as article (the most summed log-odds of article text) is the article's
 span; a line outside it is flagged from a low threshold, a line inside only from a high one.
+A span that holds less than a set share of the text's words is not trusted: there the model has
+mistaken the article's own long list (a meal plan, a schedule) for page furniture, and every line
+needs the high threshold.
 """
 
 from __future__ import annotations
@@ -36,8 +39,20 @@ def article_span(probabilities: Sequence[float], bias: float, clip: float) -> tu
 
 
 def flagged_lines(
-    probabilities: Sequence[float], threshold: float, edge_threshold: float, bias: float, clip: float
+    probabilities: Sequence[float],
+    threshold: float,
+    edge_threshold: float,
+    bias: float,
+    clip: float,
+    words: Sequence[int] = (),
+    min_share: float = 0.0,
 ) -> list[bool]:
-    """Whether each line is a leak: from ``edge_threshold`` outside the article's span, from ``threshold`` inside it."""
+    """Whether each line is a leak: from ``edge_threshold`` outside the article's span, from ``threshold`` inside it.
+
+    When the span's lines hold less than ``min_share`` of the ``words`` (each line's word count),
+    the span is not trusted and every line is flagged from ``threshold`` only.
+    """
     first, last = article_span(probabilities, bias, clip)
+    if min_share and sum(words[first : last + 1]) < min_share * sum(words):
+        first, last = 0, len(probabilities) - 1
     return [p >= (threshold if first <= i <= last else edge_threshold) for i, p in enumerate(probabilities)]

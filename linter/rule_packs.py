@@ -57,9 +57,9 @@ class RulesetError(Exception):
 def builtin_rules_dir() -> Path:
     """The shipped packs: inside the installed package, or ``rules/`` of a checkout.
 
-    A folder beside this file, as ``importlib.resources`` would find it for a package on disk
-    (newslint needs ``regex``'s compiled module, so it never runs from a zip), without importing
-    ``importlib.resources`` (tempfile, zipfile: 5 ms of start-up).
+    A folder beside this file, as ``importlib.resources`` finds it for a package installed as files
+    (pip never installs one as a zip), without importing ``importlib.resources`` (tempfile, zipfile:
+    5 ms of start-up).
     """
     packaged = Path(__file__).parent / "_rules"
     if packaged.is_dir():

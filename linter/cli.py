@@ -19,7 +19,7 @@ from .cap import DEFAULT_MAX_FINDINGS
 from .check_command import print_error, run_check
 from .errors import ConfigError, InputError, UsageError
 from .grammar import GrammarUnavailable
-from .kernels import VersionAction
+from .kernels import VersionAction, describe
 from .language import LanguageModelMissing, parse_languages
 from .options import recipe_for, with_flags
 from .results import FAIL_ON
@@ -33,7 +33,7 @@ from .suppress import BaselineError
 from .tally import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from .terminal import use_color
 
-COMMANDS = ("check", "rule", "config", "report", "server")
+COMMANDS = ("check", "rule", "config", "report", "server", "doctor")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -167,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("path", nargs="?", metavar="PATH", help="the file or folder (default: the working directory)")
     _add_config_flags(config)
     commands.add_parser("server", help="a language server for editors, on stdin and stdout (needs newslint[lsp])")
+    commands.add_parser("doctor", help="the version, and which fast paths run: each compiled kernel, the RE2 prefilter")
     return parser
 
 
@@ -186,6 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _report_command(args)
         if args.command == "server":
             return _server_command()
+        if args.command == "doctor":
+            print(describe())
+            return EXIT_OK
         if args.command == "check":
             discovery = _discovery(args)
             _check_flags(args)

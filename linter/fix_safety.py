@@ -18,13 +18,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-import regex
-
 from .model import Applicability, Diagnostic, Fix
+from .pattern_cache import compiled
 
 #: The prose words a heuristic rule's safe fix may remove ("a few words").
 FEW_WORDS = 3
-_PROSE_WORD = regex.compile(r"\b\p{Ll}[\p{L}\p{M}'’-]*")
+_PROSE_WORD = compiled(r"\b\p{Ll}[\p{L}\p{M}'’-]*")
 
 
 def prose_words(text: str) -> Counter[str]:

@@ -17,9 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from .model import Span
+from .pattern_cache import compiled
 
 #: newslint's own language: the built-in rules are written for it, and a text too short to tell is taken to be in it.
 ENGLISH = "en"
@@ -55,14 +54,14 @@ PARAGRAPH_SAMPLE = 300
 ENGLISH_MARKERS = tuple(f" {word} " for word in "the and that with said this from were which have their would been they".split())
 ENGLISH_MARKERS_PER_WORD = 1 / 20
 
-_ENOUGH_LETTERS = regex.compile(r"(?:\P{L}*+\p{L}){%d}" % MIN_LETTERS)
-_LETTERS = regex.compile(r"\p{L}+")
+_ENOUGH_LETTERS = compiled(r"(?:\P{L}*+\p{L}){%d}" % MIN_LETTERS)
+_LETTERS = compiled(r"\p{L}+")
 #: Web and e-mail addresses read as some language to the model (``wordpress``, ``resize``): they are left out.
 _LINK = r"(?:(?:https?|ftp):)?//\S+|www\.\S+|mailto:\S+"
-_ADDRESS = regex.compile(_LINK + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS = compiled(_LINK + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: The same without its e-mail branch, for a text without ``@``: that branch tries a match at every
 #: word character (most of the cost of blanking addresses out), and it needs an ``@`` to match.
-_ADDRESS_WITHOUT_MAIL = regex.compile(_LINK)
+_ADDRESS_WITHOUT_MAIL = compiled(_LINK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +76,7 @@ class Language:
         return self.code != UNDETERMINED
 
 
-_CODE = regex.compile(r"[a-z]{2,3}")
+_CODE = compiled(r"[a-z]{2,3}")
 
 
 def parse_languages(value: str | list[str]) -> tuple[str, ...]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 from array import array
 
-import regex
+from .pattern_cache import compiled
 
-_BREAK = regex.compile(r"\r\n|\r|\n")
+_BREAK = compiled(r"\r\n|\r|\n")
 
 
 class LineIndex:

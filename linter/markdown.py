@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .model import Diagnostic, Span
+from .pattern_cache import compiled
 
 #: File names read as Markdown (by suffix, in any case).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -38,9 +39,9 @@ if TYPE_CHECKING:
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
-_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?=\r|\n|\Z)", regex.S | regex.M)
-_BREAK = regex.compile(r"\r\n|\r|\n")
-_NOT_BREAK = regex.compile(r"[^\r\n]")
+_FRONT_MATTER = compiled(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?=\r|\n|\Z)", regex.S | regex.M)
+_BREAK = compiled(r"\r\n|\r|\n")
+_NOT_BREAK = compiled(r"[^\r\n]")
 #: Keys in markdown-it's ``env``: the records of every inline block (by token id), and of the one being parsed.
 _RECORDS, _CURRENT = "newslint.records", "newslint.current"
 #: Blocks whose every line, blank ones included, is not prose.

@@ -10,16 +10,14 @@ not read a byte of a damaged character (the © of ``Ã©``) as the symbol it loo
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
-import regex
-
 from .model import Span
 from .superset import superset
+from .pattern_cache import compiled
 
 # Characters that occur in mojibake; a paragraph without any is not given to ftfy at all.
 # These two are lists of code points, read alike by ``re`` and ``regex``; ``re`` scans for such a
@@ -28,8 +26,8 @@ _SUSPECT = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e
 # Mojibake of UTF-8 read as Latin-1, cp1252 or MacRoman always has a character from this set
 # (the lead byte of a multi-byte sequence); curly quotes, dashes and ellipses alone never are.
 _MOJIBAKE_GATE = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020-\u2022\u2030\u2039\u203a\u20ac\u2122]")
-_WORD_EDGE = regex.compile(r"\s")
-_SPACES = regex.compile(r"(\s+)")
+_WORD_EDGE = compiled(r"\s")
+_SPACES = compiled(r"(\s+)")
 
 
 @cache
@@ -81,6 +79,8 @@ def _changed_regions(old: str, new: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _aligned_regions(old: str, new: str) -> Iterator[tuple[int, int, str]]:
+    import difflib  # here, not at import: only a repair that changes the spacing gets here
+
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     regions: list[list[int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-import regex
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -16,8 +15,9 @@ from .errors import UsageError
 from .rule import Rule, Ruleset
 from .selection import LintConfig, Selection
 from .terminal import use_color
+from .pattern_cache import compiled
 
-_PLACEHOLDER = regex.compile(r"\{(\w+)\}")
+_PLACEHOLDER = compiled(r"\{(\w+)\}")
 
 
 def example_message(rule: Rule, ruleset: Ruleset) -> str:

@@ -8,10 +8,8 @@ one line naming the file and the rule code, so a broken pack never surfaces as a
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
-from importlib import resources
-from importlib.resources.abc import Traversable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +21,13 @@ from .registry import Param, RuleDefinitionError
 from .suggest import did_you_mean
 from .rule import Example, Rule, Ruleset
 from .ruleset_cache import cached_ruleset
+from .pattern_cache import compiled
 
-CODE = regex.compile(r"[A-Z]{1,4}\d{3}")
-NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+CODE = compiled(r"[A-Z]{1,4}\d{3}")
+NAME = compiled(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 STATUSES = ("stable", "preview")
 #: A rule's ``language`` is an ISO 639 code, or ``any`` for rules that do not read words.
-LANGUAGE = regex.compile(r"any|[a-z]{2,3}")
+LANGUAGE = compiled(r"any|[a-z]{2,3}")
 FIX_LEVELS = ("safe", "unsafe", "display-only", "none")
 
 # Keys every rule may have; each check type adds its own parameters.
@@ -55,9 +54,15 @@ class RulesetError(Exception):
     """A rule pack cannot be used; the message is one line naming file and code."""
 
 
-def builtin_rules_dir() -> Traversable:
-    """The shipped packs: inside the installed package, or ``rules/`` of a checkout."""
-    packaged = resources.files("linter") / "_rules"
+@cache
+def builtin_rules_dir() -> Path:
+    """The shipped packs: inside the installed package, or ``rules/`` of a checkout.
+
+    A folder beside this file, as ``importlib.resources`` finds it for a package installed as files
+    (pip never installs one as a zip), without importing ``importlib.resources`` (tempfile, zipfile:
+    5 ms of start-up).
+    """
+    packaged = Path(__file__).parent / "_rules"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "rules"
@@ -70,7 +75,7 @@ def load_ruleset(extra_dirs: Iterable[Path] = (), *, builtin: bool = True) -> Ru
     the same pack texts by the same code is taken from the cache (:mod:`.ruleset_cache`).
     """
     packs: list[tuple[str, str]] = []
-    sources: list[Traversable] = [builtin_rules_dir()] if builtin else []
+    sources: list[Path] = [builtin_rules_dir()] if builtin else []
     sources.extend(extra_dirs)
     for folder in sources:
         if not folder.is_dir():
@@ -82,7 +87,7 @@ def load_ruleset(extra_dirs: Iterable[Path] = (), *, builtin: bool = True) -> Ru
     return cached_ruleset(packs, lambda: _checked([rule for label, text in packs for rule in parse_pack(label, text)]))
 
 
-def _read_pack(label: str, path: Traversable) -> str:
+def _read_pack(label: str, path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -91,6 +96,8 @@ def _read_pack(label: str, path: Traversable) -> str:
 
 def parse_pack(label: str, text: str) -> list[Rule]:
     """Parse and validate the text of one TOML pack; ``label`` names it in errors."""
+    import tomllib  # here, not at import: a cached ruleset (most runs) parses no pack
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -107,7 +114,7 @@ def parse_pack(label: str, text: str) -> list[Rule]:
     return [_build_rule(label, index, {"language": language, **entry}) for index, entry in enumerate(entries, 1)]
 
 
-def _display_path(path: Traversable) -> str:
+def _display_path(path: Path) -> str:
     builtin = builtin_rules_dir()
     if str(path).startswith(str(builtin)):
         return f"rules/{path.name}"

@@ -17,15 +17,16 @@ from .line_index import LineIndex
 from .model import Span
 from .sentences import split_sentences, trim
 from .words import count_words, lowercase_runs
+from .pattern_cache import compiled
 
 #: The longest piece of text one regex call is given (see ``Document.chunks``).
 CHUNK = 1 << 16
 # A line holding a non-space character: it starts after a line break (or at the start), so
 # the search costs one attempt per line start, not one per character of a blank run.
-_FILLED_LINE = regex.compile(r"(?<![^\r\n])[^\S\r\n]*+\S[^\r\n]*+")
-_BLOCK_MARKER = regex.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
+_FILLED_LINE = compiled(r"(?<![^\r\n])[^\S\r\n]*+\S[^\r\n]*+")
+_BLOCK_MARKER = compiled(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>)")
 
-_URL = regex.compile(
+_URL = compiled(
     r"""(?xi)
     \b(?:https?://|ftp://|www\.)[^\s<>"'“”]+[^\s<>"'“”.,;:!?)\]]
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
@@ -37,10 +38,10 @@ _URL = regex.compile(
 )
 # Every form _URL matches holds one of these marks, and none spans white space: only the
 # runs of non-space characters that hold a mark need the full pattern.
-_URL_MARK = regex.compile(r"[@#]|\.\S|://")
-_SPACE = regex.compile(r"\s")
-_LAST_SPACE = regex.compile(r"\s", regex.REVERSE)
-_DOUBLE_QUOTES = regex.compile(r"[\"“”„«»]")
+_URL_MARK = compiled(r"[@#]|\.\S|://")
+_SPACE = compiled(r"\s")
+_LAST_SPACE = compiled(r"\s", regex.REVERSE)
+_DOUBLE_QUOTES = compiled(r"[\"“”„«»]")
 
 
 class Document:

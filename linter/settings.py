@@ -11,7 +11,6 @@ the key, exit 2.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,6 +133,8 @@ def _config_in(folder: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    import tomllib  # here, not at import: most runs read no configuration file (tomllib costs 5 ms)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -145,6 +146,8 @@ def load_settings(path: Path | None) -> Settings:
     """Read and check one configuration file (``None``: the defaults)."""
     if path is None:
         return Settings()
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -19,20 +19,21 @@ from functools import cache
 import regex
 
 from .words import count_words
+from .pattern_cache import compiled
 
 # "it's", "there's", "don't", "can't": not a possessive ("Libya's funds"), nor "that's" and
 # "hasn't", which American news narration writes too.
-_CONTRACTION = regex.compile(r"\b(?:[Ii]t|[Tt]here|[Ww]hat|[Hh]ere|[Ll]et)['’]s\b|\b(?:do|does|did|ca|wo|is|are|could|would|should|must)n['’]t\b", regex.IGNORECASE)
+_CONTRACTION = compiled(r"\b(?:[Ii]t|[Tt]here|[Ww]hat|[Hh]ere|[Ll]et)['’]s\b|\b(?:do|does|did|ca|wo|is|are|could|would|should|must)n['’]t\b", regex.IGNORECASE)
 # "This is typical of ...": a verdict in the present tense ("It is the first time ..." is news
 # prose, and "This is also supporting ..." a description).
-_VERDICT = regex.compile(
+_VERDICT = compiled(
     r"^This\s+(?:(?:is|isn['’]t)\s+(?!(?:also|now|still)\b|\p{L}+ing\s+(?:the|an?|its|their|his|her)\b)|gives\b|means\b|shows\b)"
 )
 # The speaker's own emphasis; a reporter's paraphrase drops it.
-_EMPHASIS = regex.compile(
+_EMPHASIS = compiled(
     r"\b(?:really|quite|simply|certainly|pretty|deeply|absolutely|clearly|obviously|definitely|[Uu]nfortunately|[Hh]opefully|[Ff]rankly|[Oo]f course)\b"
 )
-_EXCLAIMED = regex.compile(r"\w\s*!")
+_EXCLAIMED = compiled(r"\w\s*!")
 # A single-quoted run of words ('we will not go back'; "won't" inside it is an apostrophe, and
 # "the players' union" has no opening mark), said or thought by someone: after a verb of speech or
 # thought ("He said, '...", "I thought: '...", "told the staff '...") or before its own attribution
@@ -52,7 +53,7 @@ _NESTED = (
 @cache
 def _nested() -> regex.Pattern[str]:
     """``_NESTED`` compiled when first asked for: it takes 10 ms, and few texts reach it."""
-    return regex.compile(_NESTED)
+    return compiled(_NESTED)
 
 
 #: Words a nested quotation holds at least (one or two are a word quoted, not speech).
@@ -77,9 +78,9 @@ def quote_like(text: str, start: int, end: int) -> str | None:
 
 #: A colon after a verb of speech that the plain ", he said" list leaves out ("He argued: There
 #: are ..."): edited news marks what follows.
-INTRODUCED = regex.compile(
+INTRODUCED = compiled(
     r"\b(?:argued|vowed|countered|saying|telling\s+[^:.\n]{1,40}|said\s+only|admitted|replied|declared|stated|urged|conceded|continued|remarked|commented|concluded):\s+(?=\p{Lu})"
 )
 #: A sentence that only names a speaker ("Mr Kashyap's lawyer Mihir Desai said."), after a
 #: question or an exclamation that is then his.
-SPEAKER_ONLY = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}'’.-]+\s+){0,5}(?:said|says|added|asked|replied)\.")
+SPEAKER_ONLY = compiled(r"\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}'’.-]+\s+){0,5}(?:said|says|added|asked|replied)\.")

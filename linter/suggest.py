@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Sequence
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """``"; did you mean 'check'?"`` for the closest choice, or ``""`` when none is close."""
+    import difflib  # here, not at import: only a mistyped command line needs it
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

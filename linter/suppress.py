@@ -19,11 +19,12 @@ import regex
 
 from .markdown import MARKDOWN_SUFFIXES
 from .model import Diagnostic, Span
+from .pattern_cache import compiled
 
-_CONTROL = regex.compile(
+_CONTROL = compiled(
     r"<!--\s*newslint-(?P<verb>disable-next-line|disable-line|disable|enable)(?P<codes>(?:[\s,]+[A-Za-z][\w-]*)*)\s*-->"
 )
-_LINE_END = regex.compile(r"\r\n|\r|\n|\Z")
+_LINE_END = compiled(r"\r\n|\r|\n|\Z")
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def is_markdown(path: str) -> bool:
 
 # Baselines ---------------------------------------------------------------------------------------
 
-_SPACE = regex.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 CONTEXT = 24
 #: Longest flagged text a fingerprint holds as it is; a longer one (a run of a million copies)
 #: is kept as its start and a digest of the whole, so a baseline or SARIF log stays small.

@@ -6,12 +6,11 @@ last line without a line break is marked ``\\ No newline at end of file``.
 
 from __future__ import annotations
 
-import difflib
 import os
 
-import regex
+from .pattern_cache import compiled
 
-_LINE = regex.compile(r"[^\n]*\n|[^\n]+\Z")
+_LINE = compiled(r"[^\n]*\n|[^\n]+\Z")
 NO_NEWLINE = "\\ No newline at end of file\n"
 
 
@@ -27,6 +26,8 @@ def unified_diff(path: str, old: str, new: str, context: int = 3) -> str:
     """``--- a/PATH`` / ``+++ b/PATH`` and the hunks turning ``old`` into ``new`` ('' when equal)."""
     if old == new:
         return ""
+    import difflib  # here, not at import: only --diff writes a diff
+
     name = patch_path(path)
     lines = difflib.unified_diff(_LINE.findall(old), _LINE.findall(new), f"a/{name}", f"b/{name}", n=context)
     return "".join(line if line.endswith("\n") else line + "\n" + NO_NEWLINE for line in lines)

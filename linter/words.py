@@ -15,14 +15,14 @@ import importlib
 from operator import eq
 from typing import Any
 
-import regex
+from .pattern_cache import compiled
 
 #: The character classes the passes use; the compiled twin's table holds them as bits, in this order.
 WORD_CHARACTER, LETTER, LOWERCASE = CLASSES = (r"\w", r"\p{L}", r"\p{Ll}")
 
-WORD = regex.compile(f"{WORD_CHARACTER}+")
+WORD = compiled(f"{WORD_CHARACTER}+")
 #: A run of lowercase letters not inside a longer word.
-LOWERCASE_RUN = regex.compile(f"(?<!{LETTER}){LOWERCASE}+")
+LOWERCASE_RUN = compiled(f"(?<!{LETTER}){LOWERCASE}+")
 
 
 def pure_lowercase_runs(text: str) -> frozenset[str]:

@@ -114,9 +114,8 @@ def test_the_model_uses_the_compiled_scorer_when_built() -> None:
     assert isinstance(load_model().scorer, expected)
 
 
-def test_version_names_the_active_paths(capsys) -> None:
-    with pytest.raises(SystemExit):
-        main(["--version"])
+def test_doctor_names_the_active_paths(capsys) -> None:
+    assert main(["doctor"]) == 0
     out = capsys.readouterr().out
     assert f"fluency scorer: {'compiled' if KERNEL == 'compiled' else 'pure Python'}" in out
     assert "pattern prefilter: " in out

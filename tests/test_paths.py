@@ -175,7 +175,7 @@ class TestDidYouMean:
         (tmp_path / "a.txt").write_text(DIRTY)
         code, out, err = run(capsys, "chek", "a.txt")
         assert code == 2 and out == ""
-        assert err.strip() == "newslint: error: 'chek' is neither a command nor a file (commands: check, rule, config, report, server); did you mean 'check'?"
+        assert err.strip() == "newslint: error: 'chek' is neither a command nor a file (commands: check, rule, config, report, server, doctor); did you mean 'check'?"
 
     def test_a_file_named_like_a_command_is_still_a_path(self, tmp_path, capsys) -> None:
         (tmp_path / "chek").write_text(DIRTY)

@@ -9,16 +9,15 @@ from functools import cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-import regex
-
 from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
 from ..registry import Param, coded_check
 from ..words import count_words
+from ..pattern_cache import compiled
 
-_NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
-_LABEL = regex.compile(r"\W*[\w\x20]{1,40}:\s")
+_NOISE = compiled(r"[\p{P}\p{S}\s]+")
+_LABEL = compiled(r"\W*[\w\x20]{1,40}:\s")
 
 
 def _is_prose(text: str) -> bool:

@@ -3,19 +3,17 @@ entities left in text."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator, Mapping
 from typing import Any
-
-import regex
 
 from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
 from ..registry import coded_check
+from ..pattern_cache import compiled
 
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_ESCAPED_TAG = regex.compile(r"&(?:amp;)*lt;/?[A-Za-z][^\n]{0,400}?&(?:amp;)*gt;")
+_ENTITY = compiled(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPED_TAG = compiled(r"&(?:amp;)*lt;/?[A-Za-z][^\n]{0,400}?&(?:amp;)*gt;")
 
 
 @coded_check("mojibake")
@@ -34,6 +32,8 @@ def html_entities(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iter
         span = Span(*match.span())
         if any(e.contains(span) for e in escaped):
             continue
+        import html  # here, not at import: few texts hold an entity, and its table costs 2 ms
+
         replacement = html.unescape(match.group())
         if replacement == match.group():
             continue

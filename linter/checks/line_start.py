@@ -18,10 +18,11 @@ import regex
 
 from ..model import Span
 from ..bounded import finditer, match_at
+from ..pattern_cache import compiled
 
 #: What a line-anchored pattern opens with, after its inline flags.
 _ANCHORS = (r"(?<=^[\x20\t]*)", "^")
-_LEADING_FLAGS = regex.compile(r"(?:\(\?[a-zA-Z]*\))*")
+_LEADING_FLAGS = compiled(r"(?:\(\?[a-zA-Z]*\))*")
 _BLANKS = " \t"
 
 

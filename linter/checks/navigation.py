@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import regex
-
 from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
 from ..registry import Param, coded_check
 from ..words import count_words
+from ..pattern_cache import compiled
 
-_BREADCRUMB = regex.compile(r"\w[\w &'’.-]{0,30}(?:\s*(?:>|›|»|/|\|)\s*\w[\w &'’.-]{0,40}){2,}")
-_LIST_ITEM = regex.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
+_BREADCRUMB = compiled(r"\w[\w &'’.-]{0,30}(?:\s*(?:>|›|»|/|\|)\s*\w[\w &'’.-]{0,40}){2,}")
+_LIST_ITEM = compiled(r"(?:[-*+•]|\d{1,3}[.)])\s")
 #: The characters ``\s`` matches (none lies above U+3000; ``tests/test_navigation_ends.py`` checks the
 #: list against ``regex`` over every code point), and the marks that end a sentence when only those
 #: follow (``[.!:;,"”’)]\s*$``): the test looks at a line's end, where a search scanned all of it.
@@ -23,9 +22,9 @@ _SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u200
 _END_MARKS = frozenset(".!:;,\"”’)")
 # A long line ending like prose: a question, or punctuation before a trailing emoji or
 # footnote mark; or an embedded post, which ends with its link.
-_PROSE_END = regex.compile(r"(?:[.!?:;,\"”’)][\s\p{So}\p{Sk}*]*|\S+://\S+|pic\.twitter\.com/\S+)$")
-_LABEL = regex.compile(r"\w\s*:\s")
-_CASED = regex.compile(r"\p{L}[\p{L}'’-]*")
+_PROSE_END = compiled(r"(?:[.!?:;,\"”’)][\s\p{So}\p{Sk}*]*|\S+://\S+|pic\.twitter\.com/\S+)$")
+_LABEL = compiled(r"\w\s*:\s")
+_CASED = compiled(r"\p{L}[\p{L}'’-]*")
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with vs".split())
 
 
@@ -54,7 +53,7 @@ def _link_like(text: str, options: Mapping[str, Any]) -> bool:
     return bool(cased) and capitalised / len(cased) >= 0.5
 
 
-_BLANK_LINE = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+_BLANK_LINE = compiled(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 
 
 def _standalone(doc: Document) -> list[bool]:

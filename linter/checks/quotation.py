@@ -15,8 +15,6 @@ from collections.abc import Iterator, Mapping
 from operator import attrgetter
 from typing import Any
 
-import regex
-
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..rule import Rule
 from ..segments import Document
@@ -24,6 +22,7 @@ from ..registry import Param, coded_check
 from ..words import count_words
 from ..speech import INTRODUCED, SPEAKER_ONLY, quote_like
 from .speech_verbs import between, mark_offsets, verb_offsets, writes_verb
+from ..pattern_cache import compiled
 
 _NAME = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|bin|al|de|van|von)){0,3}"
 _VERB = r"(?:said|says|added|adds|told\s+\p{L}+(?:\s+\p{L}+)?|stated|wrote|tweeted|explained|insisted|warned|argued|declared|stressed|noted)"
@@ -33,16 +32,16 @@ _SPEAKER = rf"""(?:
       | (?:an?\s+|the\s+)?{_NAME}\s+(?:{_VERB}|(?:was|is)\s+quoted\s+as\s+saying)
       | (?:he|she|they)\s+(?:{_VERB}|(?:was|is)\s+quoted\s+as\s+saying)
     )"""
-_ATTRIBUTION = regex.compile(rf"(?x),\s+{_SPEAKER}\b(?P<tail>[^\n]{{0,200}})$")
-_INDIRECT = regex.compile(r"\bthat\b")
+_ATTRIBUTION = compiled(rf"(?x),\s+{_SPEAKER}\b(?P<tail>[^\n]{{0,200}})$")
+_INDIRECT = compiled(r"\bthat\b")
 #: Words the quoted part needs at least (an opener such as "On the eve of his visit," is no quote),
 #: and the most the attribution may run on after the speaker's name.
 MIN_SPEECH_WORDS = 8
 MAX_TAIL_WORDS = 16
-_FIRST_PERSON = regex.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b(?!\.\w)|\b[Yy]ou\b")
+_FIRST_PERSON = compiled(r"\b(?:I|we|We|our|Our|us|my|My|me)\b(?!\.\w)|\b[Yy]ou\b")
 # "... and said that we appreciate ...": first person right after a speech verb
 # (a past-tense verb after the pronoun is a first-person writer reporting, as in a column)
-_REPORTED_FIRST_PERSON = regex.compile(
+_REPORTED_FIRST_PERSON = compiled(
     r"\b(?:said|says|added|stated)\s+(?:that\s+)?(?P<start>(?:we|I)\s+(?!\p{Ll}+ed\b|(?:was|were|had|did|would|could|might|should|thought|felt|knew)\b)\p{Ll}+)"
 )
 
@@ -149,8 +148,8 @@ def _after_sentence(text: str, start: int, at: int) -> bool:
 
 
 _MARK_CHARACTERS = ("“", "”", '"')
-_STRAIGHT = regex.compile(r'(?<!\d)"')
-_CURLY = regex.compile(r"[“”]")
+_STRAIGHT = compiled(r'(?<!\d)"')
+_CURLY = compiled(r"[“”]")
 _MARKS: weakref.WeakKeyDictionary[Document, list[int]] = weakref.WeakKeyDictionary()
 _IMBALANCES: weakref.WeakKeyDictionary[Document, list[tuple[int, str]]] = weakref.WeakKeyDictionary()
 
@@ -254,18 +253,18 @@ def mixed_quote_styles(doc: Document, rule: Rule, options: Mapping[str, Any]) ->
 # before the speech verb, none of them a speaker inside the quote (I, we, you, they), and after it
 # the sentence ends or the speaker or listener is named (not ", he says well, ..." in a story told,
 # ", he said, the plan ..." in reported speech, nor a nested quote).
-_INLINE_ATTRIBUTION = regex.compile(
+_INLINE_ATTRIBUTION = compiled(
     r"""(?x),\s+(?!(?:I|we|you|they|as)\b)(?:[\p{L}'’.-]+\s+){0,6}?(?:said|says|told|added|adds|explained|insisted|warned)\b
     (?=\s*[.;!?]|\s*,(?!\s*\p{Ll})|\s+(?:the\s+|an?\s+)?\p{Lu}|\s+(?:reporters|journalists)\b)(?!\s*,?\s*['‘"“])"""
 )
 # "He said: We will ..." with no marks: edited news always marks speech after a colon.
-_COLON_SPEECH = regex.compile(r"\b(?:said|says|added|adds|told\s+[^:.\n]{1,40}|explained|insisted|warned):\s+(?=\p{Lu})")
+_COLON_SPEECH = compiled(r"\b(?:said|says|added|adds|told\s+[^:.\n]{1,40}|explained|insisted|warned):\s+(?=\p{Lu})")
 # Speech rather than narration: first or second person, or a contraction of a pronoun and a verb
 # ("they're", "it'll"); "hasn't" and "that's" are in American news narration too.
-_SPOKEN = regex.compile(
+_SPOKEN = compiled(
     r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your|Your)\b(?!\.\w)|\w['’](?:re|ve|ll|m|d)\b"
 )
-_APOSTROPHE_CLOSE = regex.compile(r"['’]{2}")
+_APOSTROPHE_CLOSE = compiled(r"['’]{2}")
 #: Words the speech before an attribution needs at least (a quoted term is no speech).
 MIN_INLINE_SPEECH_WORDS = 4
 #: The sentences after an attribution read for a person's speech that goes on there.

@@ -14,13 +14,14 @@ from ..segments import Document
 from ..segments import CHUNK
 from ..bounded import compile_pattern, extend, finditer_spans, match_at
 from ..words import doubled_word_starts
+from ..pattern_cache import compiled
 
 #: A run of one word written two or more times, separated by spaces or tabs only.
 _RUN = compile_pattern(r"(?<![\w'’-])(\p{L}+)(?:[ \t]+\1(?![\w'’-]))+", ignore_case=True)
-_LETTERS = regex.compile(r"\p{L}+")
-_LAST_LETTERS = regex.compile(r"\p{L}+", regex.REVERSE)
+_LETTERS = compiled(r"\p{L}+")
+_LAST_LETTERS = compiled(r"\p{L}+", regex.REVERSE)
 #: The first letter of a capitalised word.
-_CAPITAL = regex.compile(r"(?<!\p{L})\p{Lu}")
+_CAPITAL = compiled(r"(?<!\p{L})\p{Lu}")
 
 
 @lru_cache(maxsize=64)

@@ -14,15 +14,16 @@ from ..rule import Rule
 from ..segments import Document
 from ..sentences import SENTENCE_OPENERS
 from ..registry import Param, coded_check
+from ..pattern_cache import compiled
 
-_LOWER_START = regex.compile(r"[\"'“‘(\[]*(?P<word>(?=\p{Latin})\p{Ll}[\p{L}'’-]*)")
+_LOWER_START = compiled(r"[\"'“‘(\[]*(?P<word>(?=\p{Latin})\p{Ll}[\p{L}'’-]*)")
 # A bare full stop: after "?" or a closing quote a lowercase word is English ("why?" said Ms Lee).
-_ENDS_SENTENCE = regex.compile(r"(?<![.…])\.$")
-_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_ENDS_SENTENCE = compiled(r"(?<![.…])\.$")
+_WORD = compiled(r"\p{L}[\p{L}'’-]*")
 #: The same words found from the end backwards: a word's letters and marks form one run either
 #: way, so the last few words of a sentence cost a search of its end, not of all of it.
-_WORD_BACKWARDS = regex.compile(r"(?r)\p{L}[\p{L}'’-]*")
-_ECHO = regex.compile(r"(?P<word>\p{Lu}\p{L}+)(?P<comma>,)?\s+(?P<next>[\p{L}\d][\p{L}'’-]*)")
+_WORD_BACKWARDS = compiled(r"(?r)\p{L}[\p{L}'’-]*")
+_ECHO = compiled(r"(?P<word>\p{Lu}\p{L}+)(?P<comma>,)?\s+(?P<next>[\p{L}\d][\p{L}'’-]*)")
 # Words that continue a sentence but cannot follow its subject (``Championships at Philadelphia``).
 _JOINERS = frozenset("at in on of for from with by to during".split())
 # Lowercase words that open an apposition after a name (``Verroken, a former director``).
@@ -31,8 +32,8 @@ _APPOSITION = frozenset(
     though meanwhile like unlike one both aged formerly currently widely""".split()
 )
 # A digit right after a lowercase letter; starting at the digit lets the engine skip ahead to digits.
-_LETTER_DIGIT = regex.compile(r"\d(?<=\p{Ll}\d)")
-_MIXED_TOKEN = regex.compile(r"(?<![\w@#/.-])\p{Ll}+\d+\p{Ll}+(?![\w@/]|\.\w)")
+_LETTER_DIGIT = compiled(r"\d(?<=\p{Ll}\d)")
+_MIXED_TOKEN = compiled(r"(?<![\w@#/.-])\p{Ll}+\d+\p{Ll}+(?![\w@/]|\.\w)")
 
 
 @coded_check("lowercase-sentence-start")
@@ -202,4 +203,4 @@ def _unknown_occurrences(text: str, candidate: regex.Pattern[str], unknown: set[
 
 @lru_cache(maxsize=8)
 def _candidates(min_length: int) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\w@#/.'’-])\p{{Ll}}{{{min_length},}}(?![\w@/'’]|-\w|\.\w)")
+    return compiled(rf"(?<![\w@#/.'’-])\p{{Ll}}{{{min_length},}}(?![\w@/'’]|-\w|\.\w)")

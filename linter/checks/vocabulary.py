@@ -11,13 +11,14 @@ from ..model import Diagnostic, Edit, Span
 from ..registry import Check, Param, RuleDefinitionError, register
 from ..segments import Document
 from ..bounded import TIMEOUT, compile_pattern
+from ..pattern_cache import compiled
 
 if TYPE_CHECKING:
     from ..rule import Ruleset
 
 # A lowercase word that is not part of a URL, handle, hashtag, file name or hyphenated word.
 _LOWER_WORD = compile_pattern(r"(?<![\w.@/#-])\p{Ll}+(?![\w@/]|-\w|\.\w)")
-_END = regex.compile(r"(?![\w@/]|-\w|\.\w)")
+_END = compiled(r"(?![\w@/]|-\w|\.\w)")
 
 
 @register

@@ -18,15 +18,14 @@ from collections import Counter
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property, reduce
-from importlib import resources
 from itertools import chain
 from operator import add, eq
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 from zlib import crc32
 
-import regex
-
 from .frequencies import ZipfTable
+from ..pattern_cache import compiled
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -42,8 +41,8 @@ __all__ = ["garble_score", "features", "KERNEL"]
 #: character's classes with these very expressions (``_scorer.pyx`` names their bits in this order).
 TOKEN_CLASSES = (r"\p{L}", r"\d", r"\s", "['’]", "[,.;:!?]")
 _LETTER, _DIGIT, _SPACE, _APOSTROPHE, _SPACED_PUNCT = TOKEN_CLASSES
-TOKEN = regex.compile(rf"{_LETTER}+(?:{_APOSTROPHE}{_LETTER}+)*|{_DIGIT}+|[^{_SPACE}{_LETTER}{_DIGIT}]")
-_SPACE_BEFORE_PUNCT = regex.compile(_SPACE + _SPACED_PUNCT)
+TOKEN = compiled(rf"{_LETTER}+(?:{_APOSTROPHE}{_LETTER}+)*|{_DIGIT}+|[^{_SPACE}{_LETTER}{_DIGIT}]")
+_SPACE_BEFORE_PUNCT = compiled(_SPACE + _SPACED_PUNCT)
 #: Which scorer runs: ``compiled`` (the Cython extension) or ``pure`` (Python).
 KERNEL = "pure" if COMPILED is None else "compiled"
 #: Number of dense features; the hashed n-gram buckets follow them.
@@ -255,7 +254,7 @@ def _float32(resource: Traversable) -> Sequence[float]:
 
 @cache
 def load_model() -> Model:
-    folder = resources.files(__name__)
+    folder = Path(__file__).parent  # what importlib.resources finds for a package on disk, without its imports
     meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
     weights = _float32(folder / "weights.bin")
     if len(weights) != meta["buckets"]:

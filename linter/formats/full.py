@@ -13,7 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
 
-import regex
 from rich.table import Table
 from rich.text import Text
 
@@ -23,9 +22,10 @@ from ..results import Mode, Unit
 from ..wording import plural
 from .base import Report, location
 from .styled import SEVERITY_STYLE, Line, console, line_writer
+from ..pattern_cache import compiled
 
 ELLIPSIS = "…"
-_SPACE = regex.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 INDENT = "    "
 #: Most edits of one fix shown (a consistency fix may touch every use of a name).
 MAX_EDIT_GROUPS = 3

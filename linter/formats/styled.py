@@ -12,7 +12,6 @@ from functools import lru_cache
 from itertools import groupby
 from typing import TextIO
 
-import regex
 from rich.color import ColorSystem
 from rich.console import Console
 from rich.control import STRIP_CONTROL_CODES
@@ -20,10 +19,11 @@ from rich.style import Style
 
 from ..model import Severity
 from .base import Report
+from ..pattern_cache import compiled
 
 #: The control codes rich strips (bell, backspace, ...): one regex scan, where rich's
 #: ``strip_control_codes`` (``str.translate`` with a dict) costs microseconds per piece.
-_CONTROL = regex.compile("[" + "".join(map(chr, STRIP_CONTROL_CODES)) + "]")
+_CONTROL = compiled("[" + "".join(map(chr, STRIP_CONTROL_CODES)) + "]")
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 

@@ -16,16 +16,16 @@ import unicodedata
 from collections.abc import Iterator
 from hashlib import blake2b
 
-import regex
+from ..pattern_cache import compiled
 
 #: Lines longer than this are prose, never counted: the longest template paragraphs
 #: (a newsletter box, a reprint notice) are a few hundred characters.
 MAX_CHARS = 400
 #: A line: a run of characters between line breaks (one with no letter is never a candidate).
 _LINE = re.compile(r"[^\n\r]+")
-_DIGITS = regex.compile(r"\d+")
-_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_LETTER = regex.compile(r"\p{L}")
+_DIGITS = compiled(r"\d+")
+_NOT_WORD = compiled(r"[^\p{L}\p{N}]+")
+_LETTER = compiled(r"\p{L}")
 # The same folding of an ASCII line (nearly every line of English news) as one table over its
 # bytes: NFKC leaves ASCII as it is, casefold is lower, \d is [0-9] (each becomes 0, and runs of
 # 0 are then one) and every other character but a-z is not a letter or number (a space).

@@ -52,6 +52,7 @@ def _narrative() -> Callable[[str, int], bool]:
         "threshold": Param(float, "the garble score from which a sentence is flagged", DEFAULT_THRESHOLD),
         "min-words": Param(int, "the fewest words a sentence needs to be scored", 6),
     },
+    skips_protected=True,  # a "sentence" holding a URL or an address is a link line, not prose the model can judge
 )
 def garbled_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Score each narrative sentence; the score goes into the finding."""

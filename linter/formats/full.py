@@ -219,7 +219,7 @@ class Renderer:
             hint.append(" (see them first with `--diff`).")
             out.append(hint)
         if tally.held:
-            out.append(Text(f"{plural(tally.held, 'fix')} held back: `--fix` rewrites a records file only when every record in it reads (mend the errors above)."))
+            out.append(Text(f"{plural(tally.held, 'fix')} in records files that `--fix` rewrites only once every record in them reads (mend the errors above)."))
         return out
 
     def table(self, tally: Tally) -> Table:

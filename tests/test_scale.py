@@ -30,7 +30,7 @@ def article(number: int) -> str:
     """A short article of our own; every third one has a stray `. .`, some a lowercase capital."""
     place = PLACES[number % len(PLACES)]
     first = f"Delegates from {place} met on Monday to discuss the water tariff, number {number}."
-    stray = " . ." if number % 3 == 0 else ""
+    stray = " ." if number % 3 == 0 else ""
     return f"{first}{stray} They agreed to meet again in spring.\n\nThe council said the plan,, would cost {number} million.\n"
 
 

@@ -19,9 +19,9 @@ FILES = {
     "story.txt": "They met in kyiv. .\n\nThen,, they left.\n\nA\nB\nC\nD\nE\nF\nG\nIt ended. .",
     "crlf.txt": "An intact line.\r\nThey met in kyiv. .\r\n",
     "nested/clean.txt": "All is well.\n",
-    # Fixed in two passes of the loop (the stray period goes, then the glued sentences part):
+    # Fixed in two passes of the loop (the repeated comma goes, then the glued words part):
     # the diff must hold what --fix writes, not the first pass only.
-    "glued.txt": "The council met on tuesday. .Crowds gathered outside.\n",
+    "glued.txt": "The council toured Paris,,London and Rome.\n",
     "data.jsonl": "".join(
         json.dumps(r) + "\n" for r in ({"id": "a", "text": "They met in kyiv. ."}, {"id": "b", "text": "Fine."}, {"id": "c", "text": "Then,, left."})
     ),

@@ -69,12 +69,15 @@ def _produced(doc: Document, rules: tuple[Rule, ...]) -> Iterator[Diagnostic]:
 
 
 def _without_superseded(findings: list[Diagnostic], rules: tuple[Rule, ...]) -> list[Diagnostic]:
-    """The findings less those of a rule another rule supersedes where that rule's finding starts."""
+    """The findings less those of a rule another rule supersedes: where that rule's finding starts,
+    or inside its span (a whole caption paragraph takes the glued credit at its end)."""
     superseding = {rule.code: rule.supersedes for rule in rules if rule.supersedes}
     if not superseding:
         return findings
-    taken = {(other, d.span.start) for d in findings for other in superseding.get(d.code, ())}
-    return [d for d in findings if (d.code, d.span.start) not in taken] if taken else findings
+    taken = [(other, d.span) for d in findings for other in superseding.get(d.code, ())]
+    if not taken:
+        return findings
+    return [d for d in findings if not any(d.code == other and (d.span.start == span.start or span.start <= d.span.start and d.span.end <= span.end) for other, span in taken)]
 
 
 def lint(

@@ -46,7 +46,7 @@ COMMON_KEYS: Mapping[str, Param] = {
     "language": Param(str, "the language of the texts the rule reads", "any"),
     "bad": Param(list, "texts the rule flags"),
     "good": Param(list, "texts the rule leaves alone"),
-    "supersedes": Param(list, "codes of rules whose findings starting where one of this rule's starts are dropped", []),
+    "supersedes": Param(list, "codes of rules whose findings starting where one of this rule's starts, or inside it, are dropped", []),
 }
 
 

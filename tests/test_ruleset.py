@@ -156,6 +156,16 @@ def test_a_superseding_rule_s_finding_drops_the_other_rule_s_at_the_same_start(r
     assert codes == [("NL406", 0), ("NL406", text.index("“"))]
 
 
+def test_a_superseding_rule_s_finding_drops_the_other_rule_s_inside_it(ruleset) -> None:
+    # A paragraph that is one caption sentence and its credit: the caption (NL301) takes the
+    # credit (NL303) with it; a credit glued after article sentences stays NL303's.
+    caption = "The crowd gathered in the square on Friday. (Alexander Petrov/AP)"
+    glued = "The crowd gathered on Friday. Police watched. (Alexander Petrov/AP)"
+    text = f"Text of the article.\n\n{caption}\n\n{glued}\n"
+    codes = [(d.code, d.span.start) for d in lint(text, ruleset) if d.code in {"NL301", "NL303"}]
+    assert codes == [("NL301", text.index(caption)), ("NL303", text.index(glued) + glued.index(" ("))]
+
+
 def test_supersedes_must_name_rules_that_exist(tmp_path) -> None:
     pack = tmp_path / "mine.toml"
     pack.write_text(

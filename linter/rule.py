@@ -65,7 +65,7 @@ class Rule:
     params: Mapping[str, Any] = field(repr=False)
     #: The rule's matches are certain, so its safe fix may delete prose (see :mod:`.fix_safety`).
     exact_match: bool = False
-    #: Rules whose findings give way to this rule's at the same start (one problem, one finding).
+    #: Rules whose findings give way to this rule's at the same start or inside its span (one problem, one finding).
     supersedes: tuple[str, ...] = ()
     check: Check = field(default=None, repr=False)  # type: ignore[assignment]
 

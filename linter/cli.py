@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--require-files", action="store_true", help="exit 2 when no file matched (default: a warning, exit 0)")
     check.add_argument("--stdin-filename", metavar="NAME", help="the file name stdin stands for: its settings, Markdown mode, the path shown")
     check.add_argument("--text-field", metavar="NAME", help="JSONL and Parquet: the field holding the text (default: text)")
-    check.add_argument("--id-field", metavar="NAME", help="JSONL and Parquet: the field naming the record (default: the line or row number)")
+    check.add_argument("--id-field", metavar="NAME", help="JSONL and Parquet: the field naming the record (default: id, _id, doc_id or uuid if present, else the line or row number)")
     check.add_argument("--language", type=_languages, metavar="auto|CODES", help="languages to lint: auto (default) or codes like en,fr")
     check.add_argument("--language-field", metavar="NAME", help="JSONL/Parquet: the field holding each record's language (instead of detection)")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings that are not in this baseline")

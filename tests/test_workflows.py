@@ -154,10 +154,10 @@ class TestRecords:
         assert {(f["record"], f["code"]) for f in result} == {("a1", "NL101"), ("a1", "NL201"), ("a5", "NL201")}
         assert {f["line"] for f in result} == {1}
 
-    def test_record_ids_default_to_line_numbers(self, tmp_path, capsys) -> None:
+    def test_record_ids_default_to_the_id_field(self, tmp_path, capsys) -> None:
         path = self.write(tmp_path)
         _, out, _ = run(capsys, "check", "--format", "json", str(path))
-        assert {f["record"] for f in json.loads(out)} == {1, 5}
+        assert {f["record"] for f in json.loads(out)} == {"a1", "a5"}
 
     @pytest.mark.parametrize("name", ["data.jsonl", "data.jsonl.gz"])
     def test_fix_rewrites_only_the_text_field(self, tmp_path, capsys, name: str) -> None:

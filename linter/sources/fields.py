@@ -4,16 +4,36 @@ A ``--text-field`` or ``--id-field`` that no record has is a mistake in the comm
 not in the data: it is one line for the file (the same for JSONL and Parquet), and
 the file is not linted. A field that only some records lack stays an error of those
 records (text) or names them by line or row number (id).
+
+Without ``--id-field`` a record is named by the first conventional id field it holds
+(``ID_FIELDS``), as data sets exported from databases and crawlers carry one; a record
+without any is named by its line or row number.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from ..errors import InputError
 
 #: Field names listed in the message, at most.
 SHOWN = 12
+#: The fields that name a record when ``--id-field`` is not given, in order of preference.
+ID_FIELDS = ("id", "_id", "doc_id", "uuid")
+
+
+def id_fields(id_field: str | None, text_field: str) -> Sequence[str]:
+    """The fields that may name a record: the one ``--id-field`` chose, else the conventional ones."""
+    return (id_field,) if id_field is not None else tuple(name for name in ID_FIELDS if name != text_field)
+
+
+def record_name(value_of: Callable[[str], object], fields: Sequence[str], number: int) -> str | int:
+    """The first string or integer value of ``fields`` in a record (``value_of`` reads one), else ``number``."""
+    for name in fields:
+        value = value_of(name)
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            return value
+    return number
 
 
 class FieldCensus:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..language import record_language
 from .atomic import write_atomic
-from .fields import FieldCensus
+from .fields import FieldCensus, id_fields, record_name
 
 if TYPE_CHECKING:
     import pyarrow
@@ -59,8 +59,9 @@ def read_rows(
     problem = FieldCensus(table.schema_arrow.names).problem(label, text_field, id_field)
     if problem is not None:
         raise problem
-    columns = [text_field] + ([id_field] if id_field and id_field != text_field else [])
     names = table.schema_arrow.names
+    named_by = [name for name in id_fields(id_field, text_field) if name != text_field and name in names]
+    columns = [text_field] + named_by
     with_language = language_field is not None and language_field in names and language_field not in columns
     columns += [language_field] if with_language else []
     row = 0
@@ -73,11 +74,11 @@ def read_rows(
         if batch is None:
             return
         texts = batch.column(text_field).to_pylist()
-        ids = batch.column(id_field).to_pylist() if id_field in columns[1:] else [None] * len(texts)
+        ids = [dict(zip(named_by, values)) for values in zip(*(batch.column(name).to_pylist() for name in named_by))] or [{}] * len(texts)
         languages = batch.column(language_field).to_pylist() if with_language else [None] * len(texts)
-        for text, record_id, language in zip(texts, ids, languages):
+        for text, values, language in zip(texts, ids, languages):
             row += 1
-            name: str | int = record_id if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) else row
+            name = record_name(values.get, named_by, row)
             code = record_language(language)
             if isinstance(text, str):
                 yield row, name, text, code

@@ -16,7 +16,7 @@ from json.decoder import scanstring
 
 from ..errors import InputError
 from ..language import record_language
-from .fields import FieldCensus
+from .fields import FieldCensus, id_fields, record_name
 
 SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _DECODER = json.JSONDecoder()
@@ -119,6 +119,7 @@ def parse_records(
     ``census`` collects the field names of every record; a record's
     ``language_field``, when it holds a string, is its language.
     """
+    names = id_fields(id_field, text_field)
     for number, content, ending in split_lines(data, first_line):
         where = f"{path}:{number}"
         if not content.strip():
@@ -144,9 +145,7 @@ def parse_records(
             problem = "has no" if text_field not in obj else "has a non-string"
             yield number, content, ending, InputError(where, f"record {problem} '{text_field}' field")
             continue
-        record_id: str | int = number
-        if id_field is not None and isinstance(obj.get(id_field), (str, int)) and not isinstance(obj.get(id_field), bool):
-            record_id = obj[id_field]
+        record_id = record_name(obj.get, names, number)
         start, end = spans[text_field]
         language = record_language(obj.get(language_field)) if language_field is not None else None
         yield number, content, ending, Record(number, raw, ending.decode(), record_id, text, start, end, language)

@@ -21,14 +21,11 @@ from functools import cache, cached_property, reduce
 from itertools import chain
 from operator import add, eq
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 from zlib import crc32
 
 from .frequencies import ZipfTable
 from ..pattern_cache import compiled
-
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
 
 try:  # built by ``pip install`` where a C compiler exists; see KERNEL
     from . import _scorer as COMPILED
@@ -235,21 +232,21 @@ class PureScorer:
         return self(_tokens(sentence), _spaced(sentence))
 
 
-def _float32(resource: Traversable) -> Sequence[float]:
-    """The float32 values of a package file, mapped where it is a file on disk.
+def _float32(path: Path) -> Sequence[float]:
+    """The float32 values of a file on disk, mapped.
 
     The 2 MB of weights are then read page by page as the scorer meets them (a run over a
     few articles touches a fraction of them), where reading the whole file cost a run about
-    as much as the rest of loading the model. A package inside a zip file is read whole.
+    as much as the rest of loading the model. The model is read from the package's folder on
+    disk (``load_model``), as an install inside a zip file cannot be, so there is no other kind
+    of resource to read.
     """
-    try:
-        with open(resource, "rb") as stream:  # type: ignore[call-overload]  # a Traversable that is no path: TypeError
+    with open(path, "rb") as stream:
+        try:
             mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-        return memoryview(mapped).cast("f")
-    except (OSError, TypeError, ValueError):  # ValueError: an empty file cannot be mapped
-        values = array("f")
-        values.frombytes(resource.read_bytes())
-        return values
+        except ValueError:  # an empty file cannot be mapped: it holds no values
+            return array("f")
+    return memoryview(mapped).cast("f")
 
 
 @cache

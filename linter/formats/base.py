@@ -44,13 +44,17 @@ class Report:
     def findings(self) -> Iterator[tuple[Unit, LineIndex, Diagnostic]]:
         """Every finding in output order (path, record, offset)."""
         for outcome in self.outcomes:
-            for unit in outcome.units:
-                shown = self.shown(unit)
-                if not shown:
-                    continue
-                index = LineIndex(unit.text)
-                for diagnostic in shown:
-                    yield unit, index, diagnostic
+            yield from self.findings_in(outcome)
+
+    def findings_in(self, outcome: FileOutcome) -> Iterator[tuple[Unit, LineIndex, Diagnostic]]:
+        """The findings of one file in output order (record, offset)."""
+        for unit in outcome.units:
+            shown = self.shown(unit)
+            if not shown:
+                continue
+            index = LineIndex(unit.text)
+            for diagnostic in shown:
+                yield unit, index, diagnostic
 
 
 #: A format's writer: the report in, text on the stream.

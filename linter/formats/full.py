@@ -9,7 +9,6 @@ and findings without a fix are underlined with ``^``.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -17,10 +16,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..line_index import LineIndex
-from ..model import Applicability, Diagnostic, Edit, Severity
-from ..results import Mode, Unit
-from ..wording import plural
+from ..model import Applicability, Diagnostic, Edit
+from ..results import Unit
 from .base import Report, location
+from .summary import Tally, counted, summary_lines, tallied
 from .styled import SEVERITY_STYLE, Line, console, line_writer
 from ..pattern_cache import compiled
 
@@ -189,38 +188,9 @@ class Renderer:
         return lines
 
     def summary(self, tally: Tally) -> list[Table | Text]:
-        report = self.report
-        files = sum(1 for o in report.outcomes if o.units)
-        unread = sum(1 for o in report.outcomes if o.errors and not o.units)
-        fixed = sum(u.fixed_count for o in report.outcomes for u in o.units)
-        total = sum(tally.by_code.values())
-        out: list[Table | Text] = []
-        if total:
-            out.append(self.table(tally))
-        if report.mode is Mode.DIFF:
-            changed = sum(1 for o in report.outcomes if o.changed)
-            out.append(Text(f"{plural(total, 'fix')} would be applied in {plural(changed, 'file')}; nothing was written."))
-            return out
-        counts = tally.by_severity
-        parts = ", ".join(plural(counts[s], s.label) for s in sorted(counts, reverse=True))
-        line = Text(f"Found {plural(total, 'finding')}" + (f" ({parts})" if parts else "") + f" in {plural(files, 'file')}")
-        # A file that could not be read was not checked: "0 findings in 1 file" would claim it was clean.
-        line.append(f"; {plural(unread, 'file')} could not be read." if unread else ".")
-        if fixed:
-            line.append(f" Fixed {fixed}.")
-        out.append(line)
-        safe, unsafe = tally.safe, tally.unsafe
-        if safe or unsafe:
-            hint = Text()
-            if safe:
-                hint.append(f"{safe} fixable with `newslint check --fix`")
-            if unsafe:
-                hint.append(("; " if safe else "") + f"{unsafe} more with `--fix --unsafe-fixes`")
-            hint.append(" (see them first with `--diff`).")
-            out.append(hint)
-        if tally.held:
-            out.append(Text(f"{plural(tally.held, 'fix')} in records files that `--fix` rewrites only once every record in them reads (mend the errors above)."))
-        return out
+        """The table of counts by rule, then the summary lines every format for people ends with."""
+        out: list[Table | Text] = [self.table(tally)] if tally.by_code else []
+        return out + [Text(line) for line in summary_lines(self.report, tally)]
 
     def table(self, tally: Tally) -> Table:
         counts, fixable = tally.by_code, tally.fixable
@@ -239,54 +209,26 @@ class Renderer:
         return table
 
 
-class Tally:
-    """Counts of the findings written so far, by code and severity; a capped rule's summary
-    finding counts as the findings it stands for, so the totals are exact."""
-
-    def __init__(self) -> None:
-        self.by_code: Counter[str] = Counter()
-        self.by_severity: Counter[Severity] = Counter()
-        self.fixable: Counter[str] = Counter()
-        self.first: dict[str, Diagnostic] = {}
-        #: Fixes ``--fix`` would apply (safe, unsafe), and fixes in files it will not rewrite while
-        #: one of their records fails (``held``), which no rerun of ``--fix`` applies as they are.
-        self.safe = self.unsafe = self.held = 0
-
-    def add(self, diagnostic: Diagnostic, held: bool = False) -> None:
-        self.by_code[diagnostic.code] += diagnostic.count
-        self.by_severity[diagnostic.severity] += diagnostic.count
-        self.first.setdefault(diagnostic.code, diagnostic)
-        safe = diagnostic.fixable_count(Applicability.SAFE)
-        unsafe = diagnostic.fixable_count(Applicability.UNSAFE)
-        self.fixable[diagnostic.code] += safe + unsafe
-        if held:
-            self.held += safe + unsafe
-        else:
-            self.safe += safe
-            self.unsafe += unsafe
-
-
 def write_full(report: Report, stream: TextIO) -> None:
     """Each finding is written as it comes (no layout over all of them), then the summary."""
     out = console(report, stream)
     write = line_writer(out, stream)
     renderer = Renderer(report)
     tally = Tally()
-    held = {id(unit) for outcome in report.outcomes if outcome.errors for unit in outcome.units}
-    for unit, index, diagnostic in report.findings():
+    for unit, index, diagnostic in tallied(report, tally):
         for line in renderer.finding(unit, index, diagnostic):
             write(line)
         stream.write("\n")
-        tally.add(diagnostic, held=id(unit) in held)
     if not report.quiet:
         for part in renderer.summary(tally):
             out.print(part)
 
 
 def write_statistics(report: Report, stream: TextIO) -> None:
-    """``--statistics``: only the table of counts by code."""
-    tally = Tally()
-    for _unit, _index, diagnostic in report.findings():
-        tally.add(diagnostic)
-    if tally.by_code:
-        console(report, stream).print(Renderer(report).table(tally))
+    """``--statistics``: the table of counts by code and the summary lines, without the findings."""
+    tally = counted(report)
+    renderer = Renderer(report)
+    parts = renderer.summary(tally) if not report.quiet else [renderer.table(tally)] if tally.by_code else []
+    out = console(report, stream)
+    for part in parts:
+        out.print(part)

@@ -19,7 +19,14 @@ if TYPE_CHECKING:
 # A lowercase word that is not part of a URL, handle, hashtag, file name or hyphenated word.
 _LOWER_WORD = compile_pattern(r"(?<![\w.@/#-])\p{Ll}+(?![\w@/]|-\w|\.\w)")
 _END = compiled(r"(?![\w@/]|-\w|\.\w)")
-
+# Where a listed name's lowercase form is used as the everyday word. A modal or adjective
+# ("may be", "mobile phones") stands before a lowercase word, though not before a preposition,
+# conjunction or verb of speech, which may follow the name as well ("flew to china on Monday");
+# a noun ("the turkey", "his jersey"), and either after a determiner.
+_MODIFIES = compiled(
+    r"[\x20\t]+(?!(?:and|or|but|nor|on|in|at|to|from|for|with|by|of|into|over|after|before|since|until|said|says|told)\b)\p{Ll}"
+)
+_DETERMINED = compiled(r"(?<![\w-])(?:a|an|the|his|her|its|their|our|your|my|this|fine)[\x20\t]+$")
 
 @register
 class VocabularyCheck(Check):
@@ -41,6 +48,8 @@ class VocabularyCheck(Check):
         "words": Param(list, "proper nouns as they are written"),
         "only-if-capitalized-elsewhere": Param(bool, "flag a word only where the text also writes it capitalised", False),
         "user-words": Param(bool, "this rule also takes the user's `vocabulary` setting (one rule at most)", False, unique=True),
+        "ordinary-modifiers": Param(list, "listed names whose lowercase form is an everyday modal or adjective (`may`, `mobile`): not flagged before a lowercase word or after a determiner", []),
+        "ordinary-nouns": Param(list, "listed names whose lowercase form is an everyday noun (`turkey`): not flagged after a determiner", []),
     }
 
     def __init__(self, rule: Any, params: Mapping[str, Any]) -> None:
@@ -58,6 +67,11 @@ class VocabularyCheck(Check):
         # A set, so that intersecting it with the text's words walks the smaller of the two.
         self.first_words = frozenset(self.by_first)
         self.require_proper_form = params["only-if-capitalized-elsewhere"]
+        self.modifiers = frozenset(params["ordinary-modifiers"])
+        self.nouns = frozenset(params["ordinary-nouns"])
+        for key, words in (("ordinary-modifiers", self.modifiers), ("ordinary-nouns", self.nouns)):
+            if not words <= self.words.keys():
+                raise RuleDefinitionError(f"{key} {sorted(words - self.words.keys())} must be listed words, in lowercase")
 
     @staticmethod
     def _writes(text: str, proper: str) -> bool:
@@ -75,6 +89,12 @@ class VocabularyCheck(Check):
         after = r"(?!\s+\p{Lu})" if single else ""
         pattern = rf"(?<![\w'’-]){start}{regex.escape(proper)}(?!\w|-\w){after}"
         return regex.search(pattern, text, timeout=TIMEOUT) is not None
+
+    def _ordinary_use(self, phrase: str, text: str, start: int, end: int) -> bool:
+        """Whether the lowercase ``phrase`` at ``start:end`` stands where its everyday word does."""
+        if phrase in self.modifiers and _MODIFIES.match(text, end) is not None:
+            return True
+        return (phrase in self.modifiers or phrase in self.nouns) and _DETERMINED.search(text, max(0, start - 12), start) is not None
 
     def _starts(self, doc: Document) -> list[tuple[int, str]]:
         """``(offset, first word)`` of each whole lowercase word that starts a listed name, in text order.
@@ -102,6 +122,8 @@ class VocabularyCheck(Check):
             for phrase in self.by_first[first]:
                 end = start + len(phrase)
                 if text.startswith(phrase, start) and _END.match(text, end):
+                    if self._ordinary_use(phrase, text, start, end):
+                        break
                     proper = self.words[phrase]
                     if self.require_proper_form and proper not in written:
                         written[proper] = self._writes(text, proper)

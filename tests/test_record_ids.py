@@ -38,3 +38,11 @@ def test_parquet_rows_are_named_the_same_way(tmp_path, capsys) -> None:
     assert sorted({f["record"] for f in json.loads(out)}, key=str) == [2, "r1"]
     _code, out, _err = run(capsys, "check", "--isolated", "--format", "json", "--id-field", "url", str(path))
     assert sorted({f["record"] for f in json.loads(out)}) == ["u1", "u2"]
+
+
+def test_a_frame_linted_alone_names_its_rows_the_same_way() -> None:
+    pandas = pytest.importorskip("pandas")
+    from linter.parallel import lint_frame
+
+    frame = pandas.DataFrame({"id": ["r1", None], "text": ["They met in kyiv.", "Then,, left."]})
+    assert sorted(set(lint_frame(frame)["record"]), key=str) == [2, "r1"]

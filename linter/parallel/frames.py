@@ -30,7 +30,7 @@ from ..options import Prepared, Recipe
 from ..processing import BatchResult, lint_batch, process_path
 from ..results import Mode, fails, finding_record
 from ..sources import InputError, display_path
-from ..sources.fields import FieldCensus
+from ..sources.fields import FieldCensus, id_fields, row_names
 from ..sources.parquet import is_parquet
 from ..sources.records import Record, is_records, parse_records
 from ..templates import TemplateCounts
@@ -81,13 +81,12 @@ def _frame(rows: list[dict[str, Any]]) -> pandas.DataFrame:
 def frame_records(frame: pandas.DataFrame, recipe: Recipe, path: str, first_row: int) -> tuple[list[tuple[str | int, str, str | None]], list[str]]:
     """The frame's articles as ``(record id, text, language)`` and its rows without a string text as error lines."""
     texts = frame[recipe.text_field].tolist()
-    has_ids = recipe.id_field is not None and recipe.id_field in frame.columns
-    ids = frame[recipe.id_field].tolist() if has_ids else [None] * len(texts)
+    named_by = [name for name in id_fields(recipe.id_field, recipe.text_field) if name in frame.columns]
+    names = row_names([frame[name].tolist() for name in named_by], first_row, len(texts))
     has_languages = recipe.language_field is not None and recipe.language_field in frame.columns
     languages = frame[recipe.language_field].tolist() if has_languages else [None] * len(texts)
     records, errors = [], []
-    for row, (text, record_id, language) in enumerate(zip(texts, ids, languages), start=first_row):
-        name = record_id if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) else row
+    for row, (text, name, language) in enumerate(zip(texts, names, languages), start=first_row):
         if isinstance(text, str):
             records.append((name, text, record_language(language)))
         else:
@@ -101,7 +100,8 @@ def lint_frame(
 ) -> pandas.DataFrame:
     """Findings for the articles in ``frame`` (column ``recipe.text_field``), one row per finding.
 
-    Records are named by ``recipe.id_field`` when the frame has it, else by row number
+    Records are named by ``recipe.id_field`` when the frame has it (without one, by the first
+    conventional id column, ``sources.fields.ID_FIELDS``, holding a value), else by row number
     counting from ``first_row``. Rows whose text is not a string are listed, as one-line
     errors, in ``result.attrs["errors"]``. ``counts`` are the template counts of a corpus
     (:mod:`.counting`), without which the template rules find nothing.
@@ -228,8 +228,10 @@ def plan(path: str, recipe: Recipe) -> Plan:
     if is_parquet(path):
         import dask.dataframe as dd
 
-        _check_fields(display_path(path), FieldCensus(dd.read_parquet(path).columns), recipe)
-        columns = [recipe.text_field] + [field for field in (recipe.id_field, recipe.language_field) if field and field != recipe.text_field]
+        names = list(dd.read_parquet(path).columns)
+        _check_fields(display_path(path), FieldCensus(names), recipe)
+        fields = [*id_fields(recipe.id_field, recipe.text_field), recipe.language_field]
+        columns = [recipe.text_field] + [field for field in dict.fromkeys(fields) if field and field != recipe.text_field and field in names]
         parts = dd.read_parquet(path, columns=columns).to_delayed()
         return Plan(path, recipe, 1, tuple(parts), _starts(dask.compute(*[delayed(len)(part) for part in parts])))
     return Plan(path, recipe, 2)

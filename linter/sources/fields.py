@@ -12,7 +12,7 @@ without any is named by its line or row number.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..errors import InputError
 
@@ -27,13 +27,16 @@ def id_fields(id_field: str | None, text_field: str) -> Sequence[str]:
     return (id_field,) if id_field is not None else tuple(name for name in ID_FIELDS if name != text_field)
 
 
-def record_name(value_of: Callable[[str], object], fields: Sequence[str], number: int) -> str | int:
-    """The first string or integer value of ``fields`` in a record (``value_of`` reads one), else ``number``."""
-    for name in fields:
-        value = value_of(name)
-        if isinstance(value, (str, int)) and not isinstance(value, bool):
-            return value
-    return number
+def record_name(values: Iterable[object], number: int) -> str | int:
+    """The first string or integer of ``values`` (a record's id fields, in ``id_fields`` order), else ``number``."""
+    return next((value for value in values if isinstance(value, (str, int)) and not isinstance(value, bool)), number)
+
+
+def row_names(columns: Sequence[Sequence[object]], first: int, count: int) -> list[str | int]:
+    """The names of ``count`` rows numbered from ``first``, given the values of their id columns."""
+    if not columns:
+        return list(range(first, first + count))
+    return [record_name(values, first + i) for i, values in enumerate(zip(*columns))]
 
 
 class FieldCensus:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..language import record_language
 from .atomic import write_atomic
-from .fields import FieldCensus, id_fields, record_name
+from .fields import FieldCensus, id_fields, row_names
 
 if TYPE_CHECKING:
     import pyarrow
@@ -74,11 +74,10 @@ def read_rows(
         if batch is None:
             return
         texts = batch.column(text_field).to_pylist()
-        ids = [dict(zip(named_by, values)) for values in zip(*(batch.column(name).to_pylist() for name in named_by))] or [{}] * len(texts)
+        names = row_names([batch.column(name).to_pylist() for name in named_by], row + 1, len(texts))
         languages = batch.column(language_field).to_pylist() if with_language else [None] * len(texts)
-        for text, values, language in zip(texts, ids, languages):
+        for text, name, language in zip(texts, names, languages):
             row += 1
-            name = record_name(values.get, named_by, row)
             code = record_language(language)
             if isinstance(text, str):
                 yield row, name, text, code

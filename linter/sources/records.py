@@ -145,7 +145,7 @@ def parse_records(
             problem = "has no" if text_field not in obj else "has a non-string"
             yield number, content, ending, InputError(where, f"record {problem} '{text_field}' field")
             continue
-        record_id = record_name(obj.get, names, number)
+        record_id = record_name((obj.get(name) for name in names), number)
         start, end = spans[text_field]
         language = record_language(obj.get(language_field)) if language_field is not None else None
         yield number, content, ending, Record(number, raw, ending.decode(), record_id, text, start, end, language)

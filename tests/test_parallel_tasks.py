@@ -8,6 +8,8 @@ import pytest
 
 from linter.parallel import pool
 
+from .conftest import run
+
 pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
@@ -39,3 +41,23 @@ def test_a_missing_file_is_a_task_member_like_any_other(tmp_path) -> None:
     jobs.insert(1, (str(tmp_path / "docs" / "gone.txt"), 0))
     assert [job for task in pool.tapered(jobs, 2) for job in task] == jobs
     assert list(pool.tapered([], 2)) == []
+
+
+def test_a_run_cut_into_many_tasks_writes_what_a_serial_run_writes(tmp_path, capsys, monkeypatch) -> None:
+    """Files of different sizes, several per task and tasks of shrinking size: the findings (NL336's template
+    counts among them) come out in the serial run's order, byte for byte."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for number in range(40):
+        body = " ".join(["The the council met on Monday ."] * (1 + number % 7))
+        (docs / f"{number:02}.txt").write_text(f"{body}\n\nFollow Example News for more stories.\n")
+    _code, serial, _err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "1")
+    assert '"NL336"' in serial and serial.count("\n") > 40
+    cut: list[int] = []
+    tapered = pool.tapered
+    monkeypatch.setattr(pool, "tapered", lambda jobs, workers: [cut.append(len(t)) or t for t in tapered(jobs, workers)])
+    monkeypatch.setattr(pool, "SERIAL_BYTES", 1)
+    monkeypatch.setattr(pool, "MIN_TASK_BYTES", 200)
+    _code, pooled, err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "2")
+    assert pooled == serial and "running serially" not in err
+    assert len(cut) >= 5 and cut[0] > cut[-1], cut

@@ -118,26 +118,24 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def _size(path: str) -> int:
+    """A file's size in bytes, 0 when it cannot be read (a worker reports that when it reads it)."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def wants_pool(paths: Sequence[str], jobs: int, recipes: Sequence[Recipe]) -> bool:
     """Whether a pool can pay off: several cores, no stdin, no local Java server, enough input."""
     if jobs <= 1 or "-" in paths or any(r.grammar and r.grammar_server is None for r in recipes):
         return False
     total = 0
     for path in paths:
-        try:
-            total += os.path.getsize(path)
-        except OSError:
-            continue  # reported when the file is read
+        total += _size(path)
         if total >= SERIAL_BYTES:
             return True
     return False
-
-
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0  # reported when the file is read
 
 
 def tapered(jobs: Sequence[Job], workers: int) -> Iterator[Sequence[Job]]:

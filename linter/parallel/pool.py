@@ -38,8 +38,13 @@ if TYPE_CHECKING:
 
 #: Inputs smaller than this in all are linted serially (starting workers costs more).
 SERIAL_BYTES = 1_000_000
-#: Text files handed to a worker at a time.
-FILES_PER_TASK = 8
+#: Bytes of text files a task holds at least (a few dozen news articles, some 20 ms of linting).
+MIN_TASK_BYTES = 40_000
+#: Each task holds 1/(TAPER x workers) of the bytes still to hand out (guided self-scheduling):
+#: large tasks first, so that a worker seldom waits for this process to hand it the next one (a
+#: wait of a scheduler's time slice when both cores are busy), smaller ones towards the end, so
+#: that the workers finish together.
+TAPER = 4
 
 #: A worker's prepared recipes: built by :func:`_start_worker`, or inherited when forked.
 _WORKER_PREPARED: list[Prepared] = []
@@ -113,19 +118,39 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def _size(path: str) -> int:
+    """A file's size in bytes, 0 when it cannot be read (a worker reports that when it reads it)."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def wants_pool(paths: Sequence[str], jobs: int, recipes: Sequence[Recipe]) -> bool:
     """Whether a pool can pay off: several cores, no stdin, no local Java server, enough input."""
     if jobs <= 1 or "-" in paths or any(r.grammar and r.grammar_server is None for r in recipes):
         return False
     total = 0
     for path in paths:
-        try:
-            total += os.path.getsize(path)
-        except OSError:
-            continue  # reported when the file is read
+        total += _size(path)
         if total >= SERIAL_BYTES:
             return True
     return False
+
+
+def tapered(jobs: Sequence[Job], workers: int) -> Iterator[Sequence[Job]]:
+    """Consecutive groups of ``jobs`` (text files), each holding a share of the bytes still to hand out."""
+    sizes = [_size(path) for path, _recipe in jobs]
+    remaining = sum(sizes)
+    start = size = 0
+    for end, each in enumerate(sizes, 1):
+        size += each
+        if size >= max(MIN_TASK_BYTES, remaining / (TAPER * workers)):
+            yield jobs[start:end]
+            remaining -= size
+            start, size = end, 0
+    if start < len(jobs):
+        yield jobs[start:]
 
 
 class WorkerPool:
@@ -285,7 +310,7 @@ class WorkerPool:
             end = index
             while end < len(jobs) and not is_data_file(jobs[end][0]):
                 end += 1
-            groups = [(jobs[i : i + FILES_PER_TASK], self._counts_file) for i in range(index, end, FILES_PER_TASK)]
+            groups = [(group, self._counts_file) for group in tapered(jobs[index:end], self._jobs)]
             for outcomes in pool.map(_worker_files, groups):
                 yield from outcomes
                 advance(len(outcomes))

@@ -1,0 +1,63 @@
+"""How ``--jobs`` cuts a run into tasks (#16): few hand-overs, and workers that finish together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.parallel import pool
+
+from .conftest import run
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
+
+
+def _files(folder: Path, sizes: list[int]) -> list[tuple[str, int]]:
+    folder.mkdir()
+    jobs = []
+    for number, size in enumerate(sizes):
+        path = folder / f"{number:04}.txt"
+        path.write_text("x" * size)
+        jobs.append((str(path), number % 2))
+    return jobs
+
+
+def test_tasks_shrink_towards_the_end_and_keep_the_order(tmp_path) -> None:
+    jobs = _files(tmp_path / "docs", [2_000 + (number * 37) % 3_000 for number in range(600)])
+    tasks = list(pool.tapered(jobs, 2))
+    assert [job for task in tasks for job in task] == jobs
+    sizes = [sum(Path(path).stat().st_size for path, _ in task) for task in tasks]
+    # A handful of hand-overs per worker instead of one per few files; a large first task, a small last one.
+    assert len(tasks) <= len(jobs) // 20
+    assert sizes[0] >= sum(sizes) / (pool.TAPER * 2)
+    assert all(size >= pool.MIN_TASK_BYTES for size in sizes[:-1])
+    assert sizes[-1] <= 2 * pool.MIN_TASK_BYTES and sizes[-1] < sizes[0] / 4
+
+
+def test_a_missing_file_is_a_task_member_like_any_other(tmp_path) -> None:
+    """Its error is reported when a worker reads it; cutting the run into tasks does not stop at it."""
+    jobs = _files(tmp_path / "docs", [50_000, 50_000])
+    jobs.insert(1, (str(tmp_path / "docs" / "gone.txt"), 0))
+    assert [job for task in pool.tapered(jobs, 2) for job in task] == jobs
+    assert list(pool.tapered([], 2)) == []
+
+
+def test_a_run_cut_into_many_tasks_writes_what_a_serial_run_writes(tmp_path, capsys, monkeypatch) -> None:
+    """Files of different sizes, several per task and tasks of shrinking size: the findings (NL336's template
+    counts among them) come out in the serial run's order, byte for byte."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for number in range(40):
+        body = " ".join(["The the council met on Monday ."] * (1 + number % 7))
+        (docs / f"{number:02}.txt").write_text(f"{body}\n\nFollow Example News for more stories.\n")
+    _code, serial, _err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "1")
+    assert '"NL336"' in serial and serial.count("\n") > 40
+    cut: list[int] = []
+    tapered = pool.tapered
+    monkeypatch.setattr(pool, "tapered", lambda jobs, workers: [cut.append(len(t)) or t for t in tapered(jobs, workers)])
+    monkeypatch.setattr(pool, "SERIAL_BYTES", 1)
+    monkeypatch.setattr(pool, "MIN_TASK_BYTES", 200)
+    _code, pooled, err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "2")
+    assert pooled == serial and "running serially" not in err
+    assert len(cut) >= 5 and cut[0] > cut[-1], cut

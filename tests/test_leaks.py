@@ -202,3 +202,17 @@ def test_benchmark_names_the_furniture_lines_the_truth_keeps() -> None:
     prose = ["The court heard that the copyright of the song had passed to his daughter.", "Reporters followed the minister on foot."]
     assert all(TRUTH_KEPT_FURNITURE.search(line) for line in kept)
     assert not any(TRUTH_KEPT_FURNITURE.search(line) for line in prose)
+
+
+def test_benchmark_shows_each_folds_recall_of_the_nested_choice() -> None:
+    """``--leak-cv`` prints the nested recall of each fold: with 81 pages one page can decide a fold."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from collections import Counter
+
+    from quality import fold_spread
+
+    folds = [
+        {"bs4p": Counter(hits=4, leaks=5), "trafilatura": Counter()},
+        {"bs4p": Counter(hits=1, leaks=2), "trafilatura": Counter(hits=1, leaks=3)},
+    ]
+    assert fold_spread(folds, ["bs4p", "trafilatura"]) == ["80 50", "- 33"]

@@ -20,7 +20,6 @@ one-file run does not pay for them.
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Container
 from typing import Any
 
@@ -47,11 +46,12 @@ _FLOATING = re.compile(r"(?:\(\?i:)?(?:\(\?:)*\(\?s:\.\)\)?(?:\*|\{\d+,\})")
 
 
 class _Verdict:
-    """What the sets said about one document, computed as rules ask."""
+    """What the sets ``compiled`` said about one document, computed as rules ask."""
 
-    __slots__ = ("hits", "paragraphs", "gates")
+    __slots__ = ("compiled", "hits", "paragraphs", "gates")
 
-    def __init__(self) -> None:
+    def __init__(self, compiled: tuple[_Union | _Set, _Union | _Set, _Set]) -> None:
+        self.compiled = compiled
         self.hits: frozenset[int] | None = None
         self.paragraphs: dict[int, list[Span]] | None = None
         self.gates: frozenset[int] | None = None
@@ -69,10 +69,6 @@ class _Sets:
         self.compiled: tuple[_Union | _Set, _Union | _Set, _Set] | None = None
         self.broken = False
         self.read = 0
-        self.verdicts: weakref.WeakKeyDictionary[Document, _Verdict] = weakref.WeakKeyDictionary()
-        # The document of the last verdict and that verdict: rules ask about one document after another,
-        # and a look-up in ``verdicts`` (which makes a weak reference each time) cost more than the answer.
-        self.last: tuple[weakref.ref[Document], _Verdict] | None = None
 
     def register(
         self, search: str | None, whole: str | None, gate: tuple[str, ...] | None = None, *, coded: bool = False
@@ -87,9 +83,7 @@ class _Sets:
         words = None if gate is None else "|".join("".join(hex_escape(ord(c)) for c in word) for word in gate)
         gate_index = None if words is None else self.gates.setdefault(words, len(self.gates))
         if count != (len(self.patterns), len(self.whole), len(self.gates)):
-            self.compiled, self.broken = None, False
-            self.verdicts.clear()
-            self.last = None
+            self.compiled, self.broken = None, False  # the verdicts of the sets before are dropped as asked
         return index, whole_index, gate_index
 
     def _compile(self) -> tuple[_Union | _Set, _Union | _Set, _Set] | None:
@@ -112,24 +106,21 @@ class _Sets:
         return self.compiled
 
     def _verdict(self, doc: Document) -> _Verdict | None:
-        """The verdicts about ``doc``, or None while warming up or without RE2."""
-        last = self.last
-        if last is not None and last[0]() is doc:
-            return last[1]
-        verdict = self.verdicts.get(doc)
-        if verdict is None:
-            self.read += len(doc.text)
+        """The verdicts about ``doc`` (kept in its ``memo`` under these sets), or None while warming up or without RE2."""
+        verdict: _Verdict | None = doc.memo.get(self)
+        if verdict is None or verdict.compiled is not self.compiled:
+            if verdict is None:
+                self.read += len(doc.text)
             if self.read < WARM_UP or self._compile() is None:
                 return None
-            verdict = self.verdicts[doc] = _Verdict()
-        self.last = (weakref.ref(doc), verdict)
+            verdict = doc.memo[self] = _Verdict(self.compiled)
         return verdict
 
     def hits(self, doc: Document) -> frozenset[int] | None:
         """Indices of the supersets found in ``doc``'s text (or that RE2 rejected), or None for no verdict."""
-        last = self.last
-        if last is not None and last[1].hits is not None and last[0]() is doc:
-            return last[1].hits  # every rule asks in turn: the answer for the same text without a call
+        verdict: _Verdict | None = doc.memo.get(self)
+        if verdict is not None and verdict.hits is not None and verdict.compiled is self.compiled:
+            return verdict.hits  # every rule asks in turn: the answer for the same text without a call
         verdict = self._verdict(doc)
         if verdict is None:
             return None

@@ -24,3 +24,13 @@ def test_checks_keep_their_shared_work_in_the_document(monkeypatch) -> None:
     assert findings
     assert weakref.getweakrefcount(doc) == 0  # no check keeps a weak reference to it
     assert prefilter.SETS in doc.memo and any(isinstance(key, str) and key.startswith("linter.checks.names") for key in doc.memo)
+
+
+def test_the_gate_set_is_not_searched_where_the_paragraph_verdict_settles_it(monkeypatch) -> None:
+    """Whole-paragraph rules ask the paragraph verdict (made for every text) before the gate set, and
+    gated text rules scan for their words: the gate set's pass over the text is not made (issue 16)."""
+    monkeypatch.setattr(prefilter.SETS, "read", prefilter.WARM_UP)
+    doc = Document(TEXT)
+    list(_produced(doc, active_rules(load_ruleset(), LintConfig())))
+    verdict = doc.memo[prefilter.SETS]
+    assert verdict.paragraphs is not None and verdict.gates is None

@@ -6,8 +6,8 @@ DFA to stay small), and whole-paragraph rules also into a ``Set`` matched agains
 paragraph from end to end. A rule whose superset does not match is skipped; one whose
 superset matches runs its own ``regex`` pattern as before, which alone decides the findings.
 A third set holds each rule's gate words (:class:`~.pattern.PatternCheck`), searched once in
-the lowercased text, so that a rule does not scan the text once per gate word to learn that
-none is there.
+the lowercased text, so that a paragraph rule without a paragraph verdict does not scan the text
+once per gate word to learn that none is there.
 So the prefilter can only save work, never change a finding, and every way it can fail
 (``google-re2`` not installed, a pattern RE2 rejects, a text not encodable as UTF-8, the DFA
 over its memory budget) means "no verdict": the rules then run as without it.

@@ -115,7 +115,7 @@ class PatternCheck(Check):
         self._register()
 
     def _register(self) -> None:
-        self.prefiltered = SETS.register(self.search, self.whole, self.gate)
+        self.prefiltered = SETS.register(self.search, self.whole, self.gate, max_words=self.max_words)
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         # Most rules have nothing to find in most texts: they say so before any generator is made.

@@ -245,7 +245,8 @@ def test_no_verdict_means_every_rule_runs(sets: prefilter._Sets, monkeypatch: py
         monkeypatch.setattr(prefilter, "MAX_MEM", 1 << 12)
     doc = Document(text)
     if breakage == "DFA out of memory":
-        sets.compiled = tuple(prefilter._Set(_GivesUp(), {}, sentinel) for sentinel in (r"\A", "(?s).*", r"\A"))
+        searched, whole, gates = (prefilter._Set(_GivesUp(), {}, sentinel) for sentinel in (r"\A", "(?s).*", r"\A"))
+        sets.compiled = (searched, prefilter._Whole(whole, whole, None), gates)
     hits = sets.hits(doc)
     if breakage in ("no RE2", "tiny memory budget"):
         assert hits is None
@@ -314,7 +315,7 @@ def test_searching_in_several_sets_finds_what_one_set_finds(text: str) -> None:
 def test_every_sentinel_matches_every_text(text: str) -> None:
     """A set's sentinel (a searched set's is the empty match at the start) is found in any text RE2 reads to its end."""
     searched, whole, gates = SEVERAL.compiled
-    for one in (*searched.sets, *whole.sets, gates):
+    for one in (*searched.sets, *whole.both.sets, gates):
         assert one.sentinel in one.compiled.Match(text), (one.sentinel, text)
 
 
@@ -421,4 +422,38 @@ def test_floating_whole_paragraph_supersets_get_a_set_of_their_own() -> None:
     assert not any(prefilter._FLOATING.match(pattern) for pattern in anchored)
     doc = Document("Advertisement\n\nImage: Reuters\n\nSign up for our newsletter.\n\nThe council met on Monday.")
     one = prefilter._Set(re2.Set.FullMatchSet(re2.Options()), SEVERAL.whole, prefilter._Set.WHOLE)
-    assert prefilter._paragraph_matches(SEVERAL.compiled[1], doc) == prefilter._paragraph_matches(one, doc) != {}
+    none = prefilter._Set(re2.Set.FullMatchSet(re2.Options()), {}, prefilter._Set.WHOLE)
+    assert SEVERAL.compiled[1].paragraph_matches(doc) == prefilter._Whole(one, none, None).paragraph_matches(doc) != {}
+
+
+#: A cookie notice (NL307's floating form, at most 90 words) inside a paragraph of more than 120 words, and alone.
+COOKIES = "We use cookies to improve your experience on our site."
+LONG = " ".join(["The council met on Monday to discuss the budget for the coming year."] * 12) + " " + COOKIES
+
+
+def test_floating_forms_are_matched_only_against_paragraphs_their_rules_read(sets: prefilter._Sets, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No floating form's rule reads a paragraph of more than 120 words (``max-words``), so the floating
+    set does not match such paragraphs (issue 16: half the clean corpus's paragraph text); findings stay."""
+    if prefilter.WORDS_KERNEL != "compiled":
+        pytest.skip("without the word kernel every paragraph is matched (counting words would cost more)")
+    text = f"{LONG}\n\n{COOKIES}"
+    doc = Document(text)
+    cookies = next(r for r in COVERED if r.code == "NL307")
+    assert doc.word_count(doc.paragraphs[0]) > 120
+    assert sets.hits(doc) is not None and sets.compiled[1].words == 120
+    floating = sets.compiled[1].both.sets[0]
+    asked: list[bytes] = []
+    real = floating.match
+    monkeypatch.setattr(floating, "match", lambda piece: asked.append(piece) or real(piece))
+    assert sets.paragraphs(doc, cookies.check.prefiltered[1]) == [doc.paragraphs[1]]
+    assert [piece.decode() for piece in asked] == [COOKIES]
+    assert lint(text, RULESET) == _without_prefilter(sets, text) != []
+
+
+def test_a_rule_without_max_words_keeps_every_paragraph_for_its_floating_form() -> None:
+    sets = prefilter._Sets()
+    sets.register(None, "(?s:.)*cookies", max_words=90)
+    sets.register(None, "(?s:.)*newsletter", max_words=120)
+    assert sets._floating_words() == (120 if prefilter.WORDS_KERNEL == "compiled" else None)
+    sets.register(None, "(?s:.)*cookies")  # another rule with the same form and no limit
+    assert sets.compiled is None and sets._floating_words() is None

@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from ..model import Diagnostic, Edit, Span
 from ..rule import Rule
@@ -96,13 +95,14 @@ class _Normalised:
         return [" ".join(text[span.start : span.end].split()) for span in spans]
 
 
-_NORMALISED: WeakKeyDictionary[Document, _Normalised] = WeakKeyDictionary()
+#: Its key in ``Document.memo``.
+_NORMALISED = f"{__name__}.normalised"
 
 
 def _normalised(doc: Document) -> _Normalised:
-    normalised = _NORMALISED.get(doc)
+    normalised = doc.memo.get(_NORMALISED)
     if normalised is None:
-        normalised = _NORMALISED[doc] = _Normalised(doc)
+        normalised = doc.memo[_NORMALISED] = _Normalised(doc)
     return normalised
 
 

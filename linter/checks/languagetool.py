@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
-from weakref import WeakKeyDictionary
 
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, Param, register
@@ -42,18 +41,18 @@ class GrammarSource(Protocol):
 
 
 class _Asked:
-    """A backend shared by a ruleset's languagetool rules: each sentence of a document is asked once."""
+    """A backend shared by a ruleset's languagetool rules: each sentence of a document is asked once
+    (the matches kept in ``Document.memo`` under this object)."""
 
     def __init__(self, backend: GrammarSource) -> None:
         self.backend = backend
-        self._found: WeakKeyDictionary[Document, list[tuple[int, GrammarMatch]]] = WeakKeyDictionary()
 
     def matches(self, doc: Document) -> list[tuple[int, GrammarMatch]]:
         """Every match of ``doc`` with the offset of its sentence."""
-        found = self._found.get(doc)
+        found: list[tuple[int, GrammarMatch]] | None = doc.memo.get(self)
         if found is None:
             found = [(s.start, m) for s in doc.sentences for m in self.backend.matches(doc.text[s.start : s.end])]
-            self._found[doc] = found
+            doc.memo[self] = found
         return found
 
 

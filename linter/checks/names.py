@@ -12,7 +12,6 @@ written capitalised elsewhere), or they are reported only as ``info``.
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -120,7 +119,8 @@ class _Evidence:
     pairs: set[tuple[str, str]] = field(default_factory=set)  # two capitalised words in a row
 
 
-_CACHE: weakref.WeakKeyDictionary[Document, _Evidence] = weakref.WeakKeyDictionary()
+#: Its key in ``Document.memo``.
+_CACHE = f"{__name__}.evidence"
 
 
 def _is_name_part(word: str) -> bool:
@@ -145,7 +145,7 @@ def evidence(doc: Document) -> _Evidence:
     Where it writes a capitalised word as a name is counted afterwards, by
     :func:`_count_contexts`, for the few words the rules ask about.
     """
-    cached = _CACHE.get(doc)
+    cached = doc.memo.get(_CACHE)
     if cached is not None:
         return cached
     written, starts, counts, anywhere = counted_tokens(doc.text)
@@ -153,7 +153,7 @@ def evidence(doc: Document) -> _Evidence:
     for word in list(filter(_WITH_PERIOD, anywhere)):  # an abbreviation, a sentence's last word
         stem = word[:-1]
         anywhere[stem] = anywhere.get(stem, 0) + anywhere.pop(word)
-    found = _CACHE[doc] = _Evidence(_Tokens(written, starts), written, starts, counts, anywhere, lowercase, doc.text.isascii())
+    found = doc.memo[_CACHE] = _Evidence(_Tokens(written, starts), written, starts, counts, anywhere, lowercase, doc.text.isascii())
     return found
 
 
@@ -305,14 +305,15 @@ class _Finding:
     overwhelming: bool  # the same two-word name is written capitalised elsewhere
 
 
-_FINDINGS: weakref.WeakKeyDictionary[Document, tuple[_Finding, ...]] = weakref.WeakKeyDictionary()
+#: Its key in ``Document.memo``.
+_FINDINGS = f"{__name__}.findings"
 
 
 def _findings(doc: Document) -> tuple[_Finding, ...]:
     """Lowercase words the text itself writes as names, once per text for the three rules that read them."""
-    cached = _FINDINGS.get(doc)
+    cached = doc.memo.get(_FINDINGS)
     if cached is None:
-        cached = _FINDINGS[doc] = tuple(_find(doc))
+        cached = doc.memo[_FINDINGS] = tuple(_find(doc))
     return cached
 
 

@@ -44,9 +44,9 @@ class PatternCheck(Check):
 
     Where the prefilter (:mod:`.prefilter`) covers the rule, its verdict replaces the gate:
     a text where the rule's superset is not found is skipped, and a whole-paragraph rule
-    tries only the paragraphs its superset matches. The prefilter also searches every rule's
-    gate words at once (one RE2 pass over the lowercased text), so a text without any of them
-    costs no scan per word.
+    tries only the paragraphs its superset matches. A paragraph rule without that verdict asks
+    the prefilter's set of every rule's gate words (one RE2 pass over the lowercased text)
+    whether the text holds any of its words.
     """
 
     name = "pattern"
@@ -115,7 +115,7 @@ class PatternCheck(Check):
         self._register()
 
     def _register(self) -> None:
-        self.prefiltered = SETS.register(self.search, self.whole, self.gate)
+        self.prefiltered = SETS.register(self.search, self.whole, self.gate, max_words=self.max_words)
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         # Most rules have nothing to find in most texts: they say so before any generator is made.
@@ -123,8 +123,9 @@ class PatternCheck(Check):
             return iter(())
         search = line_matches if self.line_anchored else finditer_spans
         if self.scope == "text":
-            # The gate holds with or without a prefilter verdict: findings never depend on it.
-            if self.gate is not None and not self._mentions(doc):
+            # Asked only where the superset was found (about half the texts, for the gated text rules):
+            # a scan per gate word then cost 0.018 s of the clean corpus, the gate set 0.1 s.
+            if self.gate is not None and not doc.mentions(self.gate):
                 return iter(())
             return self._findings(doc, search(self.pattern, doc.text, doc.chunks))
         candidates = self._candidates(doc)
@@ -133,11 +134,6 @@ class PatternCheck(Check):
         if self.scope == "whole-paragraph":
             return self._findings(doc, self._whole_paragraphs(doc, candidates))
         return self._findings(doc, (match for paragraph in candidates for match in search(self.pattern, doc.text, doc.pieces(paragraph))))
-
-    def _mentions(self, doc: Document) -> bool:
-        """Whether ``doc`` holds one of the gate words: the prefilter's answer if it has one."""
-        found = SETS.mentions(doc, self.prefiltered[2])
-        return doc.mentions(self.gate) if found is None else found
 
     def _findings(self, doc: Document, matches: Iterable[regex.Match[str]]) -> Iterator[Diagnostic]:
         for match in matches:
@@ -177,9 +173,11 @@ class PatternCheck(Check):
         if the prefilter has a verdict (and that hold a gate word, if it has a gate); else those
         holding a gate word; without a gate, every
         paragraph for ``whole-paragraph``, and for ``paragraph`` those where one search per chunk
-        found a match (a text may have a million paragraphs)."""
-        if self.gate is not None and SETS.mentions(doc, self.prefiltered[2]) is False:
-            return []  # the prefilter found no gate word anywhere: none in a paragraph
+        found a match (a text may have a million paragraphs).
+
+        The paragraph verdict comes first: the ungated whole-paragraph rules make it for every text,
+        and it settles most texts, so the gate set (searched over the whole text: 0.1 s of the clean
+        corpus, asked 23,408 times by whole-paragraph rules) is searched only where it is not."""
         if self.prefiltered[1] is not None:
             matched = SETS.paragraphs(doc, self.prefiltered[1])
             if matched is not None:
@@ -187,6 +185,8 @@ class PatternCheck(Check):
                     return matched
                 gated = set(doc.paragraphs_with(self.gate))
                 return [paragraph for paragraph in matched if paragraph in gated]
+        if self.gate is not None and SETS.mentions(doc, self.prefiltered[2]) is False:
+            return []  # the prefilter found no gate word anywhere: none in a paragraph
         if self.gate is not None:
             return doc.paragraphs_with(self.gate)
         if self.scope == "whole-paragraph":

@@ -9,7 +9,6 @@ quotation mark, which no edited article does.
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from operator import attrgetter
@@ -46,14 +45,15 @@ _REPORTED_FIRST_PERSON = compiled(
 )
 
 
-_SPEECH_ENDS: weakref.WeakKeyDictionary[Document, dict[Span, tuple[Span, Span] | None]] = weakref.WeakKeyDictionary()
+#: Its key in ``Document.memo``: each paragraph's speech end (or None).
+_SPEECH_ENDS = f"{__name__}.speech_ends"
 
 
 def _speech_end(doc: Document, paragraph: Span) -> tuple[Span, Span] | None:
     """``(speech, attribution)`` for a paragraph ending in a speech attribution, found once for NL401 and NL405."""
-    ends = _SPEECH_ENDS.get(doc)
+    ends: dict[Span, tuple[Span, Span] | None] | None = doc.memo.get(_SPEECH_ENDS)
     if ends is None:
-        ends = _SPEECH_ENDS[doc] = {}
+        ends = doc.memo[_SPEECH_ENDS] = {}
     if paragraph not in ends:
         # The attribution names its verb: a paragraph without one of VERBS has none.
         ends[paragraph] = _attributed_speech(doc, paragraph) if writes_verb(verb_offsets(doc), paragraph.start, paragraph.end) else None
@@ -150,17 +150,18 @@ def _after_sentence(text: str, start: int, at: int) -> bool:
 _MARK_CHARACTERS = ("“", "”", '"')
 _STRAIGHT = compiled(r'(?<!\d)"')
 _CURLY = compiled(r"[“”]")
-_MARKS: weakref.WeakKeyDictionary[Document, list[int]] = weakref.WeakKeyDictionary()
-_IMBALANCES: weakref.WeakKeyDictionary[Document, list[tuple[int, str]]] = weakref.WeakKeyDictionary()
+#: Their keys in ``Document.memo``.
+_MARKS = f"{__name__}.marks"
+_IMBALANCES = f"{__name__}.imbalances"
 
 
 def _marks(doc: Document) -> list[int]:
     """Where the text writes one of ``_MARK_CHARACTERS``, found once for the quote rules (a single
     character each, so those in a paragraph are the same as a search of the paragraph alone)."""
-    marks = _MARKS.get(doc)
+    marks = doc.memo.get(_MARKS)
     if marks is None:
         text = doc.text  # a subset of the marks speech_verbs found for every quotation rule: not a second scan
-        marks = _MARKS[doc] = [at for at in mark_offsets(doc) if text[at] in _MARK_CHARACTERS]
+        marks = doc.memo[_MARKS] = [at for at in mark_offsets(doc) if text[at] in _MARK_CHARACTERS]
     return marks
 
 
@@ -198,9 +199,9 @@ def unbalanced_quotes(doc: Document, rule: Rule, options: Mapping[str, Any]) -> 
     direction is inferred from the spacing around it; otherwise those of curly quotes.
     """
     text = doc.text
-    found = _IMBALANCES.get(doc)
+    found = doc.memo.get(_IMBALANCES)
     if found is None:  # the same marks for NL402 (curly) and NL404 (straight)
-        found = _IMBALANCES[doc] = list(_imbalances(doc))
+        found = doc.memo[_IMBALANCES] = list(_imbalances(doc))
     for at, problem in found:
         if (text[at] == '"') == options["straight"]:
             yield rule.diagnostic(Span(at, at + 1), mark=text[at], problem=problem)

@@ -10,7 +10,6 @@ stretch is then tested with a bisection.
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_left
 
 from ..segments import Document
@@ -24,8 +23,9 @@ VERBS = (
 #: Every double quotation mark the quotation rules count: straight, curly, low and guillemets.
 QUOTE_MARKS = ('"', "“", "”", "„", "«", "»")
 
-_VERB_OFFSETS: weakref.WeakKeyDictionary[Document, list[int]] = weakref.WeakKeyDictionary()
-_MARK_OFFSETS: weakref.WeakKeyDictionary[Document, list[int]] = weakref.WeakKeyDictionary()
+#: Their keys in ``Document.memo``.
+_VERB_OFFSETS = f"{__name__}.verbs"
+_MARK_OFFSETS = f"{__name__}.marks"
 
 
 def offsets(text: str, literals: tuple[str, ...]) -> list[int]:
@@ -42,18 +42,18 @@ def offsets(text: str, literals: tuple[str, ...]) -> list[int]:
 
 def verb_offsets(doc: Document) -> list[int]:
     """Where the document writes one of :data:`VERBS`, found once for the quotation rules."""
-    found = _VERB_OFFSETS.get(doc)
+    found = doc.memo.get(_VERB_OFFSETS)
     if found is None:
         # Each pattern reads its verb as a whole word, so a verb is searched for only if it is one of the text's lowercase words.
-        found = _VERB_OFFSETS[doc] = offsets(doc.text, tuple(doc.lowercase_runs.intersection(VERBS)))
+        found = doc.memo[_VERB_OFFSETS] = offsets(doc.text, tuple(doc.lowercase_runs.intersection(VERBS)))
     return found
 
 
 def mark_offsets(doc: Document) -> list[int]:
     """Where the document writes one of :data:`QUOTE_MARKS`, found once for the quotation rules."""
-    found = _MARK_OFFSETS.get(doc)
+    found = doc.memo.get(_MARK_OFFSETS)
     if found is None:
-        found = _MARK_OFFSETS[doc] = offsets(doc.text, QUOTE_MARKS)
+        found = doc.memo[_MARK_OFFSETS] = offsets(doc.text, QUOTE_MARKS)
     return found
 
 

@@ -15,7 +15,7 @@ from ..model import Diagnostic, Edit, Span
 from ..registry import Check, Param, RuleDefinitionError, register
 from ..segments import Document
 from ..templates.counts import TemplateCounts, corpus_counts
-from ..templates.fingerprint import candidate_lines
+from ..templates.remembered import line_keys
 
 if TYPE_CHECKING:
     from ..rule import Rule, Ruleset
@@ -56,8 +56,10 @@ class TemplateCheck(Check):
         needed = threshold + self.margin - 1
         if documents < needed:
             return
-        for start, end, fingerprint in candidate_lines(doc.text):
-            shared = counts.documents(source, fingerprint, needed)
+        triples = line_keys(source, doc.text)
+        for at in range(0, len(triples), 3):
+            start, end, key = triples[at : at + 3]
+            shared = counts.sketch.estimate(key, needed)
             if shared >= needed:
                 span = Span(start, end)
                 yield self.rule.diagnostic(span, edits=[Edit(doc.removal(span), "")], count=shared, documents=documents)

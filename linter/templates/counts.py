@@ -1,7 +1,7 @@
 """Template counts of a run: how many documents of each source hold each line, and which source a document belongs to.
 
 Pass 1 of a corpus run (:mod:`linter.parallel.counting`) adds each document's
-:func:`~.fingerprint.document_keys` to one :class:`TemplateCounts`; pass 2 gives the counts to
+:func:`~.remembered.document_keys` to one :class:`TemplateCounts`; pass 2 gives the counts to
 the ``template`` rules (:func:`linter.checks.template.with_counts`) and each document its
 source (:func:`source_of`, ``lint(..., source=)``). A run without counts (one text, standard
 input, ``lint()``, the editor) gives neither, and the check finds nothing.
@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from ..bounded import RegexTimeout, search
 from ..document_name import document_name
-from .fingerprint import document_keys, key, source_key
+from .fingerprint import key, source_key
+from .remembered import document_keys
 from .sketch import CountMinSketch
 
 

@@ -74,10 +74,3 @@ def key(source: str, fingerprint: str) -> int:
 def source_key(source: str) -> int:
     """The key that counts the documents of ``source`` (no line's fingerprint is empty)."""
     return key(source, "")
-
-
-def document_keys(source: str, text: str) -> set[int]:
-    """What one document adds to the counts: each distinct template candidate once, and the source's document count."""
-    keys = {key(source, fingerprint) for _start, _end, fingerprint in candidate_lines(text)}
-    keys.add(source_key(source))
-    return keys

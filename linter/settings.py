@@ -133,12 +133,19 @@ def _config_in(folder: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether ``pyproject.toml`` configures newslint. One that does not parse counts when its text
+    names ``tool.newslint``: :func:`load_settings` then reports the error instead of the run
+    silently dropping the project's rule selection; any other broken one is not newslint's."""
     import tomllib  # here, not at import: most runs read no configuration file (tomllib costs 5 ms)
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = path.read_bytes()
+    except OSError:
         return False
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return b"tool.newslint" in raw
     return isinstance(data.get("tool"), dict) and "newslint" in data["tool"]
 
 

@@ -36,6 +36,18 @@ class TestConfiguration:
         code, out, _ = run(capsys, "config")
         assert code == 0 and 'ignore = ["NL105"]' in out and 'fail-on = "error"' in out
 
+    def test_a_broken_pyproject_that_configures_newslint_is_an_error_not_ignored(self, tmp_path, capsys) -> None:
+        # A missing "]" must not silently drop the project's selection (every rule would run).
+        (tmp_path / "pyproject.toml").write_text('[tool.newslint\nselect = ["NL1"]\n')
+        (tmp_path / "story.txt").write_text(DIRTY)
+        code, _, err = run(capsys, "check", "story.txt")
+        assert code == 2 and "pyproject.toml" in err and "invalid TOML" in err
+
+    def test_a_broken_pyproject_of_another_tool_is_not_newslint_s(self, tmp_path, capsys) -> None:
+        (tmp_path / "pyproject.toml").write_text('[tool.black\nline-length = 99\n')
+        (tmp_path / "story.txt").write_text(DIRTY)
+        assert {f["code"] for f in findings(capsys, "story.txt")} == {"NL101", "NL105", "NL201"}
+
     def test_newslint_toml_beats_pyproject_and_flags_beat_files(self, tmp_path, capsys) -> None:
         (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nselect = ["NL1"]\n')
         (tmp_path / "newslint.toml").write_text('select = ["NL2"]\n')

@@ -19,6 +19,7 @@ import regex
 
 from linter import load_ruleset
 from linter.apply import apply_fixes, fix_text
+from linter.catalogue import fix_description
 from linter.engine import lint
 from linter.fix_safety import FEW_WORDS, prose_removed, prose_words
 from linter.model import Applicability, Diagnostic, Edit, Fix, Severity, Span
@@ -209,3 +210,12 @@ def test_safe_fixes_on_clean_news_change_almost_nothing(kind: str, pattern: str)
         for sentence in removed_sentences(original, fixed):
             assert any(e.start < sentence.end and sentence.start < e.end for e in errors), (path.name, original[sentence.start : sentence.end])
     assert changed / total < 0.001, f"{changed} of {total} characters changed"
+
+
+def test_block_tags_closing_or_opening_are_unsafe_to_delete(ruleset) -> None:
+    # "</p><p>" between sentences needs a line break, not nothing: neither tag may go by --fix alone,
+    # and `newslint rule NL611` must say that part of its fix is unsafe.
+    text = "He left.</p><p>She stayed. The <em>mayor</em> spoke."
+    fixes = {text[d.span.start : d.span.end]: d.fix.applicability for d in lint(text, ruleset, only("NL611"))}
+    assert fixes == {"</p>": Applicability.UNSAFE, "<p>": Applicability.UNSAFE, "<em>": Applicability.SAFE, "</em>": Applicability.SAFE}
+    assert "unsafe" in fix_description(ruleset.get("NL611"))

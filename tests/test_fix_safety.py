@@ -219,3 +219,10 @@ def test_block_tags_closing_or_opening_are_unsafe_to_delete(ruleset) -> None:
     fixes = {text[d.span.start : d.span.end]: d.fix.applicability for d in lint(text, ruleset, only("NL611"))}
     assert fixes == {"</p>": Applicability.UNSAFE, "<p>": Applicability.UNSAFE, "<em>": Applicability.SAFE, "</em>": Applicability.SAFE}
     assert "unsafe" in fix_description(ruleset.get("NL611"))
+
+
+def test_a_credit_glued_without_a_space_goes_whole_with_fix(ruleset) -> None:
+    # NL103 first spaces "night.Photo", then NL303 deletes " Photo: …/Reuters" with its space: no
+    # trailing space is left behind, and the credit is not locked into the article.
+    text = "Crews worked through the night.Photo: Anna Reed/Reuters\n\nMore text came later.\n"
+    assert fix_text(text, ruleset).text == "Crews worked through the night.\n\nMore text came later.\n"

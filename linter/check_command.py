@@ -60,6 +60,9 @@ def covers_corpus(paths: Sequence[str], files: Sequence[str]) -> bool:
 def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
     """Lint (fix, diff) the paths with their settings (``discovery``: files' values, flags on top); the exit code."""
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        # Not an error (ruff accepts it alone too), but a check alone neither applies nor shows more fixes.
+        print("newslint: warning: --unsafe-fixes has an effect only with --fix or --diff", file=sys.stderr)
     files = list(iter_paths(paths, discovery.for_folder))
     if not files and (code := _no_files(paths, args.require_files)) is not None:
         return code

@@ -231,7 +231,7 @@ def read_findings(path: Path) -> list[dict[str, Any]]:
             table = _pyarrow(label).read_table(path)
             rows = table.to_pylist()
         else:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # a BOM is not an error
             stripped = text.lstrip()
             rows = json.loads(text) if stripped.startswith("[") else [json.loads(line) for line in text.splitlines() if line.strip()]
     except (OSError, UnicodeDecodeError) as error:

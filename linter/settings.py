@@ -21,6 +21,7 @@ from .language import parse_languages
 from .model import Severity
 from .results import DEFAULT_FAIL_ON, FAIL_ON
 from .sources.discover import DEFAULT_INCLUDE
+from .sources.fields import DEFAULT_NAMING
 from .sources.pathmatch import PathPatterns
 
 FILE_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
@@ -86,7 +87,7 @@ class Settings:
             "vocabulary": list(self.vocabulary),
             "rules-dir": [str(p) for p in self.rules_dir],
             "text-field": self.text_field,
-            "id-field": self.id_field or _Unset("the line or row number names a record"),
+            "id-field": self.id_field or _Unset(DEFAULT_NAMING),
             "language": ",".join(self.languages) or "auto",
             "language-field": self.language_field or _Unset("each record's language is detected"),
             "grammar": self.grammar,

@@ -146,7 +146,7 @@ class Baseline:
     @classmethod
     def load(cls, path: Path) -> Baseline:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is not an error
         except FileNotFoundError:
             raise BaselineError(f"{path}: baseline not found") from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -161,3 +161,26 @@ def test_concise_is_coloured_on_request_and_plain_when_piped(story, capsys) -> N
     assert "\x1b[" not in plain and "\x1b[1mstory.txt:1:18:\x1b[0m" in coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain  # colour adds codes, never text
     assert "story.txt:1:18: NL101 [*] A stray ' .' follows the end of the sentence." in plain.splitlines()
+
+
+def test_input_errors_reach_the_ci_formats(tmp_path, monkeypatch, capsys) -> None:
+    """A bad records line or an unreadable file is an annotation / a SARIF error notification, not only stderr."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data.jsonl").write_text('{"text": "Fine."}\n{"text": oops}\n', encoding="utf-8")
+    code, out = run(capsys, "--format", "github", "data.jsonl", "missing.txt")
+    assert code == 2
+    assert "::error file=data.jsonl,line=2,title=newslint input error::data.jsonl:2: malformed JSON line: " in out
+    assert "::error file=missing.txt,title=newslint input error::missing.txt: no such file or folder\n" in out
+    code, out = run(capsys, "--format", "sarif", "data.jsonl", "missing.txt")
+    log = json.loads(out)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    notes = invocation["toolExecutionNotifications"]
+    assert [n["level"] for n in notes] == ["error", "error"]
+    assert notes[0]["message"]["text"].startswith("data.jsonl:2: malformed JSON line: ")
+    assert notes[0]["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "data.jsonl", "uriBaseId": "%SRCROOT%"}, "region": {"startLine": 2}}
+    assert notes[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.txt"
+    (tmp_path / "clean.txt").write_text("All is well.\n")
+    _code, out = run(capsys, "--format", "sarif", "clean.txt")
+    assert json.loads(out)["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]

@@ -46,3 +46,9 @@ def test_a_frame_linted_alone_names_its_rows_the_same_way() -> None:
 
     frame = pandas.DataFrame({"id": ["r1", None], "text": ["They met in kyiv.", "Then,, left."]})
     assert sorted(set(lint_frame(frame)["record"]), key=str) == [2, "r1"]
+
+
+def test_config_says_how_a_record_is_named_without_an_id_field(capsys, in_tmp) -> None:
+    _code, out, _err = run(capsys, "config")
+    line = next(line for line in out.splitlines() if line.startswith("# id-field:"))
+    assert line == f"# id-field: not set (a record is named by the first of {', '.join(ID_FIELDS)} it holds, else by its line or row number)"

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..document_name import document_name
+from ..errors import InputError
 from ..line_index import LineIndex
 from ..model import Diagnostic
 from ..rule import Ruleset
@@ -55,6 +56,15 @@ class Report:
             index = LineIndex(unit.text)
             for diagnostic in shown:
                 yield unit, index, diagnostic
+
+
+def error_line(outcome: FileOutcome, error: InputError) -> int | None:
+    """The file line an input error of ``outcome`` names (a records file's bad line), if any.
+
+    CI formats annotate the file with it, since an error on stderr alone is easy to miss there.
+    """
+    number = error.path.removeprefix(f"{outcome.path}:")
+    return int(number) if number != error.path and number.isdigit() else None
 
 
 #: A format's writer: the report in, text on the stream.

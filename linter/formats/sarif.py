@@ -10,9 +10,10 @@ from typing import Any, TextIO
 from .. import __version__
 from ..catalogue import fix_description, fix_name
 from ..model import Severity
+from ..results import FileOutcome
 from ..rule import Rule
 from ..suppress import fingerprints
-from .base import Report, anchor
+from .base import Report, anchor, error_line
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -51,7 +52,8 @@ def write_sarif(report: Report, stream: TextIO) -> None:
     index_of = {rule.code: i for i, rule in enumerate(rules)}
     results = []
     prints: dict[int, dict[int, str]] = {}
-    for unit, index, d in report.findings():
+    outcomes = list(report.outcomes)
+    for unit, index, d in (finding for outcome in outcomes for finding in report.findings_in(outcome)):
         if id(unit) not in prints:
             shown = list(report.shown(unit))
             prints[id(unit)] = {
@@ -109,6 +111,7 @@ def write_sarif(report: Report, stream: TextIO) -> None:
                 },
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(os.getcwd()).resolve().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
+                "invocations": [_invocation(outcomes)],
                 "results": results,
             }
         ],
@@ -116,3 +119,17 @@ def write_sarif(report: Report, stream: TextIO) -> None:
     json.dump(log, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
+
+
+def _invocation(outcomes: list[FileOutcome]) -> dict[str, Any]:
+    """The run's invocation: each input error (a bad records line, an unreadable file) as an error
+    notification on its file, so code scanning shows it too; then the run did not succeed."""
+    notifications = []
+    for outcome in outcomes:
+        for error in outcome.errors:
+            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(outcome.path), "uriBaseId": "%SRCROOT%"}}
+            line = error_line(outcome, error)
+            if line is not None:
+                physical["region"] = {"startLine": line}
+            notifications.append({"level": "error", "message": {"text": str(error)}, "locations": [{"physicalLocation": physical}]})
+    return {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}

@@ -20,6 +20,8 @@ from ..errors import InputError
 SHOWN = 12
 #: The fields that name a record when ``--id-field`` is not given, in order of preference.
 ID_FIELDS = ("id", "_id", "doc_id", "uuid")
+#: How a record is named without ``--id-field`` (``newslint config`` says it of an unset id-field).
+DEFAULT_NAMING = f"a record is named by the first of {', '.join(ID_FIELDS)} it holds, else by its line or row number"
 
 
 def id_fields(id_field: str | None, text_field: str) -> Sequence[str]:

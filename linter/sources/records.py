@@ -21,6 +21,7 @@ from .fields import FieldCensus, id_fields, record_name
 SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _DECODER = json.JSONDecoder()
 _WHITESPACE = " \t\r\n"
+_BOM = "\ufeff"
 
 
 def is_records(path: str) -> bool:
@@ -55,9 +56,9 @@ def _skip(raw: str, index: int) -> int:
     return index
 
 
-def member_spans(raw: str) -> dict[str, tuple[int, int]]:
-    """Offsets of the value of each top-level member of the JSON object in ``raw``."""
-    index = _skip(raw, 0)
+def member_spans(raw: str, start: int = 0) -> dict[str, tuple[int, int]]:
+    """Offsets of the value of each top-level member of the JSON object in ``raw[start:]``."""
+    index = _skip(raw, start)
     if raw[index : index + 1] != "{":
         raise ValueError("not a JSON object")
     index = _skip(raw, index + 1)
@@ -130,11 +131,13 @@ def parse_records(
         except UnicodeDecodeError as error:
             yield number, content, ending, InputError(where, f"invalid utf-8 at byte {error.start} of the line")
             continue
+        # A BOM opening the file is no part of the first record; it stays in ``raw`` so a fix keeps it.
+        lead = 1 if number == 1 and raw.startswith(_BOM) else 0
         try:
-            obj = json.loads(raw)
+            obj = json.loads(raw[lead:])
             if not isinstance(obj, dict):
                 raise ValueError("not a JSON object")
-            spans = member_spans(raw)
+            spans = member_spans(raw, lead)
         except ValueError as error:
             yield number, content, ending, InputError(where, _malformed(error))
             continue
@@ -155,5 +158,7 @@ def _malformed(error: ValueError) -> str:
     """The parser's complaint with the column in the file's line (the parser numbers from its own line 1)."""
     if not isinstance(error, json.JSONDecodeError):
         return f"malformed JSON line: {error}"
+    if error.msg.startswith("Unexpected UTF-8 BOM"):  # not Python's hint to decode with utf-8-sig
+        return "malformed JSON line: a byte order mark (BOM) opens it; only the file's first line may start with one"
     complaint = error.msg[:1].lower() + error.msg[1:]
     return f"malformed JSON line: {complaint}{'' if complaint.endswith(' at') else ' at'} column {error.colno}"

@@ -57,9 +57,8 @@ class TemplateCheck(Check):
         if documents < needed:
             return
         triples = line_keys(source, doc.text)
-        for at in range(0, len(triples), 3):
-            start, end, key = triples[at : at + 3]
-            shared = counts.sketch.estimate(key, needed)
+        for start, end, key in zip(triples[0::3], triples[1::3], triples[2::3]):
+            shared = counts.holding(key, needed)
             if shared >= needed:
                 span = Span(start, end)
                 yield self.rule.diagnostic(span, edits=[Edit(doc.removal(span), "")], count=shared, documents=documents)

@@ -60,7 +60,12 @@ class TemplateCounts:
 
         Below ``floor`` the answer is only said to be below it (see :meth:`CountMinSketch.estimate`).
         """
-        return self.sketch.estimate(source_key(source) if fingerprint is None else key(source, fingerprint), floor)
+        return self.holding(source_key(source) if fingerprint is None else key(source, fingerprint), floor)
+
+    def holding(self, counted: int, floor: int = 0) -> int:
+        """Documents counted under the key ``counted`` (a line's, from :func:`.remembered.line_keys`,
+        or a source's), as estimated: never fewer; below ``floor`` only said to be below it."""
+        return self.sketch.estimate(counted, floor)
 
 
 def corpus_counts(texts: Iterable[str], source: str) -> TemplateCounts:

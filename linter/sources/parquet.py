@@ -56,13 +56,13 @@ def read_rows(
     The language comes from the column ``language_field`` when it has one for the row, else it is None.
     """
     table = _open(path, label)
-    problem = FieldCensus(table.schema_arrow.names).problem(label, text_field, id_field)
+    fields = table.schema_arrow.names
+    problem = FieldCensus(fields).problem(label, text_field, id_field)
     if problem is not None:
         raise problem
-    names = table.schema_arrow.names
-    named_by = [name for name in id_fields(id_field, text_field) if name != text_field and name in names]
+    named_by = [name for name in id_fields(id_field, text_field) if name != text_field and name in fields]
     columns = [text_field] + named_by
-    with_language = language_field is not None and language_field in names and language_field not in columns
+    with_language = language_field is not None and language_field in fields and language_field not in columns
     columns += [language_field] if with_language else []
     row = 0
     batches = table.iter_batches(batch_size=BATCH_ROWS, columns=columns)
@@ -74,9 +74,9 @@ def read_rows(
         if batch is None:
             return
         texts = batch.column(text_field).to_pylist()
-        names = row_names([batch.column(name).to_pylist() for name in named_by], row + 1, len(texts))
+        record_names = row_names([batch.column(name).to_pylist() for name in named_by], row + 1, len(texts))
         languages = batch.column(language_field).to_pylist() if with_language else [None] * len(texts)
-        for text, name, language in zip(texts, names, languages):
+        for text, name, language in zip(texts, record_names, languages):
             row += 1
             code = record_language(language)
             if isinstance(text, str):

@@ -26,7 +26,7 @@ def fix_description(rule: Rule) -> str:
     """What the rule's fix level means, in words (``FIX_DESCRIPTION``); a safe rule whose pack
     rates some occurrences unsafe (``unsafe-when``) says so, so the level does not overpromise."""
     description = FIX_DESCRIPTION[fix_name(rule)]
-    if rule.fix_level is not None and fix_name(rule) == "safe" and rule.params.get("unsafe-when"):
+    if fix_name(rule) == "safe" and rule.params.get("unsafe-when"):
         description += "; unsafe where the flagged text matches its `unsafe-when` pattern (see Why)"
     return description
 

@@ -67,7 +67,8 @@ def _produced(doc: Document, rules: tuple[Rule, ...]) -> Iterator[Diagnostic]:
         except BackendUnavailable:
             raise  # no rule can be checked without it: the run stops with its one-line reason
         except Exception as error:  # a bug in one rule must not lose the other rules' findings
-            yield from [_problem(rule, error)] if skipping is None else _outside(skipping, [_problem(rule, error)])
+            problem = [_problem(rule, error)]
+            yield from problem if skipping is None else _outside(skipping, problem)
 
 
 def _without_superseded(findings: list[Diagnostic], rules: tuple[Rule, ...]) -> list[Diagnostic]:

@@ -120,7 +120,6 @@ def write_sarif(report: Report, stream: TextIO) -> None:
     stream.write("\n")
 
 
-
 def _invocation(outcomes: list[FileOutcome]) -> dict[str, Any]:
     """The run's invocation: each input error (a bad records line, an unreadable file) as an error
     notification on its file, so code scanning shows it too; then the run did not succeed."""

@@ -93,7 +93,7 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
         reported = replace(prepared[0], ruleset=union([p.ruleset for p in prepared]))  # what the report needs
         baseline = Baseline.load(args.baseline) if args.baseline is not None else None
         pool.use(prepared)
-        counts = count_templates(jobs, prepared, args.source_pattern, pool.map) if covers_corpus(paths, files) else None
+        counts = count_templates(jobs, prepared, args.source_pattern, pool.map, pool.cut) if covers_corpus(paths, files) else None
         if counts is not None:
             pool.use_counts(counts)
         bar, advance = progress(sys.stderr.isatty() and pool.parallel, len(files))

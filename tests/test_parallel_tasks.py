@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,36 @@ def test_a_run_cut_into_many_tasks_writes_what_a_serial_run_writes(tmp_path, cap
     _code, pooled, err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "2")
     assert pooled == serial and "running serially" not in err
     assert len(cut) >= 5 and cut[0] > cut[-1], cut
+
+
+def _counted(number: int) -> tuple[int, int]:
+    """A pass-1 stand-in: the task's number and the process that ran it."""
+    time.sleep(0.02)
+    return number, os.getpid()
+
+
+@pytest.mark.skipif(pool._fork_context() is None, reason="forked workers only (Linux, one thread)")
+def test_pass_one_runs_on_one_core_fewer_and_the_warm_process_takes_the_tasks_from_the_end(tmp_path, monkeypatch) -> None:
+    """With two cores, one worker counts while this process warms up; then this process runs the tasks
+    no worker has started, from the last one back, and the results still come in order."""
+    jobs = _files(tmp_path / "docs", [1_500_000])
+    warmed: list[bool] = []
+    monkeypatch.setattr(pool.WorkerPool, "_warm", lambda self: warmed.append(True))
+    with pool.WorkerPool([], 2, [path for path, _ in jobs]) as workers:
+        results = list(workers.map(_counted, range(12)))
+        assert workers._pool is not None and len(workers._pool._processes) == 1
+    assert warmed == [True]
+    assert [number for number, _pid in results] == list(range(12))
+    by_us = [number for number, pid in results if pid == os.getpid()]
+    assert by_us and by_us == list(range(12 - len(by_us), 12))  # a tail of the list
+    assert len(by_us) < 12  # and the worker ran the first ones
+
+
+def test_pass_one_is_one_task_serially_and_tapered_in_parallel(tmp_path) -> None:
+    jobs = _files(tmp_path / "docs", [30_000] * 40)
+    paths = [path for path, _ in jobs]
+    with pool.WorkerPool([], 1, paths) as serial:
+        assert list(serial.cut(jobs)) == [jobs] and list(serial.cut([])) == []
+    with pool.WorkerPool([], 2, paths) as pooled:
+        tasks = list(pooled.cut(jobs))
+    assert [job for task in tasks for job in task] == jobs and len(tasks) > 1

@@ -26,15 +26,21 @@ from ..sources import InputError, display_path, is_data_file, read_text
 from ..suppress import is_markdown
 from ..templates import TemplateCounts, document_keys, source_of
 
-#: Text files per pass-1 task, and characters of records per task. Counting a news article takes
-#: about 0.1 ms, less than handing a task over (the parent's threads wait for the GIL while it
-#: warms up, :mod:`.pool`): a few large tasks per worker keep the workers busy.
-FILES_PER_TASK = 256
+#: Characters of records per pass-1 task. Counting a news article takes about 0.1 ms, less than
+#: handing a task over (the parent's threads wait for the GIL while it warms up, :mod:`.pool`):
+#: a few large tasks per worker keep the workers busy.
 BATCH_CHARS = 1_000_000
 #: Documents named as ``(path label, record id or None, text)``.
 Named = tuple[str, "str | int | None", str]
 #: Runs a pass-1 task over each item, in order: the worker pool's ``map``, or ``map``.
 Mapper = Callable[[Callable[[Any], array], Iterable[Any]], Iterable[array]]
+#: Text files (path and encoding) cut into pass-1 tasks: the worker pool's ``cut``, or one task.
+Text = tuple[str, "str | None"]
+Cutter = Callable[[Sequence[Text]], Iterable[Sequence[Text]]]
+
+
+def _one_task(texts: Sequence[Text]) -> Iterable[Sequence[Text]]:
+    return [texts] if texts else []
 
 
 def needs_counts(prepared: Iterable[Prepared]) -> bool:
@@ -81,13 +87,15 @@ def records_of(path: str, recipe: Recipe) -> Iterator[Named]:
         return
 
 
-def count_templates(jobs: Sequence[Job], prepared: Sequence[Prepared], pattern: str | None, mapper: Mapper = map) -> TemplateCounts | None:
-    """Pass 1 of a local run when a template rule is on (else None): ``mapper`` runs the tasks, the keys are added here."""
+def count_templates(
+    jobs: Sequence[Job], prepared: Sequence[Prepared], pattern: str | None, mapper: Mapper = map, cut: Cutter = _one_task
+) -> TemplateCounts | None:
+    """Pass 1 of a local run when a template rule is on (else None): ``cut`` makes the tasks, ``mapper`` runs them, the keys are added here."""
     if not needs_counts(prepared):
         return None
     counts = TemplateCounts(pattern)
     texts = [(path, prepared[index].recipe.encoding) for path, index in jobs if not is_data_file(path)]
-    groups = [(tuple(texts[i : i + FILES_PER_TASK]), pattern) for i in range(0, len(texts), FILES_PER_TASK)]
+    groups = [(tuple(group), pattern) for group in cut(texts)]
     for keys in mapper(keys_of_files, groups):
         counts.add(keys)
     for path, index in jobs:

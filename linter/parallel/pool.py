@@ -11,8 +11,9 @@ its recipe). Results come back in submission order, so the
 output is exactly that of a serial run. Small runs, standard input and a local
 LanguageTool server stay serial: a pool would only add start-up time. In a corpus run the
 template counts of pass 1 (:mod:`.counting`, whose tasks :meth:`WorkerPool.map` runs) reach
-forked workers by the fork itself: pass 1 runs on workers forked for it alone, while this process
-warms up, and the linting workers are forked once the counts are in. Workers of the fork server
+forked workers by the fork itself: pass 1 runs on workers forked for it alone (one core fewer than
+the run's), while this process warms up on the last core and then counts beside them, and the
+linting workers are forked once the counts are in. Workers of the fork server
 read them from a temporary file named in each task, once per worker.
 """
 
@@ -25,7 +26,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..options import Job, Prepared, Recipe
 from ..processing import Batch, BatchResult, lint_batch, process_path
@@ -45,6 +46,9 @@ MIN_TASK_BYTES = 40_000
 #: wait of a scheduler's time slice when both cores are busy), smaller ones towards the end, so
 #: that the workers finish together.
 TAPER = 4
+
+#: A task's member: a file's path first (a :data:`~linter.options.Job`, or pass 1's path and encoding).
+Member = TypeVar("Member", bound=tuple[Any, ...])
 
 #: A worker's prepared recipes: built by :func:`_start_worker`, or inherited when forked.
 _WORKER_PREPARED: list[Prepared] = []
@@ -138,9 +142,9 @@ def wants_pool(paths: Sequence[str], jobs: int, recipes: Sequence[Recipe]) -> bo
     return False
 
 
-def tapered(jobs: Sequence[Job], workers: int) -> Iterator[Sequence[Job]]:
-    """Consecutive groups of ``jobs`` (text files), each holding a share of the bytes still to hand out."""
-    sizes = [_size(path) for path, _recipe in jobs]
+def tapered(jobs: Sequence[Member], workers: int) -> Iterator[Sequence[Member]]:
+    """Consecutive groups of ``jobs`` (text files, each named by its first item), each holding a share of the bytes still to hand out."""
+    sizes = [_size(job[0]) for job in jobs]
     remaining = sum(sizes)
     start = size = 0
     for end, each in enumerate(sizes, 1):
@@ -196,8 +200,8 @@ class WorkerPool:
         self._pool = pool
         self._stack.callback(pool.shutdown, cancel_futures=True)
 
-    def _fork_workers(self, prepared: Sequence[Prepared]) -> None:
-        """Fork the workers now, each inheriting ``prepared``."""
+    def _fork_workers(self, prepared: Sequence[Prepared], workers: int) -> None:
+        """Fork ``workers`` workers now, each inheriting ``prepared``."""
         import gc
         from concurrent.futures import ProcessPoolExecutor
 
@@ -209,7 +213,7 @@ class WorkerPool:
         # their memory pages stay shared instead of being copied into each worker.
         gc.freeze()
         try:
-            pool = ProcessPoolExecutor(self._jobs, mp_context=self._fork)
+            pool = ProcessPoolExecutor(workers, mp_context=self._fork)
             self._probe = pool.submit(int)  # with fork, every worker is started here, before the pool's thread
         except (OSError, ValueError) as error:
             self._fall_back(error)
@@ -229,7 +233,7 @@ class WorkerPool:
         """Fork the linting workers from this process warmed, if they are to be forked and are not running."""
         if self._fork is not None and self._pool is None:
             self._warm()
-            self._fork_workers(self.prepared)
+            self._fork_workers(self.prepared, self._jobs)
 
     def _warm(self) -> None:
         if not self._warmed:
@@ -259,20 +263,52 @@ class WorkerPool:
     def parallel(self) -> bool:
         return self._pool is not None or self._fork is not None
 
+    def cut(self, texts: Sequence[Member]) -> Iterator[Sequence[Member]]:
+        """Pass 1's text files as tasks for :meth:`map`: one when serial, else large ones first (:func:`tapered`).
+
+        A large first task keeps a worker busy while this process warms up: it hands tasks over
+        from a thread, which waits for the warm-up's long steps to let go of the interpreter.
+        """
+        if not self.parallel:
+            return iter([texts] if texts else [])
+        return tapered(texts, self._counters())
+
+    def _counters(self) -> int:
+        """The workers forked for pass 1: one fewer than the run's, since this process counts too once warm."""
+        return max(1, self._jobs - 1) if self._fork is not None else self._jobs
+
     def map(self, function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
         """``function`` over ``items`` in order, on the workers when there are some (pass 1's tasks).
 
-        Workers forked here only count, so they need no warming: this process warms while they do.
+        Workers forked here only count, so they need no warming: this process warms while they
+        do, then shares their work (:meth:`_shared`).
         """
         if self._fork is not None and self._pool is None:
-            self._fork_workers(self.prepared)
+            self._fork_workers(self.prepared, self._counters())
             self._counting = self._pool is not None
         if self._pool is None:
             return map(function, items)
-        results = self._pool.map(function, items)  # every task is submitted here
         if self._counting:
-            self._warm()
-        return results
+            return self._shared(function, list(items))
+        return self._pool.map(function, items)
+
+    def _shared(self, function: Callable[[Any], Any], items: list[Any]) -> Iterator[Any]:
+        """Results in order of ``items`` handed to pass 1's workers; this process warms up, then runs those not yet started.
+
+        It takes them from the end of the list while the workers go on from its start, so that
+        both finish together. What it counts itself, it also remembers for pass 2
+        (:mod:`linter.templates.remembered`), and the linting workers forked from it inherit that.
+        """
+        assert self._pool is not None
+        futures = [self._pool.submit(function, item) for item in items]
+        self._warm()
+        taken: dict[int, Any] = {}
+        for index in reversed(range(len(futures))):
+            if not futures[index].cancel():
+                break  # a worker has it, so every earlier one is started or done
+            taken[index] = function(items[index])
+        for index, future in enumerate(futures):
+            yield taken.pop(index) if index in taken else future.result()
 
     def _end_counting(self) -> None:
         """Shut pass 1's workers down: the linting ones are forked afresh, from this process warmed and with the counts."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -28,6 +29,20 @@ def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
+
+
+#: A pattern that only asks for a name's ending (``*.txt``): no folder part, no other wildcard, no negation.
+_SUFFIX_ONLY = re.compile(r"\*(\.[\w.-]+)")
+
+
+def _suffixes(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The endings the patterns ask for when each is ``*.ending`` (the default ``include``), else None.
+
+    Such a pattern matches a file or folder at any depth whose name ends so (``*`` also matches
+    nothing), so ``str.endswith`` decides it without compiling a pathspec.
+    """
+    matched = [_SUFFIX_ONLY.fullmatch(pattern) for pattern in patterns]
+    return tuple(m.group(1) for m in matched if m is not None) if all(matched) else None
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,9 @@ class PathPatterns:
         """
         if not self.patterns:
             return lambda name, is_dir=False: False
+        suffixes = _suffixes(self.patterns)
+        if suffixes is not None:
+            return lambda name, is_dir=False: name.endswith(suffixes)
         relative = self._relative(os.path.abspath(folder))
         prefix = "" if relative is None or relative == os.curdir else relative + "/"
         match = _spec(self.patterns).match_file

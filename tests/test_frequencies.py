@@ -10,6 +10,8 @@ import marshal
 import math
 import os
 import struct
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -94,6 +96,22 @@ def test_a_complete_table_tells_unknown_words_by_a_set_difference() -> None:
     assert table.unknown(iter(["nil", "the"])) == {"nil"}
 
 
+def in_a_forked_child(report: Callable[[], object]) -> Any:
+    """What ``report`` returns in a forked child (marshalled back), which exits without pytest's clean-up."""
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:
+        try:
+            os.write(writing, marshal.dumps(report()))
+        finally:
+            os._exit(0)
+    os.close(writing)
+    with os.fdopen(reading, "rb") as stream:
+        found = marshal.loads(stream.read())
+    os.waitpid(child, 0)
+    return found
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
 def test_a_forked_child_reads_the_table_through_its_own_database_handle(tmp_path, monkeypatch) -> None:
     """SQLite forbids using a connection in a forked child: the child drops the parent's handle and
@@ -103,20 +121,13 @@ def test_a_forked_child_reads_the_table_through_its_own_database_handle(tmp_path
     assert table.get("the") == expected("the") and not table.complete
     inherited = table._database
     assert inherited is not None
-    reading, writing = os.pipe()
-    child = os.fork()
-    if child == 0:  # the child: report what it found, and exit without pytest's clean-up
-        try:
-            dropped = table._database is None
-            values = [table.get(w) for w in WORDS]
-            reopened = table._database is not None and not table.complete
-            os.write(writing, marshal.dumps((dropped, values, reopened)))
-        finally:
-            os._exit(0)
-    os.close(writing)
-    with os.fdopen(reading, "rb") as stream:
-        dropped, values, reopened = marshal.loads(stream.read())
-    os.waitpid(child, 0)
+
+    def in_child() -> tuple[bool, list[float], bool]:
+        dropped = table._database is None
+        values = [table.get(w) for w in WORDS]
+        return dropped, values, table._database is not None and not table.complete
+
+    dropped, values, reopened = in_a_forked_child(in_child)
     assert dropped and reopened
     assert values == [expected(w) for w in WORDS]
     assert table._database is inherited and table.get("parliament") == expected("parliament")
@@ -259,17 +270,7 @@ def test_a_forked_child_reads_the_mapping_it_inherits(compiled, tmp_path, monkey
     opened = []
     table = compiled.MappedTable(lambda: opened.append(1) or frequencies._mapped_copy())
     assert table.get("the") == expected("the") and opened == [1]
-    reading, writing = os.pipe()
-    child = os.fork()
-    if child == 0:  # the child: report what it found, and exit without pytest's clean-up
-        try:
-            os.write(writing, marshal.dumps(([table.get(w) for w in WORDS], sorted(table.unknown(WORDS)), len(opened))))
-        finally:
-            os._exit(0)
-    os.close(writing)
-    with os.fdopen(reading, "rb") as stream:
-        values, unknown, opened_in_child = marshal.loads(stream.read())
-    os.waitpid(child, 0)
+    values, unknown, opened_in_child = in_a_forked_child(lambda: ([table.get(w) for w in WORDS], sorted(table.unknown(WORDS)), len(opened)))
     assert values == [expected(w) for w in WORDS] and unknown == ["xqzzvbn", "zxcvbnmasdf"] and opened_in_child == 1
 
 

@@ -56,13 +56,13 @@ def _stem(source: Path) -> Path:
     """Where the copies of ``source``'s table go, less their suffix: named by its size and content.
 
     Not by its time: each fresh environment gives wordfreq's file a new one, and made new copies
-    (a cache folder of 10 GB). Reading 8 kB costs some 20 µs.
+    (a cache folder of 10 GB). Reading its first and last 4 kB costs some 15 µs.
     """
-    with source.open("rb") as stream:
+    with open(source, "rb", buffering=0) as stream:  # unbuffered: two reads of 4 kB
         head = stream.read(4096)
         size = stream.seek(0, os.SEEK_END)
         stream.seek(max(size - 4096, 0))
-        tail = stream.read()
+        tail = stream.read(4096)
     return cache_dir("wordfreq") / f"en-{size}-{zlib.crc32(tail, zlib.crc32(head)):08x}"
 
 

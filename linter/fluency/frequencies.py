@@ -220,7 +220,7 @@ def _mapped_copy() -> mmap.mmap | PureZipfTable:
             try:
                 write_cache_file(path, _compiled.build(table := _from_wordfreq()))
             except (OSError, ValueError):
-                pass  # no writable cache (or a word UTF-8 cannot encode): the whole table
+                pass  # no writable cache (or a word the file cannot hold): the whole table
         try:
             with path.open("rb") as stream:
                 mapping = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)

@@ -159,11 +159,11 @@ def test_on_linux_the_workers_are_forked_with_the_rules_built_and_warm(tmp_path,
 
 def test_a_process_with_the_word_frequencies_open_still_forks(tmp_path, monkeypatch) -> None:
     """The table's SQLite handle, open once a process has linted, no longer keeps --jobs from forking (each child drops it)."""
-    from linter.fluency.frequencies import ZipfTable
+    from linter.fluency.frequencies import PureZipfTable
     from linter.parallel import pool
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    table = ZipfTable()
+    table = PureZipfTable()
     table.get("minister")
     assert table._database is not None
     assert pool._fork_context() is not None

@@ -1,31 +1,44 @@
 """English word frequencies (wordfreq) as Zipf values, fast to start and fast in bulk.
 
-Importing wordfreq and unpacking its table takes about 0.2 s, most of a one-file run.
-So the table is copied once into newslint's cache folder in two forms: an SQLite
-file, from which a short run looks up only the words it meets (a few ms), and a
-marshalled dict, which a long run loads whole (about 0.09 s) once it has looked up
-more than ``SWITCH_AFTER`` distinct words. The copies are named after the size and
-time of wordfreq's data file, so a new wordfreq makes new copies; without a writable
-cache folder the table is used from wordfreq directly.
+Importing wordfreq and unpacking its table takes about 0.2 s, most of a one-file run. So the
+table is copied once into newslint's cache folder, named after the content of wordfreq's data
+file (its size and a checksum of its first and last 4 kB, whose last 8 bytes are gzip's
+checksum of the whole table): each fresh install of the same wordfreq reuses the copies.
+Two twins read them, with the same doubles:
 
-A process may fork with a table's database open (``--jobs`` forks its workers from the
-process that built the rules): SQLite forbids using a connection in a forked child, so
-each child drops its copy of the handle and opens its own at its next look-up.
+- compiled (``_frequencies.pyx``, see ``KERNEL``): one file holding a hash table, mapped
+  read-only. Opening it costs a system call, not a load; forked workers share it for free;
+  ``get`` and ``unknown`` look words up in C.
+- pure: an SQLite file, from which a short run looks up only the words it meets (a few ms),
+  and a marshalled dict, which a long run loads whole (about 0.1 s) once it has looked up more
+  than ``SWITCH_AFTER`` distinct words.
+
+Without a writable cache folder, or with a damaged copy, the table is loaded whole from wordfreq.
+
+A process may fork with a pure table's database open (``--jobs`` forks its workers from the
+process that built the rules): SQLite forbids using a connection in a forked child, so each
+child drops its copy of the handle and opens its own at its next look-up.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import marshal
 import math
+import mmap
 import os
-import sqlite3
 import weakref
-from collections.abc import Iterable
+import zlib
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ..cache import cache_dir
+from ..cache import cache_dir, write_cache_file
+
+if TYPE_CHECKING:
+    import sqlite3  # imported by the pure twin only, at its first look-up (some 10 ms)
 
 #: Distinct words looked up one by one before the whole table is loaded.
 SWITCH_AFTER = 3_000
@@ -39,6 +52,20 @@ def _source() -> Path | None:
     return path if path is not None and path.exists() else None
 
 
+def _stem(source: Path) -> Path:
+    """Where the copies of ``source``'s table go, less their suffix: named by its size and content.
+
+    Not by its time: each fresh environment gives wordfreq's file a new one, and made new copies
+    (a cache folder of 10 GB). Reading its first and last 4 kB costs some 15 µs.
+    """
+    with open(source, "rb", buffering=0) as stream:  # unbuffered: two reads of 4 kB
+        head = stream.read(4096)
+        size = stream.seek(0, os.SEEK_END)
+        stream.seek(max(size - 4096, 0))
+        tail = stream.read(4096)
+    return cache_dir("wordfreq") / f"en-{size}-{zlib.crc32(tail, zlib.crc32(head)):08x}"
+
+
 def _from_wordfreq() -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
@@ -46,7 +73,9 @@ def _from_wordfreq() -> dict[str, float]:
 
 
 def _write_copies(table: dict[str, float], stem: Path) -> None:
-    """The marshal and SQLite copies, each written to a temporary file and renamed."""
+    """The pure twin's marshal and SQLite copies, each written to a temporary file and renamed."""
+    import sqlite3
+
     stem.parent.mkdir(parents=True, exist_ok=True)
     temporary = stem.with_name(f".{stem.name}.{os.getpid()}.tmp")
     temporary.write_bytes(marshal.dumps(table))
@@ -59,11 +88,11 @@ def _write_copies(table: dict[str, float], stem: Path) -> None:
 
 
 #: Every table of this process, for the fork handler below.
-_TABLES: weakref.WeakSet[ZipfTable] = weakref.WeakSet()
+_TABLES: weakref.WeakSet[PureZipfTable] = weakref.WeakSet()
 
 
 def _forget_databases() -> None:
-    """In a forked child: each table's inherited SQLite handle dropped unqueried (read-only and holding no lock,
+    """In a forked child: each pure table's inherited SQLite handle dropped unqueried (read-only and holding no lock,
     closing it touches nothing of the parent's); the child's next look-up opens its own."""
     for table in _TABLES:
         table._database = None
@@ -74,18 +103,19 @@ if hasattr(os, "register_at_fork"):  # not on Windows, which cannot fork
 
 
 def load_used_tables() -> None:
-    """Load whole each table this process has looked words up in, as a long run would after ``SWITCH_AFTER`` words.
+    """Load whole each pure table this process has looked words up in, as a long run would after ``SWITCH_AFTER`` words.
 
     Called before forking workers (:mod:`linter.parallel.warm`), which then share the one
     table instead of each looking up its first thousands of words and loading its own.
+    A compiled table has nothing to load: its workers share its mapping.
     """
     for table in list(_TABLES):
         if not table.complete and table.values:
             table._load_all()
 
 
-class ZipfTable:
-    """Word to Zipf value (0.0 for words English does not have), loaded as described above."""
+class PureZipfTable:
+    """Word to Zipf value (0.0 for words English does not have), looked up in SQLite, then loaded whole."""
 
     def __init__(self) -> None:
         self.values: dict[str, float] = {}
@@ -94,6 +124,13 @@ class ZipfTable:
         self._database: sqlite3.Connection | None = None
         self._looked_up = 0
         _TABLES.add(self)
+
+    @classmethod
+    def whole(cls, values: dict[str, float]) -> PureZipfTable:
+        """The table of ``values``, complete: what the compiled twin uses where it has no mapped copy."""
+        table = cls()
+        table.values, table.complete = values, True
+        return table
 
     def get(self, word: str) -> float:
         value = self.values.get(word)
@@ -139,10 +176,11 @@ class ZipfTable:
         return value
 
     def _open(self) -> None:
+        import sqlite3
+
         source = _source()
         if source is not None:
-            stat = source.stat()
-            self._stem = cache_dir("wordfreq") / f"en-{stat.st_size}-{stat.st_mtime_ns}"
+            self._stem = _stem(source)
             database = self._stem.with_suffix(".sqlite")
             if not database.exists():
                 try:
@@ -170,3 +208,44 @@ class ZipfTable:
         if self._database is not None:
             self._database.close()
             self._database = None
+
+
+def _mapped_copy() -> mmap.mmap | PureZipfTable:
+    """The compiled twin's file, mapped (written first if it is missing); else the whole table, as the pure twin holds it."""
+    table = None
+    source = _source()
+    if source is not None:
+        path = _stem(source).with_suffix(".table1")  # the number: the file's layout
+        if not path.exists():
+            try:
+                write_cache_file(path, _compiled.build(table := _from_wordfreq()))
+            except (OSError, ValueError):
+                pass  # no writable cache (or a word the file cannot hold): the whole table
+        try:
+            with path.open("rb") as stream:
+                mapping = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+            if _compiled.readable(mapping):
+                return mapping
+            mapping.close()
+        except (OSError, ValueError):
+            pass  # missing, empty, or not mappable here
+    return PureZipfTable.whole(table if table is not None else _from_wordfreq())
+
+
+try:  # built by ``pip install`` where a C compiler exists; by name, since ``from . import`` would
+    # read to the import contracts as importing the whole package
+    _compiled: Any = importlib.import_module("linter.fluency._frequencies")
+except ImportError:
+    _compiled = None
+
+#: Which twin serves the table: ``compiled`` (the mapped hash table) or ``pure`` (SQLite, then a dict).
+KERNEL = "pure" if _compiled is None else "compiled"
+
+
+def compiled_table() -> Any:
+    """A compiled table (``_frequencies.MappedTable``), opened at its first look-up."""
+    return _compiled.MappedTable(_mapped_copy)
+
+
+#: A new table of whichever twin this installation has: what ``linter.fluency`` looks words up in.
+ZipfTable: Callable[[], Any] = PureZipfTable if _compiled is None else compiled_table

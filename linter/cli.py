@@ -56,19 +56,24 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def _jobs(value: str) -> int:
+def _number(value: str, minimum: int, below: str) -> int:
+    """``value`` as a whole number of at least ``minimum``; ``below`` is the error under it."""
     try:
-        jobs = int(value)
+        number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if jobs < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return jobs
+    if number < minimum:
+        raise argparse.ArgumentTypeError(below)
+    return number
+
+
+def _jobs(value: str) -> int:
+    return _number(value, 1, "must be at least 1")
 
 
 def _count(value: str) -> int:
-    """A positive number, or 0 for no limit."""
-    return 0 if value.strip() == "0" else _jobs(value)
+    """A positive number, or 0 for no limit (the error says so: 0 is a valid answer)."""
+    return _number(value, 0, "must be 0 (no limit) or more")
 
 
 def _pattern(value: str) -> str:
@@ -218,8 +223,15 @@ def _discovery(args: argparse.Namespace) -> Discovery:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    """The settings of the working directory (``rule``), or of ``newslint config PATH``."""
-    return _discovery(args).for_path(getattr(args, "path", None) or os.curdir)
+    """The settings of the working directory (``rule``), or of ``newslint config PATH``.
+
+    A path that does not exist is an error, as for ``check``: a mistyped one would print the
+    defaults as if they applied to the project.
+    """
+    path = getattr(args, "path", None) or os.curdir
+    if not os.path.lexists(path):
+        raise UsageError(f"config: {path}: no such file or folder")
+    return _discovery(args).for_path(path)
 
 
 def _ruleset(settings: Settings) -> Ruleset:

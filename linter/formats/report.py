@@ -19,6 +19,7 @@ from .. import __version__
 from ..corpus_summary import CATEGORY_LABELS, Summary, summarise
 from ..sources import write_atomic
 from ..results import finding_record
+from ..wording import plural
 from .base import Report
 
 _STYLE = """
@@ -142,13 +143,18 @@ def report_documents(report: Report) -> tuple[list[dict[str, Any]], list[tuple[s
     return rows, documents
 
 
+def _counted(count: int, noun: str) -> tuple[tuple[str, str], str]:
+    """``count`` in bold, then ``noun`` as the count needs it (" document", " documents")."""
+    return (str(count), "bold"), plural(count, noun)[len(str(count)) :]
+
+
 def print_summary(summary: Summary, stream: TextIO, color: bool, width: int) -> None:
     """Rich tables for the terminal."""
     # No markup: file names and record ids such as ``data.jsonl[scraped/a]`` print as they are.
     console = Console(file=stream, force_terminal=color, no_color=not color, width=width, highlight=False, markup=False)
-    severities = ", ".join(f"{summary.by_severity[s]} {s}" for s in ("error", "warning", "info") if summary.by_severity[s])
+    severities = ", ".join(plural(summary.by_severity[s], s) for s in ("error", "warning", "info") if summary.by_severity[s])
     console.print(
-        Text.assemble((str(summary.documents), "bold"), " documents, ", (str(summary.findings), "bold"), f" findings ({severities or 'none'})")
+        Text.assemble(*_counted(summary.documents, "document"), ", ", *_counted(summary.findings, "finding"), f" ({severities or 'none'})")
     )
     for note in summary.notes:
         console.print(Text(note, style="dim"))

@@ -1,0 +1,86 @@
+"""What tripped a new user following the README: each message names the real problem and its way out."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import run
+
+DIRTY = "They met in kyiv. .\n\nThen,, they left.\n"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "100")
+    return tmp_path
+
+
+def test_a_negative_cap_is_refused_with_the_values_that_work(folder, capsys) -> None:
+    code, _out, err = run(capsys, "check", "--isolated", "--max-findings-per-rule", "-1", "a.txt")
+    assert code == 2 and "must be 0 (no limit) or more" in err
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    assert run(capsys, "check", "--isolated", "--max-findings-per-rule", "00", "a.txt")[0] == 1
+
+
+def test_the_default_text_field_is_not_said_to_be_named_by_a_flag_never_given(folder, capsys) -> None:
+    (folder / "d.jsonl").write_text(json.dumps({"url": "u", "body": "Fine."}) + "\n", encoding="utf-8")
+    code, _out, err = run(capsys, "check", "--isolated", "d.jsonl")
+    assert code == 2
+    assert err == "newslint: error: d.jsonl: no record has the text field 'text' (choose it with --text-field; fields: url, body)\n"
+
+
+def test_fixes_held_by_a_broken_record_are_said_plainly(folder, capsys) -> None:
+    (folder / "d.jsonl").write_text(json.dumps({"text": "They left. ."}) + "\n{broken\n", encoding="utf-8")
+    code, out, _err = run(capsys, "check", "--isolated", "--format", "concise", "d.jsonl")
+    assert code == 2
+    assert out.splitlines()[-1] == (
+        "1 fix not applied: `--fix` rewrites a data file only when every record in it reads (mend the errors above)."
+    )
+
+
+def test_an_empty_data_file_counts_as_a_file_checked(folder, capsys) -> None:
+    (folder / "empty.jsonl").write_text("", encoding="utf-8")
+    code, out, _err = run(capsys, "check", "--isolated", "--format", "concise", "empty.jsonl")
+    assert code == 0 and out == "Found 0 findings in 1 file.\n"
+
+
+def test_github_and_report_counts_are_in_the_plural_they_need(folder, capsys) -> None:
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    _code, out, _err = run(capsys, "check", "--isolated", "--format", "github", "a.txt")
+    assert out.splitlines()[-1] == "newslint: 3 findings: 1 error, 2 warnings"
+    _code, out, _err = run(capsys, "check", "--isolated", "--format", "report", "--color", "never", "a.txt")
+    assert out.splitlines()[0] == "1 document, 3 findings (1 error, 2 warnings)"
+
+
+def test_config_of_a_path_that_does_not_exist_is_an_error(folder, capsys) -> None:
+    (folder / "newslint.toml").write_text('select = ["NL1"]\n', encoding="utf-8")
+    code, out, err = run(capsys, "config", "wrie/a.txt")
+    assert code == 2 and out == "" and err == "newslint: error: config: wrie/a.txt: no such file or folder\n"
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    assert run(capsys, "config", "a.txt")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["rule", "double-perod"], "; did you mean 'double-period'?"),
+        (["check", "--isolated", "--ignore", "doubled-wrd", "."], "unknown rule selector 'doubled-wrd'; did you mean 'doubled-word'?"),
+    ],
+)
+def test_a_mistyped_rule_name_gets_the_closest_name(folder, capsys, argv, expected) -> None:
+    code, _out, err = run(capsys, *argv)
+    assert code == 2 and err.rstrip().endswith(expected)
+
+
+def test_a_mistyped_rule_name_in_the_configuration_gets_the_closest_name(folder, capsys) -> None:
+    (folder / "newslint.toml").write_text('ignore = ["doubled-wrd"]\n', encoding="utf-8")
+    code, _out, err = run(capsys, "check", ".")
+    assert code == 2 and err.rstrip().endswith("unknown rule selector 'doubled-wrd'; did you mean 'doubled-word'?")
+
+
+def test_a_mistyped_code_gets_no_guess(folder, capsys) -> None:
+    code, _out, err = run(capsys, "rule", "NL999")
+    assert code == 2 and "did you mean" not in err

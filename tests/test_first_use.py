@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 
 import pytest
 
@@ -84,3 +86,24 @@ def test_a_mistyped_rule_name_in_the_configuration_gets_the_closest_name(folder,
 def test_a_mistyped_code_gets_no_guess(folder, capsys) -> None:
     code, _out, err = run(capsys, "rule", "NL999")
     assert code == 2 and "did you mean" not in err
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_a_page_that_cannot_be_written_is_one_line_not_a_traceback(folder, capsys, command) -> None:
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    (folder / "f.jsonl").write_text(run(capsys, "check", "--isolated", "--format", "jsonl", "a.txt")[1], encoding="utf-8")
+    argv = ["check", "--isolated", "--format", "report", "a.txt"] if command == "check" else ["report", "f.jsonl"]
+    code, _out, err = run(capsys, *argv, "--html", str(folder / "missing" / "r.html"))
+    assert code == 2 and err == f"newslint: error: {folder / 'missing' / 'r.html'}: cannot write the page: No such file or directory\n"
+
+
+def test_the_page_is_written_even_when_the_tables_reader_stops(folder, capsys, monkeypatch) -> None:
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    (folder / "f.jsonl").write_text(run(capsys, "check", "--isolated", "--format", "jsonl", "a.txt")[1], encoding="utf-8")
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader went away (``| head -1``): every write is a broken pipe
+    with os.fdopen(writer, "w") as closed:
+        monkeypatch.setattr("sys.stdout", closed)
+        with contextlib.suppress(SystemExit):  # rich leaves on a broken pipe with exit 1
+            run(capsys, "report", "f.jsonl", "--html", "r.html")
+    assert "<html" in (folder / "r.html").read_text(encoding="utf-8")

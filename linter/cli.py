@@ -290,4 +290,6 @@ def _check_flags(args: argparse.Namespace) -> None:
     refused = refusal(args)
     if refused:
         raise UsageError(refused)
+    if args.output is not None and os.path.exists(args.output) and not os.path.isdir(args.output):
+        raise UsageError(f"--output {args.output}: not a folder")
     args.format = resolve_format(args)

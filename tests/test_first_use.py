@@ -39,7 +39,7 @@ def test_fixes_held_by_a_broken_record_are_said_plainly(folder, capsys) -> None:
     code, out, _err = run(capsys, "check", "--isolated", "--format", "concise", "d.jsonl")
     assert code == 2
     assert out.splitlines()[-1] == (
-        "1 fix not applied: `--fix` rewrites a data file only when every record in it reads (mend the errors above)."
+        "1 fix not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
     )
 
 
@@ -107,3 +107,23 @@ def test_the_page_is_written_even_when_the_tables_reader_stops(folder, capsys, m
         with contextlib.suppress(SystemExit):  # rich leaves on a broken pipe with exit 1
             run(capsys, "report", "f.jsonl", "--html", "r.html")
     assert "<html" in (folder / "r.html").read_text(encoding="utf-8")
+
+
+def test_an_output_that_is_a_file_is_refused_before_linting(folder, capsys) -> None:
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    (folder / "out").write_text("", encoding="utf-8")
+    code, out, err = run(capsys, "check", "--isolated", "--fix", "--output", "out", "a.txt")
+    assert (code, out, err) == (2, "", "newslint: error: --output out: not a folder\n")
+
+
+def test_an_output_folder_that_cannot_be_made_is_an_error_of_that_file(folder, capsys) -> None:
+    (folder / "wire").mkdir()
+    (folder / "wire" / "a.txt").write_text(DIRTY, encoding="utf-8")
+    (folder / "out").mkdir()
+    (folder / "out" / "wire").write_text("", encoding="utf-8")  # a file where the copy's folder goes
+    code, out, err = run(capsys, "check", "--isolated", "--fix", "--output", "out", "wire/a.txt")
+    assert code == 2 and err.startswith("newslint: error: wire/a.txt: cannot write the fixes: ") and err.count("\n") == 1
+    assert out.splitlines()[-1] == (
+        "3 fixes not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
+    )
+    assert (folder / "wire" / "a.txt").read_text(encoding="utf-8") == DIRTY

@@ -92,6 +92,6 @@ def summary_lines(report: Report, tally: Tally) -> list[str]:
         lines.append(hint + " (see them first with `--diff`).")
     if tally.held:
         lines.append(
-            f"{plural(tally.held, 'fix')} not applied: `--fix` rewrites a data file only when every record in it reads (mend the errors above)."
+            f"{plural(tally.held, 'fix')} not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
         )
     return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +128,12 @@ def test_an_output_folder_that_cannot_be_made_is_an_error_of_that_file(folder, c
         "3 fixes not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
     )
     assert (folder / "wire" / "a.txt").read_text(encoding="utf-8") == DIRTY
+
+
+def test_the_readme_names_every_source_a_finding_can_carry(folder, capsys) -> None:
+    (folder / "a.txt").write_text("He said the the thing. " * 3, encoding="utf-8")
+    _code, out, _err = run(capsys, "check", "--isolated", "--format", "jsonl", "--max-findings-per-rule", "1", "a.txt")
+    sources = {json.loads(line)["source"] for line in out.splitlines()} - {None}
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `source` |"))
+    assert sources and all(f"`{source}`" in row for source in sources)

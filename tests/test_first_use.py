@@ -137,3 +137,11 @@ def test_the_readme_names_every_source_a_finding_can_carry(folder, capsys) -> No
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if line.startswith("| `source` |"))
     assert sources and all(f"`{source}`" in row for source in sources)
+
+
+def test_the_readme_names_the_folders_recursion_skips() -> None:
+    from linter.sources.discover import SKIPPED_DIRS
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `--include`, `--exclude` |"))
+    assert all(f"`{name}`" in row for name in SKIPPED_DIRS) and "`.gitignore` is not read" in row

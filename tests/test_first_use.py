@@ -145,3 +145,11 @@ def test_the_readme_names_the_folders_recursion_skips() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if line.startswith("| `--include`, `--exclude` |"))
     assert all(f"`{name}`" in row for name in SKIPPED_DIRS) and "`.gitignore` is not read" in row
+
+
+@pytest.mark.parametrize(("flag", "what"), [("--config", "cannot read"), ("--baseline", "cannot read the baseline")])
+def test_a_folder_given_as_a_file_is_said_plainly(folder, capsys, flag, what) -> None:
+    (folder / "news").mkdir()
+    (folder / "news" / "a.txt").write_text(DIRTY, encoding="utf-8")
+    code, _out, err = run(capsys, "check", flag, "news", "news")
+    assert code == 2 and err == f"newslint: error: news: {what}: Is a directory\n"

@@ -153,3 +153,9 @@ def test_a_folder_given_as_a_file_is_said_plainly(folder, capsys, flag, what) ->
     (folder / "news" / "a.txt").write_text(DIRTY, encoding="utf-8")
     code, _out, err = run(capsys, "check", flag, "news", "news")
     assert code == 2 and err == f"newslint: error: news: {what}: Is a directory\n"
+
+
+def test_a_stdin_filename_beside_paths_is_refused_not_ignored(folder, capsys) -> None:
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    code, out, err = run(capsys, "check", "--isolated", "--stdin-filename", "story.md", "a.txt")
+    assert (code, out) == (2, "") and err == "newslint: error: --stdin-filename names standard input: give '-' or no path, not a.txt\n"

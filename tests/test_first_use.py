@@ -159,3 +159,10 @@ def test_a_stdin_filename_beside_paths_is_refused_not_ignored(folder, capsys) ->
     (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
     code, out, err = run(capsys, "check", "--isolated", "--stdin-filename", "story.md", "a.txt")
     assert (code, out) == (2, "") and err == "newslint: error: --stdin-filename names standard input: give '-' or no path, not a.txt\n"
+
+
+def test_a_rule_without_a_check_type_is_told_the_key_is_missing(folder, capsys) -> None:
+    (folder / "house").mkdir()
+    (folder / "house" / "h.toml").write_text('[[rule]]\ncode = "HS101"\nname = "x"\n', encoding="utf-8")
+    code, _out, err = run(capsys, "rule", "--test", "house")
+    assert code == 2 and err.startswith("newslint: error: house/h.toml: HS101: missing key 'check': the check type, one of ")

@@ -161,7 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     rule = commands.add_parser("rule", help="list the rules, explain one, or test a folder of rule packs")
     rule.add_argument("code", nargs="?", metavar="CODE", help="a rule code or name")
-    rule.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rule.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text",
+        help="text (default), json, or markdown (the table of rules, as in the README)",
+    )
     rule.add_argument("--test", type=Path, metavar="DIR", help="run the examples of the rule packs in DIR")
     listing = rule.add_mutually_exclusive_group()
     listing.add_argument("--list", action="store_true", help="list the rules (as with no CODE)")

@@ -166,3 +166,16 @@ def test_a_rule_without_a_check_type_is_told_the_key_is_missing(folder, capsys) 
     (folder / "house" / "h.toml").write_text('[[rule]]\ncode = "HS101"\nname = "x"\n', encoding="utf-8")
     code, _out, err = run(capsys, "rule", "--test", "house")
     assert code == 2 and err.startswith("newslint: error: house/h.toml: HS101: missing key 'check': the check type, one of ")
+
+
+def test_every_option_of_every_command_says_what_it_does(capsys) -> None:
+    from linter.cli import build_parser
+
+    commands = next(a for a in build_parser()._actions if a.choices and "check" in a.choices).choices
+    silent = [
+        f"newslint {name} {action.option_strings[0]}"
+        for name, parser in commands.items()
+        for action in parser._actions
+        if action.option_strings and not action.help
+    ]
+    assert silent == []

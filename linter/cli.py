@@ -56,19 +56,24 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def _jobs(value: str) -> int:
+def _number(value: str, minimum: int, below: str) -> int:
+    """``value`` as a whole number of at least ``minimum``; ``below`` is the error under it."""
     try:
-        jobs = int(value)
+        number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if jobs < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return jobs
+    if number < minimum:
+        raise argparse.ArgumentTypeError(below)
+    return number
+
+
+def _jobs(value: str) -> int:
+    return _number(value, 1, "must be at least 1")
 
 
 def _count(value: str) -> int:
-    """A positive number, or 0 for no limit."""
-    return 0 if value.strip() == "0" else _jobs(value)
+    """A positive number, or 0 for no limit (the error says so: 0 is a valid answer)."""
+    return _number(value, 0, "must be 0 (no limit) or more")
 
 
 def _pattern(value: str) -> str:
@@ -156,7 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     rule = commands.add_parser("rule", help="list the rules, explain one, or test a folder of rule packs")
     rule.add_argument("code", nargs="?", metavar="CODE", help="a rule code or name")
-    rule.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rule.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text",
+        help="text (default), json, or markdown (the table of rules, as in the README)",
+    )
     rule.add_argument("--test", type=Path, metavar="DIR", help="run the examples of the rule packs in DIR")
     listing = rule.add_mutually_exclusive_group()
     listing.add_argument("--list", action="store_true", help="list the rules (as with no CODE)")
@@ -218,8 +226,15 @@ def _discovery(args: argparse.Namespace) -> Discovery:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    """The settings of the working directory (``rule``), or of ``newslint config PATH``."""
-    return _discovery(args).for_path(getattr(args, "path", None) or os.curdir)
+    """The settings of the working directory (``rule``), or of ``newslint config PATH``.
+
+    A path that does not exist is an error, as for ``check``: a mistyped one would print the
+    defaults as if they applied to the project.
+    """
+    path = getattr(args, "path", None) or os.curdir
+    if not os.path.lexists(path):
+        raise UsageError(f"config: {path}: no such file or folder")
+    return _discovery(args).for_path(path)
 
 
 def _ruleset(settings: Settings) -> Ruleset:
@@ -263,15 +278,13 @@ def _report_command(args: argparse.Namespace) -> int:
         for path in args.findings:
             rows.extend(read_findings(path))
         summary = summarise(rows, total=args.documents, source_pattern=args.source_pattern, top=args.top)
-        print_summary(summary, sys.stdout, use_color(args.color, sys.stdout), shutil.get_terminal_size((100, 24)).columns)
+        # The page before the tables: a reader that stops reading them (``| head``) must not cost it.
         if args.html is not None:
             write_page(summary, args.html, args.title)
     except InputError as error:
         print_error(str(error))
         return EXIT_ERROR
-    except OSError as error:
-        print_error(f"{args.html}: cannot write the page: {error.strerror or error}")
-        return EXIT_ERROR
+    print_summary(summary, sys.stdout, use_color(args.color, sys.stdout), shutil.get_terminal_size((100, 24)).columns)
     return EXIT_OK
 
 
@@ -280,4 +293,6 @@ def _check_flags(args: argparse.Namespace) -> None:
     refused = refusal(args)
     if refused:
         raise UsageError(refused)
+    if args.output is not None and os.path.exists(args.output) and not os.path.isdir(args.output):
+        raise UsageError(f"--output {args.output}: not a folder")
     args.format = resolve_format(args)

@@ -43,6 +43,9 @@ def refusal(args: argparse.Namespace) -> str | None:
     if args.stdin_filename and is_data_file(args.stdin_filename):
         # Records need their file (line numbers, gzip, Parquet's footer, --fix writing it back).
         return f"--stdin-filename {args.stdin_filename}: standard input is read as one text; name the data file instead"
+    if args.stdin_filename and args.paths and "-" not in args.paths:
+        # It would name nothing: the paths are read, standard input is not.
+        return f"--stdin-filename names standard input: give '-' or no path, not {' '.join(args.paths)}"
     if args.statistics and fmt not in STATISTICS:
         return f"--statistics prints counts as a table or JSON (--format {', '.join(STATISTICS[:-1])} or {STATISTICS[-1]}), not --format {fmt}"
     # --source-pattern also names the sources of the template counts (NL336), in every format.

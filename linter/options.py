@@ -23,7 +23,7 @@ from .registry import RuleDefinitionError
 from .results import DEFAULT_FAIL_ON, Mode
 from .rule import Ruleset
 from .rule_packs import load_ruleset
-from .selection import LintConfig, Selection, known
+from .selection import LintConfig, Selection, closest_rule, known
 from .settings import ConfigError, Discovery, Settings
 from .sources.mirror import mirror_root, mirrored
 from .sources.pathmatch import PathPatterns, per_file_ignores
@@ -77,7 +77,7 @@ class Recipe:
                 rule = ruleset.get(selector)
                 if not (rule is not None and rule.code == selector if key == "severity" else known(selector, ruleset)):
                     kind = "rule code" if key == "severity" else "rule selector"
-                    raise ConfigError(f"{self.settings_path}: '{key}': unknown {kind} {selector!r}")
+                    raise ConfigError(f"{self.settings_path}: '{key}': unknown {kind} {selector!r}{closest_rule(selector, ruleset)}")
         self.config.selection.validate(ruleset)
 
     def for_path(self, path: str) -> Recipe:

@@ -166,13 +166,17 @@ def _write_back(path: str, label: str, decoded: Decoded, text: str, changed: boo
         sys.stdout.buffer.flush()
         return
     if changed or prepared.recipe.output_dir is not None:
-        _write(label, lambda target: write_atomic(target, encode(text, decoded)), prepared.recipe.target(path))
+        _write(label, lambda target: write_atomic(target, encode(text, decoded)), prepared.recipe, path)
 
 
-def _write(label: str, write: Callable[[Path], None], target: Path) -> None:
-    """Write with ``write``; a failure is an input error naming the file, which stays unchanged."""
+def _write(label: str, write: Callable[[Path], None], recipe: Recipe, path: str) -> None:
+    """Write ``path``'s target with ``write``; a failure is an input error naming the file, which stays unchanged.
+
+    The target is found inside the ``try``: ``--output`` makes its folders, which can fail too
+    (a file where a folder should be).
+    """
     try:
-        write(target)
+        write(recipe.target(path))
     except PermissionError:
         raise InputError(label, "cannot write the fixes: the file is read-only (file left unchanged)") from None
     except OSError as error:
@@ -284,7 +288,7 @@ def _fix_writes(outcome: FileOutcome, prepared: Prepared, originals: list[tuple[
 def _write_data(outcome: FileOutcome, prepared: Prepared, originals: list[tuple[str, str | None]], path: str, write: Callable[[Path], None]) -> None:
     """Write a fixed data file with ``write``; if that fails, the outcome says so and claims no fixes."""
     try:
-        _write(outcome.path, write, prepared.recipe.target(path))
+        _write(outcome.path, write, prepared.recipe, path)
     except InputError as error:
         _as_on_disk(outcome, prepared, originals)
         outcome.errors.append(error)

@@ -13,7 +13,7 @@ from .catalogue import fix_description, fix_name, markdown_table, rule_record
 from .engine import lint
 from .errors import UsageError
 from .rule import Rule, Ruleset
-from .selection import LintConfig, Selection
+from .selection import LintConfig, Selection, closest_rule
 from .terminal import use_color
 from .pattern_cache import compiled
 
@@ -52,7 +52,7 @@ def show_rules(ruleset: Ruleset, key: str | None, output: str, stream: TextIO, e
     if key is not None:
         rule = ruleset.get(key)
         if rule is None:
-            raise UsageError(f"rule: no rule {key!r} (see `newslint rule` for the list)")
+            raise UsageError(f"rule: no rule {key!r} (see `newslint rule` for the list){closest_rule(key, ruleset)}")
         if output == "json":
             stream.write(json.dumps(rule_record(rule), ensure_ascii=False, indent=2) + "\n")
         else:

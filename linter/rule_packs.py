@@ -137,6 +137,8 @@ def _parse_rule(label: str, entry: Mapping[str, Any]) -> Rule:
     types = check_types()
     if check_name == "document" or "detector" in entry or "options" in entry:
         raise RuleDefinitionError(_old_schema(entry))
+    if check_name is None:
+        raise RuleDefinitionError(f"missing key 'check': the check type, one of {', '.join(sorted(types))}")
     if check_name not in types:
         known = ", ".join(sorted(types))
         raise RuleDefinitionError(f"unknown check type {check_name!r} (known: {known}){did_you_mean(str(check_name), types)}")

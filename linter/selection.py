@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from .model import Severity
 from .rule import Rule, Ruleset
+from .suggest import did_you_mean
 
 
 class SelectionError(ValueError):
@@ -27,6 +28,14 @@ def known(selector: str, ruleset: Ruleset) -> bool:
     return any(matches(selector, rule) for rule in ruleset)
 
 
+def closest_rule(word: str, ruleset: Ruleset) -> str:
+    """``"; did you mean 'double-period'?"`` for a mistyped rule name, or ``""``.
+
+    Names only: codes differ by a digit or two, so any mistyped code is "close" to several.
+    """
+    return did_you_mean(word, [rule.name for rule in ruleset])
+
+
 @dataclass(frozen=True)
 class Selection:
     """A resolved choice of rules; ``select=None`` means every stable rule."""
@@ -40,7 +49,7 @@ class Selection:
         """Reject selectors that match nothing: a typo should not silently disable checks."""
         for selector in (*(self.select or ()), *self.extend_select, *self.ignore):
             if not known(selector, ruleset):
-                raise SelectionError(f"unknown rule selector {selector!r}")
+                raise SelectionError(f"unknown rule selector {selector!r}{closest_rule(selector, ruleset)}")
 
     def apply(self, ruleset: Ruleset) -> tuple[Rule, ...]:
         return tuple(rule for rule in ruleset if self.enabled(rule))

@@ -150,7 +150,7 @@ class Baseline:
         except FileNotFoundError:
             raise BaselineError(f"{path}: baseline not found") from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise BaselineError(f"{path}: cannot read the baseline: {error}") from None
+            raise BaselineError(f"{path}: cannot read the baseline: {getattr(error, 'strerror', None) or error}") from None
         if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("findings"), list):
             raise BaselineError(f"{path}: not a newslint baseline (version {BASELINE_VERSION})")
         return cls(frozenset(_key(item) for item in data["findings"] if isinstance(item, dict)))

@@ -70,7 +70,7 @@ def test_github_summary_notice_beyond_ten(tmp_path, monkeypatch, capsys) -> None
     _, out = run(capsys, "--format", "github", "many.txt")
     lines = out.splitlines()
     assert sum(1 for line in lines if line.startswith("::error ")) == 12
-    assert lines[-2] == "newslint: 13 findings: 12 error, 1 info"
+    assert lines[-2] == "newslint: 13 findings: 12 errors, 1 info"
     assert lines[-1].startswith("::notice title=newslint::13 findings") and "first 10" in lines[-1]
 
 

@@ -215,7 +215,7 @@ class TestFields:
         for path in self.write(tmp_path):
             code, out, err = run(capsys, "check", "--format", "concise", flag, name, path.name)
             assert code == 2 and "NL" not in out
-            assert err == f"newslint: error: {path.name}: no record has the field '{name}' named by {flag} (fields: id, text)\n"
+            assert err == f"newslint: error: {path.name}: no record has the {flag[2:-6]} field '{name}' (choose it with {flag}; fields: id, text)\n"
 
 
 def test_config_output_loads_again_as_the_same_settings(tmp_path, capsys, monkeypatch) -> None:

@@ -268,8 +268,8 @@ class TestDask:
         code, out, err = run(capsys, "check", "data.jsonl", "data.parquet", "--id-field", "nope", "--engine", "dask", "--scheduler", client.scheduler.address)
         assert code == 2 and out == ""
         assert err.splitlines() == [
-            "newslint: error: data.jsonl: no record has the field 'nope' named by --id-field (fields: id, n, text)",
-            "newslint: error: data.parquet: no record has the field 'text' named by --text-field (fields: id, n, body)",
+            "newslint: error: data.jsonl: no record has the id field 'nope' (choose it with --id-field; fields: id, n, text)",
+            "newslint: error: data.parquet: no record has the text field 'text' (choose it with --text-field; fields: id, n, body)",
         ]
 
     def test_lint_frame_is_usable_on_its_own(self) -> None:

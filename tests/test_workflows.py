@@ -202,7 +202,7 @@ class TestRecords:
         for mode in ([], ["--fix"]):
             _code, out, _err = run(capsys, "check", "--isolated", "--color", "never", *mode, str(path))
             assert "with `newslint check --fix`" not in out
-            assert out.splitlines()[-1].endswith("in records files that `--fix` rewrites only once every record in them reads (mend the errors above).")
+            assert out.splitlines()[-1].endswith("not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above).")
 
     def test_diff_shows_no_change_where_fix_would_write_none(self, tmp_path, capsys) -> None:
         path = self.write(tmp_path, "data.jsonl")

@@ -37,7 +37,7 @@ def write_github(report: Report, stream: TextIO) -> None:
             stream.write(f"::error {props},title=newslint input error::{_escape_data(str(error))}\n")
         _write_findings(report, outcome, stream, counts)
     total = sum(counts.values())
-    summary = ", ".join(f"{counts[s]} {s.label}" for s in sorted(counts, reverse=True)) or "no findings"
+    summary = ", ".join(plural(counts[s], s.label) for s in sorted(counts, reverse=True)) or "no findings"
     stream.write(f"newslint: {plural(total, 'finding')}: {summary}\n")
     if any(n > GITHUB_LIMIT for n in counts.values()):
         stream.write(

@@ -17,8 +17,10 @@ from rich.text import Text
 
 from .. import __version__
 from ..corpus_summary import CATEGORY_LABELS, Summary, summarise
+from ..errors import UsageError
 from ..sources import write_atomic
 from ..results import finding_record
+from ..wording import plural
 from .base import Report
 
 _STYLE = """
@@ -130,9 +132,10 @@ def write_report(report: Report, stream: TextIO) -> None:
     """The corpus summary of this run (rich tables; ``--html`` also writes the page)."""
     rows, documents = report_documents(report)
     summary = summarise(rows, documents, source_pattern=report.source_pattern)
-    print_summary(summary, stream, report.color, report.width)
+    # The page first: a reader that stops reading the tables (``| head``) must not cost it.
     if report.html is not None:
         write_page(summary, report.html, "newslint corpus report")
+    print_summary(summary, stream, report.color, report.width)
 
 
 def report_documents(report: Report) -> tuple[list[dict[str, Any]], list[tuple[str, Any]]]:
@@ -142,13 +145,18 @@ def report_documents(report: Report) -> tuple[list[dict[str, Any]], list[tuple[s
     return rows, documents
 
 
+def _counted(count: int, noun: str) -> tuple[tuple[str, str], str]:
+    """``count`` in bold, then ``noun`` as the count needs it (" document", " documents")."""
+    return (str(count), "bold"), plural(count, noun)[len(str(count)) :]
+
+
 def print_summary(summary: Summary, stream: TextIO, color: bool, width: int) -> None:
     """Rich tables for the terminal."""
     # No markup: file names and record ids such as ``data.jsonl[scraped/a]`` print as they are.
     console = Console(file=stream, force_terminal=color, no_color=not color, width=width, highlight=False, markup=False)
-    severities = ", ".join(f"{summary.by_severity[s]} {s}" for s in ("error", "warning", "info") if summary.by_severity[s])
+    severities = ", ".join(plural(summary.by_severity[s], s) for s in ("error", "warning", "info") if summary.by_severity[s])
     console.print(
-        Text.assemble((str(summary.documents), "bold"), " documents, ", (str(summary.findings), "bold"), f" findings ({severities or 'none'})")
+        Text.assemble(*_counted(summary.documents, "document"), ", ", *_counted(summary.findings, "finding"), f" ({severities or 'none'})")
     )
     for note in summary.notes:
         console.print(Text(note, style="dim"))
@@ -201,5 +209,8 @@ def print_summary(summary: Summary, stream: TextIO, color: bool, width: int) -> 
 
 
 def write_page(summary: Summary, target: Path, title: str) -> None:
-    """The HTML page, written atomically."""
-    write_atomic(target, render_html(summary, title).encode("utf-8"))
+    """The HTML page, written atomically; a page that cannot be written is one line, exit 2."""
+    try:
+        write_atomic(target, render_html(summary, title).encode("utf-8"))
+    except OSError as error:
+        raise UsageError(f"{target}: cannot write the page: {error.strerror or error}") from None

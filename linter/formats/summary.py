@@ -35,7 +35,8 @@ class Tally:
         self.files = self.unread = self.fixed = self.changed = 0
 
     def add_outcome(self, outcome: FileOutcome) -> None:
-        self.files += bool(outcome.units)
+        # A data file without records was read (and is clean): "in 0 files" would say it was not seen.
+        self.files += bool(outcome.units or not outcome.errors)
         # A file that could not be read was not checked: "0 findings in 1 file" would claim it was clean.
         self.unread += bool(outcome.errors and not outcome.units)
         self.fixed += sum(unit.fixed_count for unit in outcome.units)
@@ -90,5 +91,7 @@ def summary_lines(report: Report, tally: Tally) -> list[str]:
             hint += ("; " if tally.safe else "") + f"{tally.unsafe} more with `--fix --unsafe-fixes`"
         lines.append(hint + " (see them first with `--diff`).")
     if tally.held:
-        lines.append(f"{plural(tally.held, 'fix')} in records files that `--fix` rewrites only once every record in them reads (mend the errors above).")
+        lines.append(
+            f"{plural(tally.held, 'fix')} not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
+        )
     return lines

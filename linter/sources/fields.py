@@ -55,8 +55,10 @@ class FieldCensus:
         """The error for a chosen field that no record has (none for a file without records)."""
         if not self.names:
             return None
-        for flag, name in (("--text-field", text_field), ("--id-field", id_field)):
+        # The field's role and the flag that chooses it, not "named by --text-field": the default
+        # `text` and a configuration's choice reach here without the flag ever being typed.
+        for role, name in (("text", text_field), ("id", id_field)):
             if name is not None and name not in self.names:
                 shown = ", ".join(list(self.names)[:SHOWN]) + (", ..." if len(self.names) > SHOWN else "")
-                return InputError(label, f"no record has the field '{name}' named by {flag} (fields: {shown})")
+                return InputError(label, f"no record has the {role} field '{name}' (choose it with --{role}-field; fields: {shown})")
         return None

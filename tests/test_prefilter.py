@@ -53,10 +53,11 @@ def _assert_superset(rule, text: str) -> None:
 
 
 def test_every_pattern_rule_is_covered() -> None:
-    """All but line-anchored rules (tried only at line starts), whose superset would cost more than it saves; a
-    whole-paragraph rule made of look-aheads and ``.*`` has the text its first look-ahead saw as its superset."""
-    uncovered = [r for r in PATTERN_RULES if r not in COVERED and not r.check.line_anchored]
+    """Line-anchored rules too (their superset holds the line break before them); a whole-paragraph
+    rule made of look-aheads and ``.*`` has the text its first look-ahead saw as its superset."""
+    uncovered = [r for r in PATTERN_RULES if r not in COVERED]
     assert uncovered == []
+    assert any(r.check.line_anchored for r in COVERED)
     look_ahead = regex.compile(r"(?:\(\?[a-z]+\))?\s*\(\?=")
     assert sum(bool(look_ahead.match(r.check.pattern.pattern)) for r in COVERED if r.check.whole) >= 7
     assert len(COVERED) >= 45
@@ -98,6 +99,8 @@ def test_constructs_widen(pattern: str, ignore_case: bool, matches: list[str]) -
 
 
 ANCHORED = [r"^\bfoo\b$\Z", r"(?<=\S)[ \t]+$", r"\s+\Z", r"(?m)^[ \t]+x", r"\A\s+(?=\S)", r"a$|^b|c\Z", r"(?:x$)y", r"^$", r"(?=\s*$)[ ]"]
+# Anchors at the start of a look-behind's branches speak of the text before it.
+ANCHORED += [r"(?<=^[ \t]*)x", r"(?<=^|a)b", r"(?<=\Ab|c)x", r"(?<=a^)x", r"(?<=(?<=^)y)x", r"(?<=\b^)[ \t]*foo", r"(?<=^x|^)y"]
 ANCHOR_TEXTS = st.lists(st.sampled_from(["a", "b", "c", "x", "y", "foo", " ", "\t", *ODD]), max_size=12).map("".join)
 
 
@@ -109,6 +112,16 @@ def test_anchors_kept_hold_wherever_the_pattern_matches(pattern: str, text: str)
     wider = superset(pattern, ends=True)
     if wider.search is not None and compiled.search(text):
         assert re2.search(wider.search, text), (pattern, text, wider.search)
+
+
+def test_line_starts_rule_texts_out() -> None:
+    """A look-behind's line start is the line break before the match: prose without an indented
+    paragraph (NL108) or a metadata-looking line start (NL320) no longer matches the superset."""
+    assert superset(r"(?<=^[ \t]*)x").search == r"(?:(?:\A|[\x0a-\x0d\x{85}\x{2028}\x{2029}])(?:[\x{20}\x{9}])*)\x{78}"
+    prose = "The minister said on Tuesday that the talks would go on.\n\nOfficials said the id was new. Time 2005-03-08."
+    for code, dirty in (("NL108", "First.\n\n  Second paragraph."), ("NL320", "Intro.\nUpdated 3:14 PM EDT At their summit, they met.")):
+        check = RULESET.get(code).check
+        assert re2.search(check.search, prose) is None and re2.search(check.search, dirty), code
 
 
 def test_end_anchors_rule_texts_out() -> None:

@@ -363,13 +363,14 @@ def test_a_text_without_gate_words_is_not_scanned_for_them(sets: prefilter._Sets
 #: substitution rules swap and their exceptions, in any case, next to other text.
 CODED_PIECES = [".", ",", "!", " ", "\n", "\r\n", "\r", "a", ". ", "\n\n", "x.\n", "-", "Mr"]
 CODED_PIECES += [w for r in CODED if r.check.name == "substitution" for w in [*r.check.swap, *r.params.get("exceptions", ())]]
+CODED_PIECES += [form for r in CODED if r.check.name == "consistency" for forms, _, _ in r.check.groups for form in forms]
 CODED_TEXTS = st.lists(
     st.one_of(st.sampled_from(CODED_PIECES), st.sampled_from(CODED_PIECES).map(str.upper), st.sampled_from(ODD)), max_size=60
 ).map("".join)
 
 
 def test_coded_checks_are_prefiltered() -> None:
-    assert {r.code for r in CODED} >= {"NL112", "NL113", "NL203"}
+    assert {r.code for r in CODED} >= {"NL112", "NL113", "NL203", "NL901", "NL902"}
     assert all(r.check.wider.search is not None for r in CODED)
     # Searched last, after every pattern rule's superset, whatever order the packs were loaded in.
     sets = prefilter.SETS
@@ -470,3 +471,17 @@ def test_a_rule_without_max_words_keeps_every_paragraph_for_its_floating_form() 
     assert sets._floating_words() == (120 if prefilter.WORDS_KERNEL == "compiled" else None)
     sets.register(None, "(?s:.)*cookies")  # another rule with the same form and no limit
     assert sets.compiled is None and sets._floating_words() is None
+
+
+def test_a_text_with_one_form_of_each_group_is_not_searched_for_two(sets: prefilter._Sets, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two forms of a group occur only if one besides the first does: a text holding only first forms is skipped."""
+    import linter.checks.consistency as consistency
+
+    calls: list[object] = []
+    monkeypatch.setattr(consistency, "finditer_spans", lambda *args: calls.append(args) or iter(()))
+    rules = [RULESET.get("NL901"), RULESET.get("NL902")]
+    firsts = " ".join(forms[0] for rule in rules for forms, _, _ in rule.check.groups)
+    assert all(list(rule.run(Document(f"{firsts} met {firsts}."))) == [] for rule in rules)
+    assert calls == [] and sets.hits(Document(firsts)) is not None
+    list(rules[0].run(Document("Mr Smith met Mr. Jones.")))
+    assert len(calls) == 1  # a text with a second form is searched

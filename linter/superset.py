@@ -115,6 +115,7 @@ class _Translator:
         self.icase = ignore_case
         self.ends = ends
         self.ended = False  # whether a context of ``$`` or ``\Z`` was kept
+        self.line_bound: set[str] = set()  # the translated negated classes that exclude ``\n``
 
     def peek(self, n: int = 1) -> str:
         return self.p[self.i : self.i + n]
@@ -141,7 +142,10 @@ class _Translator:
                 quantifier = self._quantifier()
                 if items and items[-1].full:
                     item = items[-1].full
-                    wide = quantifier[-2:] in (",}", "*", "+", ",}?", "*?", "+?") and ("(?s:." in item or item.startswith("[^"))
+                    # ``.`` or a negated class that takes line breaks (``[^()]``): its runs span paragraphs and blow
+                    # up the DFA. One that stops at them (NL514's ``[^,.;:\n]``) dies within a clause and is kept.
+                    spans = "(?s:." in item or (item.startswith("[^") and item not in self.line_bound)
+                    wide = quantifier[-2:] in (",}", "*", "+", ",}?", "*?", "+?") and spans
                     optional = quantifier[0] in "*?" or quantifier.startswith("{0") or items[-1].empty
                     items[-1] = _Piece(f"(?:{item}){quantifier}", None, wide, nullable=optional)
                 continue
@@ -390,6 +394,7 @@ class _Translator:
             self.i += 1
         parts: list[str] = []
         first = True
+        newline = False  # whether ``\n`` is listed (a shorthand that holds it, like ``\s``, counts as not)
         while True:
             if self.i >= len(self.p):
                 raise Unsupported("unterminated class")
@@ -410,9 +415,14 @@ class _Translator:
                 if isinstance(high, str):
                     raise Unsupported("range to a class")
                 parts.append(f"{hex_escape(low)}-{hex_escape(high)}")
+                newline = newline or low <= 0x0A <= high
             else:
                 parts.append(hex_escape(low))
-        return f"[{'^' if negated else ''}{''.join(parts)}]"
+                newline = newline or low == 0x0A
+        translated = f"[{'^' if negated else ''}{''.join(parts)}]"
+        if negated and newline:
+            self.line_bound.add(translated)
+        return translated
 
     def _class_item(self, negated: bool) -> int | str:
         """One code point, or the text of a shorthand class (``\\w``, ``\\p{L}``)."""

@@ -124,6 +124,13 @@ def test_line_starts_rule_texts_out() -> None:
         assert re2.search(check.search, prose) is None and re2.search(check.search, dirty), code
 
 
+def test_a_run_within_a_line_keeps_the_rest_of_the_superset() -> None:
+    """NL514's superset goes on past its ``[^,.;:\\n]`` runs: a gerund after ``of`` alone no longer matches it."""
+    search = RULESET.get("NL514").check.search
+    assert re2.search(search, "The cost of making steel rose, and it fell.") is None
+    assert re2.search(search, "The goal of strengthening democracy, to reduce corruption and get closer.")
+
+
 def test_end_anchors_rule_texts_out() -> None:
     """Trailing white space and blank lines at the end: a text without them no longer matches the superset."""
     clean = "A line.\r\nAnother line\u2028with a break.\n\nEnd.\n"
@@ -176,6 +183,7 @@ def test_a_leading_look_ahead_ends_where_the_paragraph_ends(text: str, stop: int
     [
         (r"(?is).{0,120}\bjavascript\b.{0,200}", r"(?i:\x{6a}\x{61}\x{76}\x{61}\x{73}\x{63}\x{72}\x{69}\x{70}\x{74})"),
         (r"ab[^()]*c|d(?:e.*f)g", r"\x{61}\x{62}|\x{64}(?:\x{65})"),
+        (r"ab[^,\n]*c", r"\x{61}\x{62}(?:[^\x{2c}\x{a}])*\x{63}"),  # a run that stops at line breaks is kept
         (r"(?<=[ab])(?<=c)x(?<=y)(?=z)\b", r"(?:[\x{61}\x{62}])\x{78}(?:\x{7a})"),  # the text seen around it
     ],
 )

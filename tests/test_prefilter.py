@@ -131,6 +131,22 @@ def test_a_run_within_a_line_keeps_the_rest_of_the_superset() -> None:
     assert re2.search(search, "The goal of strengthening democracy, to reduce corruption and get closer.")
 
 
+LINE_ANCHORED = [rule for rule in COVERED if rule.check.line_anchored]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rule=st.sampled_from(LINE_ANCHORED),
+    before=TEXTS,
+    brk=st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029", "\n \t", "\n\n  "]),
+    example=st.integers(0, 100),
+)
+def test_a_line_anchored_superset_holds_after_any_line_break(rule, before: str, brk: str, example: int) -> None:
+    """A bad example after any text and line break: where the rule matches, so does its superset."""
+    text = before + brk + rule.bad[example % len(rule.bad)].text
+    _assert_superset(rule, text)
+
+
 def test_end_anchors_rule_texts_out() -> None:
     """Trailing white space and blank lines at the end: a text without them no longer matches the superset."""
     clean = "A line.\r\nAnother line\u2028with a break.\n\nEnd.\n"

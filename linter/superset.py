@@ -148,6 +148,8 @@ class _Translator:
                     wide = quantifier[-2:] in (",}", "*", "+", ",}?", "*?", "+?") and spans
                     optional = quantifier[0] in "*?" or quantifier.startswith("{0") or items[-1].empty
                     items[-1] = _Piece(f"(?:{item}){quantifier}", None, wide, nullable=optional)
+                elif items and (quantifier[0] in "*?" or quantifier.startswith("{0")):
+                    items[-1] = _Piece("")  # an optional anchor or look-around (``^?``) may not hold: what it sees is not kept
                 continue
             items.append(self.atom())
         full = "".join(item.full for item in items)

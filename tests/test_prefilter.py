@@ -101,6 +101,8 @@ def test_constructs_widen(pattern: str, ignore_case: bool, matches: list[str]) -
 ANCHORED = [r"^\bfoo\b$\Z", r"(?<=\S)[ \t]+$", r"\s+\Z", r"(?m)^[ \t]+x", r"\A\s+(?=\S)", r"a$|^b|c\Z", r"(?:x$)y", r"^$", r"(?=\s*$)[ ]"]
 # Anchors at the start of a look-behind's branches speak of the text before it.
 ANCHORED += [r"(?<=^[ \t]*)x", r"(?<=^|a)b", r"(?<=\Ab|c)x", r"(?<=a^)x", r"(?<=(?<=^)y)x", r"(?<=\b^)[ \t]*foo", r"(?<=^x|^)y"]
+# An anchor or look-around made optional by a quantifier holds nothing.
+ANCHORED += [r"^?x", r"(?<=^?a)x", r"\A*x", r"x(?=y)?", r"x$?", r"(?<=a){0,2}x"]
 ANCHOR_TEXTS = st.lists(st.sampled_from(["a", "b", "c", "x", "y", "foo", " ", "\t", *ODD]), max_size=12).map("".join)
 
 
@@ -112,6 +114,12 @@ def test_anchors_kept_hold_wherever_the_pattern_matches(pattern: str, text: str)
     wider = superset(pattern, ends=True)
     if wider.search is not None and compiled.search(text):
         assert re2.search(wider.search, text), (pattern, text, wider.search)
+
+
+@pytest.mark.parametrize(("pattern", "text"), [(r"^?x", "ax"), (r"(?<=^?a)x", "bax"), (r"\A*x", "ax"), (r"x(?=y)?", "xz"), (r"x$?", "xz"), (r"(?<=a){0,2}x", "bx")])
+def test_an_optional_anchor_or_look_around_holds_nothing(pattern: str, text: str) -> None:
+    assert regex.search(pattern, text, regex.MULTILINE | regex.WORD)
+    assert re2.search(superset(pattern, ends=True).search, text), pattern
 
 
 def test_line_starts_rule_texts_out() -> None:

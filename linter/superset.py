@@ -115,15 +115,16 @@ class _Translator:
         self.icase = ignore_case
         self.ends = ends
         self.ended = False  # whether a context of ``$`` or ``\Z`` was kept
+        self.line_bound: set[str] = set()  # the translated negated classes that exclude ``\n``
 
     def peek(self, n: int = 1) -> str:
         return self.p[self.i : self.i + n]
 
-    def alternation(self, top: bool = False) -> _Piece:
-        branches = [self.sequence(top)]
+    def alternation(self, top: bool = False, look_behind: bool = False) -> _Piece:
+        branches = [self.sequence(top, look_behind)]
         while self.peek() == "|":
             self.i += 1
-            branches.append(self.sequence(top))
+            branches.append(self.sequence(top, look_behind))
         full = "|".join(branch.full for branch in branches)
         empty = any(branch.empty for branch in branches)
         if all(branch.part is None for branch in branches):
@@ -131,7 +132,8 @@ class _Translator:
         part = "|".join(branch.full if branch.part is None else branch.part for branch in branches)
         return _Piece(full, part, nullable=empty, part_nullable=any(branch.part_empty for branch in branches))
 
-    def sequence(self, top: bool) -> _Piece:
+    def sequence(self, top: bool, look_behind: bool = False) -> _Piece:
+        """One branch; ``top``: of the whole pattern, ``look_behind``: of a look-behind's body."""
         items: list[_Piece] = []
         while self.i < len(self.p) and self.peek() not in "|)":
             if self.verbose and self._skip_verbose():
@@ -140,9 +142,14 @@ class _Translator:
                 quantifier = self._quantifier()
                 if items and items[-1].full:
                     item = items[-1].full
-                    wide = quantifier[-2:] in (",}", "*", "+", ",}?", "*?", "+?") and ("(?s:." in item or item.startswith("[^"))
+                    # ``.`` or a negated class that takes line breaks (``[^()]``): its runs span paragraphs and blow
+                    # up the DFA. One that stops at them (NL514's ``[^,.;:\n]``) dies within a clause and is kept.
+                    spans = "(?s:." in item or (item.startswith("[^") and item not in self.line_bound)
+                    wide = quantifier[-2:] in (",}", "*", "+", ",}?", "*?", "+?") and spans
                     optional = quantifier[0] in "*?" or quantifier.startswith("{0") or items[-1].empty
                     items[-1] = _Piece(f"(?:{item}){quantifier}", None, wide, nullable=optional)
+                elif items and (quantifier[0] in "*?" or quantifier.startswith("{0")):
+                    items[-1] = _Piece("")  # an optional anchor or look-around (``^?``) may not hold: what it sees is not kept
                 continue
             items.append(self.atom())
         full = "".join(item.full for item in items)
@@ -161,10 +168,10 @@ class _Translator:
                 break
             kept.append(item.full)
             empties.append(item.empty)
+        consuming = [index for index, item in enumerate(items) if item.full]
+        first, last = (consuming[0], consuming[-1]) if consuming else (len(items), -1)
+        behind = next((item.context for item in items[:first] if item.look == "behind" and item.context), None)
         if top:  # the text a look-behind before the match, or a look-ahead after it, has seen
-            consuming = [index for index, item in enumerate(items) if item.full]
-            first, last = (consuming[0], consuming[-1]) if consuming else (len(items), -1)
-            behind = next((item.context for item in items[:first] if item.look == "behind" and item.context), None)
             ahead = next((item for item in items[last + 1 :] if item.look in ("ahead", "end") and item.context), None)
             if behind and not skipped:
                 kept.insert(0, f"(?:{behind})")
@@ -173,6 +180,11 @@ class _Translator:
                 kept.append(f"(?:{ahead.context})")
                 empties.append(False)
                 self.ended = self.ended or ahead.look == "end"
+        elif look_behind and behind:
+            # A look-behind's ``^`` or ``\A`` before its first character speaks of the text before the
+            # look-behind's, which the caller matches: ``(?<=^[ \t]*)`` saw a line break and blanks.
+            full = f"(?:{behind}){full}"
+            kept.insert(0, f"(?:{behind})")
         part = "".join(kept)
         empty = all(item.empty for item in items)
         lead = next((item.lead for item in items if item.lead or item.full), None) if top else None
@@ -257,7 +269,7 @@ class _Translator:
             behind = head == "<"
             positive = self.peek(2)[behind] == "="
             self.i += 2 if behind else 1
-            body = self._body()
+            body = self._body(look_behind=behind)
             if not positive:
                 return _Piece("")
             if behind:  # the stretch just before the match: usable only whole
@@ -280,8 +292,8 @@ class _Translator:
             return self.backreference(self.names.get(name, -1))
         return self.flags()
 
-    def _body(self) -> _Piece:
-        body = self.alternation()
+    def _body(self, look_behind: bool = False) -> _Piece:
+        body = self.alternation(look_behind=look_behind)
         if self.peek() != ")":
             raise Unsupported("unbalanced parenthesis")
         self.i += 1
@@ -384,6 +396,7 @@ class _Translator:
             self.i += 1
         parts: list[str] = []
         first = True
+        newline = False  # whether ``\n`` is listed (a shorthand that holds it, like ``\s``, counts as not)
         while True:
             if self.i >= len(self.p):
                 raise Unsupported("unterminated class")
@@ -404,9 +417,14 @@ class _Translator:
                 if isinstance(high, str):
                     raise Unsupported("range to a class")
                 parts.append(f"{hex_escape(low)}-{hex_escape(high)}")
+                newline = newline or low <= 0x0A <= high
             else:
                 parts.append(hex_escape(low))
-        return f"[{'^' if negated else ''}{''.join(parts)}]"
+                newline = newline or low == 0x0A
+        translated = f"[{'^' if negated else ''}{''.join(parts)}]"
+        if negated and newline:
+            self.line_bound.add(translated)
+        return translated
 
     def _class_item(self, negated: bool) -> int | str:
         """One code point, or the text of a shorthand class (``\\w``, ``\\p{L}``)."""

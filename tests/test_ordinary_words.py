@@ -46,3 +46,21 @@ def test_ordinary_words_must_be_listed_names(tmp_path) -> None:
     params = {"words": ["Mobile"], "only-if-capitalized-elsewhere": True, "user-words": False, "ordinary-modifiers": ["may"], "ordinary-nouns": []}
     with pytest.raises(RuleDefinitionError, match="ordinary-modifiers"):
         VocabularyCheck(Rule(), params)
+
+
+def test_lowercase_names_are_found_without_a_timeout_per_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each listed word's place is matched by our own one-word pattern with no timeout: a timeout reads
+    the CPU clock twice (system calls), which cost NL201 and NL202 several times the matches."""
+    import linter.checks.vocabulary as vocabulary
+
+    asked: list[dict[str, object]] = []
+    pattern = vocabulary._LOWER_WORD
+
+    class Recording:
+        def match(self, *args: object, **kwargs: object) -> object:
+            asked.append(kwargs)
+            return pattern.match(*args, **kwargs)
+
+    monkeypatch.setattr(vocabulary, "_LOWER_WORD", Recording())
+    findings = lint("Talks in kyiv ended. The kyiv office and china were named.", load_ruleset())
+    assert [d.code for d in findings if d.code == "NL201"] and asked and all("timeout" not in kwargs for kwargs in asked)

@@ -53,10 +53,11 @@ def _assert_superset(rule, text: str) -> None:
 
 
 def test_every_pattern_rule_is_covered() -> None:
-    """All but line-anchored rules (tried only at line starts), whose superset would cost more than it saves; a
-    whole-paragraph rule made of look-aheads and ``.*`` has the text its first look-ahead saw as its superset."""
-    uncovered = [r for r in PATTERN_RULES if r not in COVERED and not r.check.line_anchored]
+    """Line-anchored rules too (their superset holds the line break before them); a whole-paragraph
+    rule made of look-aheads and ``.*`` has the text its first look-ahead saw as its superset."""
+    uncovered = [r for r in PATTERN_RULES if r not in COVERED]
     assert uncovered == []
+    assert any(r.check.line_anchored for r in COVERED)
     look_ahead = regex.compile(r"(?:\(\?[a-z]+\))?\s*\(\?=")
     assert sum(bool(look_ahead.match(r.check.pattern.pattern)) for r in COVERED if r.check.whole) >= 7
     assert len(COVERED) >= 45
@@ -98,6 +99,10 @@ def test_constructs_widen(pattern: str, ignore_case: bool, matches: list[str]) -
 
 
 ANCHORED = [r"^\bfoo\b$\Z", r"(?<=\S)[ \t]+$", r"\s+\Z", r"(?m)^[ \t]+x", r"\A\s+(?=\S)", r"a$|^b|c\Z", r"(?:x$)y", r"^$", r"(?=\s*$)[ ]"]
+# Anchors at the start of a look-behind's branches speak of the text before it.
+ANCHORED += [r"(?<=^[ \t]*)x", r"(?<=^|a)b", r"(?<=\Ab|c)x", r"(?<=a^)x", r"(?<=(?<=^)y)x", r"(?<=\b^)[ \t]*foo", r"(?<=^x|^)y"]
+# An anchor or look-around made optional by a quantifier holds nothing.
+ANCHORED += [r"^?x", r"(?<=^?a)x", r"\A*x", r"x(?=y)?", r"x$?", r"(?<=a){0,2}x"]
 ANCHOR_TEXTS = st.lists(st.sampled_from(["a", "b", "c", "x", "y", "foo", " ", "\t", *ODD]), max_size=12).map("".join)
 
 
@@ -109,6 +114,45 @@ def test_anchors_kept_hold_wherever_the_pattern_matches(pattern: str, text: str)
     wider = superset(pattern, ends=True)
     if wider.search is not None and compiled.search(text):
         assert re2.search(wider.search, text), (pattern, text, wider.search)
+
+
+@pytest.mark.parametrize(("pattern", "text"), [(r"^?x", "ax"), (r"(?<=^?a)x", "bax"), (r"\A*x", "ax"), (r"x(?=y)?", "xz"), (r"x$?", "xz"), (r"(?<=a){0,2}x", "bx")])
+def test_an_optional_anchor_or_look_around_holds_nothing(pattern: str, text: str) -> None:
+    assert regex.search(pattern, text, regex.MULTILINE | regex.WORD)
+    assert re2.search(superset(pattern, ends=True).search, text), pattern
+
+
+def test_line_starts_rule_texts_out() -> None:
+    """A look-behind's line start is the line break before the match: prose without an indented
+    paragraph (NL108) or a metadata-looking line start (NL320) no longer matches the superset."""
+    assert superset(r"(?<=^[ \t]*)x").search == r"(?:(?:\A|[\x0a-\x0d\x{85}\x{2028}\x{2029}])(?:[\x{20}\x{9}])*)\x{78}"
+    prose = "The minister said on Tuesday that the talks would go on.\n\nOfficials said the id was new. Time 2005-03-08."
+    for code, dirty in (("NL108", "First.\n\n  Second paragraph."), ("NL320", "Intro.\nUpdated 3:14 PM EDT At their summit, they met.")):
+        check = RULESET.get(code).check
+        assert re2.search(check.search, prose) is None and re2.search(check.search, dirty), code
+
+
+def test_a_run_within_a_line_keeps_the_rest_of_the_superset() -> None:
+    """NL514's superset goes on past its ``[^,.;:\\n]`` runs: a gerund after ``of`` alone no longer matches it."""
+    search = RULESET.get("NL514").check.search
+    assert re2.search(search, "The cost of making steel rose, and it fell.") is None
+    assert re2.search(search, "The goal of strengthening democracy, to reduce corruption and get closer.")
+
+
+LINE_ANCHORED = [rule for rule in COVERED if rule.check.line_anchored]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rule=st.sampled_from(LINE_ANCHORED),
+    before=TEXTS,
+    brk=st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029", "\n \t", "\n\n  "]),
+    example=st.integers(0, 100),
+)
+def test_a_line_anchored_superset_holds_after_any_line_break(rule, before: str, brk: str, example: int) -> None:
+    """A bad example after any text and line break: where the rule matches, so does its superset."""
+    text = before + brk + rule.bad[example % len(rule.bad)].text
+    _assert_superset(rule, text)
 
 
 def test_end_anchors_rule_texts_out() -> None:
@@ -163,6 +207,7 @@ def test_a_leading_look_ahead_ends_where_the_paragraph_ends(text: str, stop: int
     [
         (r"(?is).{0,120}\bjavascript\b.{0,200}", r"(?i:\x{6a}\x{61}\x{76}\x{61}\x{73}\x{63}\x{72}\x{69}\x{70}\x{74})"),
         (r"ab[^()]*c|d(?:e.*f)g", r"\x{61}\x{62}|\x{64}(?:\x{65})"),
+        (r"ab[^,\n]*c", r"\x{61}\x{62}(?:[^\x{2c}\x{a}])*\x{63}"),  # a run that stops at line breaks is kept
         (r"(?<=[ab])(?<=c)x(?<=y)(?=z)\b", r"(?:[\x{61}\x{62}])\x{78}(?:\x{7a})"),  # the text seen around it
     ],
 )
@@ -350,13 +395,14 @@ def test_a_text_without_gate_words_is_not_scanned_for_them(sets: prefilter._Sets
 #: substitution rules swap and their exceptions, in any case, next to other text.
 CODED_PIECES = [".", ",", "!", " ", "\n", "\r\n", "\r", "a", ". ", "\n\n", "x.\n", "-", "Mr"]
 CODED_PIECES += [w for r in CODED if r.check.name == "substitution" for w in [*r.check.swap, *r.params.get("exceptions", ())]]
+CODED_PIECES += [form for r in CODED if r.check.name == "consistency" for forms, _, _ in r.check.groups for form in forms]
 CODED_TEXTS = st.lists(
     st.one_of(st.sampled_from(CODED_PIECES), st.sampled_from(CODED_PIECES).map(str.upper), st.sampled_from(ODD)), max_size=60
 ).map("".join)
 
 
 def test_coded_checks_are_prefiltered() -> None:
-    assert {r.code for r in CODED} >= {"NL112", "NL113", "NL203"}
+    assert {r.code for r in CODED} >= {"NL112", "NL113", "NL203", "NL901", "NL902"}
     assert all(r.check.wider.search is not None for r in CODED)
     # Searched last, after every pattern rule's superset, whatever order the packs were loaded in.
     sets = prefilter.SETS
@@ -457,3 +503,17 @@ def test_a_rule_without_max_words_keeps_every_paragraph_for_its_floating_form() 
     assert sets._floating_words() == (120 if prefilter.WORDS_KERNEL == "compiled" else None)
     sets.register(None, "(?s:.)*cookies")  # another rule with the same form and no limit
     assert sets.compiled is None and sets._floating_words() is None
+
+
+def test_a_text_with_one_form_of_each_group_is_not_searched_for_two(sets: prefilter._Sets, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two forms of a group occur only if one besides the first does: a text holding only first forms is skipped."""
+    import linter.checks.consistency as consistency
+
+    calls: list[object] = []
+    monkeypatch.setattr(consistency, "finditer_spans", lambda *args: calls.append(args) or iter(()))
+    rules = [RULESET.get("NL901"), RULESET.get("NL902")]
+    firsts = " ".join(forms[0] for rule in rules for forms, _, _ in rule.check.groups)
+    assert all(list(rule.run(Document(f"{firsts} met {firsts}."))) == [] for rule in rules)
+    assert calls == [] and sets.hits(Document(firsts)) is not None
+    list(rules[0].run(Document("Mr Smith met Mr. Jones.")))
+    assert len(calls) == 1  # a text with a second form is searched

@@ -100,14 +100,16 @@ class VocabularyCheck(Check):
         """``(offset, first word)`` of each whole lowercase word that starts a listed name, in text order.
 
         Only the listed words that occur in the text at all are searched for, so a text
-        without any costs one set intersection.
+        without any costs one set intersection. ``_LOWER_WORD`` is ours, not a pack's, and reads
+        one word from ``at``: it is matched without a timeout, whose two reads of the CPU clock
+        (system calls) cost several times the match (NL201-NL202: 5,800 matches in the clean corpus).
         """
         text = doc.text
         starts = []
         for first in doc.lowercase_runs & self.first_words:
             at = text.find(first)
             while at >= 0:
-                match = _LOWER_WORD.match(text, at, timeout=TIMEOUT)
+                match = _LOWER_WORD.match(text, at)
                 if match is not None and match.end() == at + len(first):
                     starts.append((at, first))
                 at = text.find(first, at + len(first))

@@ -122,7 +122,7 @@ def lint(
     """
     markdown = mask_markdown(text) if config.markdown else None
     linted = text if markdown is None else markdown.text
-    doc = Document(linted, language, source)
+    doc = Document(linted, language, source, () if markdown is None else markdown.layout)
     seen: set[tuple[str, int, int]] = set()
     findings: list[Diagnostic] = []
     rules = active_rules(ruleset, config)

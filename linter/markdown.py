@@ -46,6 +46,8 @@ _NOT_BREAK = compiled(r"[^\r\n]")
 _RECORDS, _CURRENT = "newslint.records", "newslint.current"
 #: Blocks whose every line, blank ones included, is not prose.
 _OPAQUE_BLOCKS = frozenset({"fence", "code_block", "html_block"})
+#: Blocks whose lines are laid out rather than run on: their prose is kept, but it is not a paragraph's.
+_LAYOUT_BLOCKS = frozenset({"heading_open", "table_open", "list_item_open"})
 
 
 class Mask(enum.Enum):
@@ -64,10 +66,15 @@ class _Masked:
 
 @dataclass(frozen=True, slots=True)
 class MarkdownText:
-    """``text`` with every non-prose character masked; ``protected`` are those spans, merged and sorted."""
+    """``text`` with every non-prose character masked; ``protected`` are those spans, merged and sorted.
+
+    ``layout`` are the lines of headings, tables and list items: a page's layout, whose short
+    lines without end punctuation say nothing about the text being a menu (NL720).
+    """
 
     text: str
     protected: tuple[Span, ...]
+    layout: tuple[Span, ...] = ()
 
     def keeps(self, diagnostic: Diagnostic) -> bool:
         """False for a finding whose span or fix touches markup."""
@@ -93,16 +100,19 @@ def mask_markdown(text: str) -> MarkdownText:
     env: dict[str, Any] = {}
     tokens = _parser().parse(source, env)
     prose: dict[int, list[Span]] = {}
+    layout: list[Span] = []
     for index, token in enumerate(tokens):
         if token.map is None:
             continue
+        if token.type in _LAYOUT_BLOCKS:
+            layout.append(Span(lines[token.map[0]].start, lines[min(token.map[1], len(lines)) - 1].end))
         if token.type in _OPAQUE_BLOCKS:
             last = lines[min(token.map[1], len(lines)) - 1]
             masked.append(_Masked(lines[token.map[0]].start, last.end, Mask.BLANK))
         elif token.type == "inline":
             masked.extend(_inline(text, lines, token, tokens[index - 1], env.get(_RECORDS, {}).get(id(token), ()), prose))
     masked.extend(_outside_prose(text, lines, prose))
-    return MarkdownText(_apply(text, masked), tuple(_merge(masked)))
+    return MarkdownText(_apply(text, masked), tuple(_merge(masked)), tuple(layout))
 
 
 def _line_spans(text: str) -> Iterator[Span]:

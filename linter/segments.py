@@ -8,6 +8,7 @@ original text; nothing here copies or normalises the text.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
@@ -48,8 +49,10 @@ _DOUBLE_QUOTES = compiled(r"[\"“”„«»]")
 class Document:
     """A text with its segmentations computed on first use."""
 
-    def __init__(self, text: str, language: str | None = None, source: str | None = None) -> None:
+    def __init__(self, text: str, language: str | None = None, source: str | None = None, layout: Sequence[Span] = ()) -> None:
         self.text = text
+        #: Markdown's headings, tables and list items (:attr:`linter.markdown.MarkdownText.layout`); none in plain text.
+        self.layout = layout
         self._given_language = language
         #: The source (site) the text belongs to in a corpus run, for the template rules; None alone.
         self.source = source

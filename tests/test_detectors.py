@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from linter import Applicability, LintConfig, apply_fixes, fix_text, lint
@@ -99,6 +101,21 @@ class TestQuality:
         assert codes(article, ruleset, "NL720") == []
         finding = lint("Home\nNews\nSport\nHome\nNews\nWeather\n", ruleset, LintConfig(selection=Selection(select=("NL720",))))
         assert "duplicate lines" in finding[0].message and finding[0].span.start == 0
+
+    def test_markdown_headings_tables_and_lists_are_layout_not_lines_of_a_menu(self, ruleset) -> None:
+        """A Markdown story with a heading, a results table and a list reads as an article; the same
+        short lines as plain paragraphs of a page still read as a menu."""
+        story = (
+            "# Council election results\n\nThe council published the final count on Monday evening.\n\n"
+            "| Ward | Winner |\n| --- | --- |\n| North | A. Smith |\n| South | B. Jones |\n| East | C. Brown |\n\n"
+            "- North: 1,204 votes\n- South: 987 votes\n  - of them 12 by post\n\n"
+            "Turnout was 41 percent, the lowest since 2009.\n\nThe new council meets next week.\n"
+        )
+        selected = LintConfig(selection=Selection(select=("NL720",)))
+        assert lint(story, ruleset, replace(selected, markdown=False))  # as plain text its short lines trip NL720
+        assert lint(story, ruleset, replace(selected, markdown=True)) == []
+        menu = "Home\n\nNews\n\nSport\n\nWeather\n\nContact us\n\nA story about the council.\n"
+        assert lint(menu, ruleset, replace(selected, markdown=True))
 
 
 class TestSeedLikeArticle:

@@ -7,6 +7,7 @@ from an article even when no single line is wrong.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -26,9 +27,28 @@ def _count(text: str, *marks: str) -> int:
     return sum(text.count(mark) for mark in marks)
 
 
+def _running_lines(doc: Document) -> list[Span]:
+    """The document's lines but those of its Markdown layout (headings, tables, list items)."""
+    if not doc.layout:
+        return doc.lines
+    boxes: list[list[int]] = []  # the layout's spans merged (list items nest), in order
+    for box in sorted(doc.layout, key=lambda b: b.start):
+        if boxes and box.start <= boxes[-1][1]:
+            boxes[-1][1] = max(boxes[-1][1], box.end)
+        else:
+            boxes.append([box.start, box.end])
+    starts = [start for start, _end in boxes]
+    kept = []
+    for line in doc.lines:
+        index = bisect.bisect_right(starts, line.start) - 1
+        if index < 0 or line.start > boxes[index][1]:
+            kept.append(line)
+    return kept
+
+
 def measure(doc: Document) -> dict[str, float]:
-    """The signals, each a share in [0, 1] or a ratio."""
-    lines = [doc.text[s.start : s.end].strip() for s in doc.lines]
+    """The signals, each a share in [0, 1] or a ratio; over the lines of running text (not Markdown's layout)."""
+    lines = [doc.text[s.start : s.end].strip() for s in _running_lines(doc)]
     lines = [line for line in lines if line]
     if not lines:
         return {"lines": 0}

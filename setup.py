@@ -46,6 +46,7 @@ def extensions() -> list:
             Extension("linter._words", ["linter/_words.pyx"]),
             Extension("linter.checks._name_tokens", ["linter/checks/_name_tokens.pyx"]),
             Extension("linter._sentences", ["linter/_sentences.pyx"]),
+            Extension("linter.templates._keys", ["linter/templates/_keys.pyx"]),
         ],
         quiet=True,
     )

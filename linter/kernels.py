@@ -22,6 +22,7 @@ KERNELS = (
     ("word passes", "linter.words"),
     ("name tokens", "linter.checks.name_tokens"),
     ("sentence splitter", "linter.sentences"),
+    ("template keys", "linter.templates.fingerprint"),
 )
 
 

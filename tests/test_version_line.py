@@ -18,17 +18,20 @@ def test_version_is_one_line_naming_the_path(capsys) -> None:
     out = capsys.readouterr().out
     assert out.count("\n") == 1
     built = sum(kernel == "compiled" for kernel in kernels.kernels().values())
-    path = f"compiled kernels: {built} of 4" if built else "pure Python: no compiled kernels"
+    path = f"compiled kernels: {built} of {len(kernels.KERNELS)}" if built else "pure Python: no compiled kernels"
     assert out.startswith(f"newslint {__version__} ({path}, ")
     assert out.endswith("RE2 prefilter)\n")
+
+
+ALL = len(kernels.KERNELS)
 
 
 @pytest.mark.parametrize(
     ("states", "expected"),
     [
-        (["compiled"] * 4, "compiled kernels: 4 of 4"),
-        (["compiled", "pure", "compiled", "pure"], "compiled kernels: 2 of 4"),
-        (["pure"] * 4, "pure Python: no compiled kernels"),
+        (["compiled"] * ALL, f"compiled kernels: {ALL} of {ALL}"),
+        (["compiled", "pure", "compiled"] + ["pure"] * (ALL - 3), f"compiled kernels: 2 of {ALL}"),
+        (["pure"] * ALL, "pure Python: no compiled kernels"),
     ],
 )
 def test_version_line_counts_the_compiled_kernels(monkeypatch: pytest.MonkeyPatch, states: list[str], expected: str) -> None:

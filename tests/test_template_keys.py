@@ -8,14 +8,16 @@ import os
 import random
 from array import array
 from hashlib import blake2b
+from pathlib import PurePath
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.kernels import kernels
-from linter.templates import fingerprint, remembered
-from linter.templates.fingerprint import MAX_CHARS, candidate_lines, fold, key, normalise, pure_line_triples, source_key
+from linter.templates import fingerprint, remembered, source_of
+from linter.templates.fingerprint import MAX_CHARS, candidate_lines, key, normalise, pure_line_triples, source_key
 from linter.templates.sketch import CountMinSketch, cells, pure_add_keys
 
 from .conftest import compiled_kernel
@@ -24,7 +26,7 @@ PIECES = st.sampled_from(
     ["Home", "home", "HOME", "|", " | ", "World", "©", "(c)", "2024", "12", "0", "1.5", "Site.", "All rights reserved.",
      " ", "  ", "\t", "\n", "\r", "\r\n", "\n\n", "\u00a0", "\u2009", "\u3000", "\x1c", "\x0b", "\x0c", "\x85", "\u2028",
      "-", "_", "’", "“", "”", "é", "e\u0301", "ß", "İ", "ǅ", "Ⅻ", "²", "٣", "ﬁ", "Привет", "中文", "𝐀𝐛𝐜", "😀",
-     "\ud800", "x" * 150, " " * 150, "y" * 399]
+     "ﷺ", "①", "１２", "㍻", "\u0345", "\ud800", "x" * 150, " " * 150, "y" * 399]
 )
 TEXTS = st.one_of(st.text(max_size=80), st.lists(PIECES, max_size=30).map("".join))
 
@@ -37,6 +39,7 @@ PAGES = [
     "\u00a0" * 10 + "x" * MAX_CHARS + "\u00a0" * 10 + "\r" + "Photo: Jane Doe/Agency\r" + " " * 500,
     "",
     "\n\r\n\r",
+    "ﷺ" * MAX_CHARS + "\n" + "Ⅻ ① ２０２４ ß İ\n",  # NFKC and casefold lengthen a line (18 characters for one)
 ]
 
 
@@ -63,13 +66,13 @@ def test_pure_triples_are_the_lines_keyed_as_before(text: str, source: str) -> N
 @settings(max_examples=1000, deadline=None)
 @given(text=TEXTS, source=st.sampled_from(["site", "corpus/alpha", "é"]))
 def test_compiled_triples_are_the_pure_ones(compiled, text: str, source: str) -> None:
-    assert compiled.line_triples(text, fingerprint._seed(source), fold, MAX_CHARS) == pure_line_triples(source, text)
+    assert compiled.line_triples(text, fingerprint._seed(source), fingerprint.classes(), MAX_CHARS) == pure_line_triples(source, text)
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_news_pages_are_keyed_alike_by_both_twins(compiled, page: str) -> None:
     expected = _expected("site", page)
-    assert compiled.line_triples(page, fingerprint._seed("site"), fold, MAX_CHARS) == expected
+    assert compiled.line_triples(page, fingerprint._seed("site"), fingerprint.classes(), MAX_CHARS) == expected
     assert pure_line_triples("site", page) == expected
 
 
@@ -93,6 +96,15 @@ def test_keys_and_source_keys_are_the_one_shot_digests() -> None:
         digest = blake2b(f"{source}\0{line}".encode("utf-8", "surrogatepass"), digest_size=8).digest()
         assert key(source, line) == int.from_bytes(digest, "little")
     assert source_key("site") == key("site", "")
+
+
+def test_the_compiled_class_table_classes_every_code_point_as_regex_does(compiled) -> None:
+    table = fingerprint.classes()
+    patterns = [regex.compile(pattern) for pattern in fingerprint.CLASSES]
+    for block in (0x00, 0x06, 0x21, 0xD8, 0xFD, 0xFF, 0x1D7, 0x1F1):
+        for code in range(block * 256, (block + 1) * 256):
+            expected = sum(1 << bit for bit, pattern in enumerate(patterns) if pattern.match(chr(code)))
+            assert table.classes_of(chr(code)) == expected, hex(code)
 
 
 def _sketch_pair(depth: int, width: int) -> tuple[array, array]:
@@ -133,3 +145,9 @@ def test_the_kernel_in_use_is_named() -> None:
     assert fingerprint.KERNEL == os.environ.get("NEWSLINT_EXPECT_KERNEL", fingerprint.KERNEL)
     assert kernels()["template keys"] == fingerprint.KERNEL
     assert remembered.line_keys("site", PAGES[0]) == _expected("site", PAGES[0])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(path=st.lists(st.sampled_from(["a", "b.txt", "/", "//", ".", "..", "./", " ", "é", ":", "\\"]), max_size=8).map("".join))
+def test_a_text_files_source_is_its_folder_as_pathlib_names_it(path: str) -> None:
+    assert source_of(path, None, None) == str(PurePath(path).parent)

@@ -3,10 +3,15 @@
 ``linter.templates.sketch.pure_add_keys``): a document's lines found, stripped, folded and keyed in
 one walk over its text, and a batch of keys counted in the sketch's counters, in C.
 
-An ASCII line (nearly every line of English news) is folded here as ``fold_ascii`` folds it; a line
-with any other character by the pure ``fold`` it is given, so both twins fold it alike. Each key
-continues the source's BLAKE2b state (``seed``) with the fingerprint's bytes, as the pure twin does.
+A line is folded as ``fold`` folds it (``fold_ascii``, an ASCII line): a line beyond ASCII is first
+NFKC-normalised and casefolded by Python, then digits, letters and numbers are told apart by a
+``ClassTable`` (``_class_table.pxi``) of the ``regex`` classes the pure patterns are built of
+(``linter.templates.fingerprint.CLASSES``), so both twins fold every character alike. Each key
+continues the source's BLAKE2b state (``seed``) with the fingerprint's UTF-8 bytes, as the pure
+twin does.
 """
+
+include "../_class_table.pxi"
 
 from cpython cimport array
 from cpython.unicode cimport (
@@ -16,6 +21,12 @@ from libc.stdint cimport uint8_t, uint16_t
 from libc.string cimport memchr
 
 import array as arrays
+from unicodedata import normalize
+
+cdef enum:
+    DIGIT = 1  # the bits of linter.templates.fingerprint.CLASSES, in their order
+    LETTER = 2
+    NUMBER = 4
 
 
 cdef Py_ssize_t _line_end(unsigned int kind, void *data, Py_ssize_t index, Py_ssize_t length) noexcept:
@@ -44,33 +55,53 @@ cdef Py_ssize_t _line_end(unsigned int kind, void *data, Py_ssize_t index, Py_ss
     return index
 
 
-cdef Py_ssize_t _fold_ascii(unsigned int kind, void *data, Py_ssize_t first, Py_ssize_t last, unsigned char *out) noexcept:
-    """``fold_ascii`` of the text's ``[first:last]`` (ASCII) written to ``out``: its length, 0 without a letter.
+cdef inline Py_ssize_t _utf8(Py_UCS4 character, unsigned char *out) noexcept:
+    """``character`` in UTF-8 (a lone surrogate as ``surrogatepass`` writes it) at ``out``: how many bytes."""
+    cdef unsigned int code = character
+    if code < 0x80:
+        out[0] = code
+        return 1
+    if code < 0x800:
+        out[0], out[1] = 0xC0 | (code >> 6), 0x80 | (code & 0x3F)
+        return 2
+    if code < 0x10000:
+        out[0], out[1], out[2] = 0xE0 | (code >> 12), 0x80 | ((code >> 6) & 0x3F), 0x80 | (code & 0x3F)
+        return 3
+    out[0], out[1] = 0xF0 | (code >> 18), 0x80 | ((code >> 12) & 0x3F)
+    out[2], out[3] = 0x80 | ((code >> 6) & 0x3F), 0x80 | (code & 0x3F)
+    return 4
 
-    A letter is lowered, a run of digits is one 0, and any other run is one space, none at either end.
+
+cdef Py_ssize_t _fold(unsigned int kind, void *data, Py_ssize_t first, Py_ssize_t last, ClassTable classes, bint lower,
+                      unsigned char *out, bint *letter) except -1:
+    """The fingerprint of the text's ``[first:last]``, in UTF-8 at ``out`` (4 bytes a character at
+    most): a run of digits is one 0, a run of what is neither letter nor number one space, none at
+    either end; ASCII letters lowered with ``lower``. Its length; ``letter``: whether it holds one.
     """
     cdef Py_ssize_t index, size = 0
-    cdef unsigned int code
-    cdef bint gap = False, letter = False
+    cdef Py_UCS4 character
+    cdef int bits
+    cdef bint gap = False
     for index in range(first, last):
-        code = PyUnicode_READ(kind, data, index)
-        if ord("a") <= (code | 0x20) <= ord("z"):
-            letter = True
-            code |= 0x20
-        elif ord("0") <= code <= ord("9"):
+        character = PyUnicode_READ(kind, data, index)
+        bits = classes.of(character)
+        if bits & DIGIT:
             if not gap and size and out[size - 1] == ord("0"):
-                continue  # the same run of digits
-            code = ord("0")
-        else:
+                continue  # the same run of digits (no other character's UTF-8 holds the byte 0x30)
+            character = 0x30
+        elif not bits & (LETTER | NUMBER):
             gap = True
             continue
+        elif bits & LETTER:
+            letter[0] = True
+            if lower and character < 0x80:
+                character = <unsigned int>character | 0x20
         if gap and size:
             out[size] = ord(" ")
             size += 1
         gap = False
-        out[size] = <unsigned char>code
-        size += 1
-    return size if letter else 0
+        size += _utf8(character, out + size)
+    return size
 
 
 cdef inline unsigned long long _continued(seed, bytes fingerprint) except? 0:
@@ -95,17 +126,19 @@ cdef inline int _append(array.array triples, Py_ssize_t start, Py_ssize_t end, u
     return 0
 
 
-def line_triples(str text, seed, fold, Py_ssize_t max_chars):
+def line_triples(str text, seed, ClassTable classes not None, Py_ssize_t max_chars):
     """``start, end, key`` of each candidate line of ``text``, one after another, in an ``array('Q')``.
 
-    ``seed``: the hash state of the source and the separator; ``fold``: the fingerprint of a line
-    beyond ASCII (or None); ``max_chars``: the longest line that can be a candidate, once stripped.
+    ``seed``: the hash state of the source and the separator; ``classes``: the table of the
+    fold's classes; ``max_chars``: the longest line that can be a candidate, once stripped.
     """
     cdef Py_ssize_t length = len(text), index = 0, start, end, first, last, size
     cdef unsigned int kind = PyUnicode_KIND(text), widest
     cdef void *data = PyUnicode_DATA(text)
-    cdef bytearray scratch = bytearray(max_chars)
+    cdef bytearray scratch = bytearray(4 * max_chars)
     cdef unsigned char *out = scratch
+    cdef bint letter
+    cdef str folded
     cdef array.array triples = arrays.array("Q")
     while index < length:
         start = index
@@ -121,17 +154,23 @@ def line_triples(str text, seed, fold, Py_ssize_t max_chars):
         widest = 0
         for size in range(first, last):
             widest |= <unsigned int>PyUnicode_READ(kind, data, size)
-        if widest < 0x80:
-            size = _fold_ascii(kind, data, first, last, out)
-            if not size:
-                continue
-            fingerprint = out[:size]
+        letter = False
+        if widest < 0x80:  # NFKC and casefold leave ASCII as it is, but for the case of letters
+            size = _fold(kind, data, first, last, classes, True, out, &letter)
         else:
-            folded = fold(text[first:last])
-            if not folded:
+            for size in range(first, last):  # ``fold``: a line without a letter before folding is none
+                if classes.of(PyUnicode_READ(kind, data, size)) & LETTER:
+                    break
+            else:
                 continue
-            fingerprint = folded.encode("utf-8", "surrogatepass")
-        _append(triples, start, end, _continued(seed, fingerprint))
+            folded = normalize("NFKC", text[first:last]).casefold()
+            if len(scratch) < 4 * len(folded):  # NFKC and casefold can lengthen a line
+                scratch = bytearray(4 * len(folded))
+                out = scratch
+            size = _fold(PyUnicode_KIND(folded), PyUnicode_DATA(folded), 0, len(folded), classes, False, out, &letter)
+            letter = True
+        if size and letter:
+            _append(triples, start, end, _continued(seed, out[:size]))
     return triples
 
 

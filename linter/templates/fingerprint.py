@@ -24,9 +24,11 @@ from ..pattern_cache import compiled
 #: Lines longer than this are prose, never counted: the longest template paragraphs
 #: (a newsletter box, a reprint notice) are a few hundred characters.
 MAX_CHARS = 400
-_DIGITS = compiled(r"\d+")
-_NOT_WORD = compiled(r"[^\p{L}\p{N}]+")
-_LETTER = compiled(r"\p{L}")
+#: The character classes the fold uses; the compiled twin's class table holds them as bits, in this order.
+DIGIT, LETTER, NUMBER = CLASSES = (r"\d", r"\p{L}", r"\p{N}")
+_DIGITS = compiled(f"{DIGIT}+")
+_NOT_WORD = compiled(f"[^{LETTER}{NUMBER}]+")
+_LETTER = compiled(LETTER)
 # The same folding of an ASCII line (nearly every line of English news) as one table over its
 # bytes: NFKC leaves ASCII as it is, casefold is lower, \d is [0-9] (each becomes 0, and runs of
 # 0 are then one) and every other character but a-z is not a letter or number (a space).
@@ -117,4 +119,10 @@ def line_triples(source: str, text: str) -> array[int]:
     """:func:`pure_line_triples`, by the compiled twin where it was built (one walk over the text in C)."""
     if COMPILED is None:
         return pure_line_triples(source, text)
-    return COMPILED.line_triples(text, _seed(source), fold, MAX_CHARS)
+    return COMPILED.line_triples(text, _seed(source), classes(), MAX_CHARS)
+
+
+@lru_cache(maxsize=1)
+def classes() -> Any:
+    """The compiled twin's table of :data:`CLASSES`, made at its first text (not at every start-up)."""
+    return COMPILED.ClassTable(CLASSES)

@@ -32,7 +32,7 @@ class CountMinSketch:
     def __init__(self, depth: int = DEPTH, width: int = WIDTH) -> None:
         self.depth = depth
         self.width = width
-        self.table = array("I", bytes(4 * depth * width))
+        self.table = array("I", [0]) * (depth * width)  # its pages written once (a copy of bytes(n) wrote them twice)
         self.added = 0
 
     def add(self, keys: Iterable[int]) -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from linter.kernels import kernels
 from linter.templates import fingerprint, remembered, source_of
 from linter.templates.fingerprint import MAX_CHARS, candidate_lines, key, normalise, pure_line_triples, source_key
-from linter.templates.sketch import CountMinSketch, cells, pure_add_keys
+from linter.templates.sketch import CountMinSketch, cells, pure_add_keys, pure_estimate
 
 from .conftest import compiled_kernel
 
@@ -124,8 +124,15 @@ def test_compiled_sketch_adds_to_the_pure_counters(compiled, depth: int, width: 
     assert built == pure
     compiled.add_keys(built, depth, width, array("Q"))
     assert built == pure
+    for key in [*keys[:300], *keys[-12:], 12345]:
+        for floor in (0, 1, 2, 5, 2**32):
+            assert compiled.estimate(built, depth, width, key, floor) == pure_estimate(pure, depth, width, key, floor)
     with pytest.raises(ValueError):
         compiled.add_keys(built, depth + 1, width, keys)
+    with pytest.raises(ValueError):
+        compiled.estimate(array("Q", built), depth, width, 1, 0)
+    with pytest.raises(TypeError):
+        compiled.add_keys(built, depth, width, array("q", [1]))
 
 
 def test_a_sketch_adds_any_iterable_of_keys_and_counts_them() -> None:

@@ -1,7 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled twin of the template keys (``linter.templates.fingerprint.pure_line_triples`` and
-``linter.templates.sketch.pure_add_keys``): a document's lines found, stripped, folded and keyed in
-one walk over its text, and a batch of keys counted in the sketch's counters, in C.
+"""Compiled twin of the template keys (``linter.templates.fingerprint.pure_line_triples``,
+``linter.templates.sketch.pure_add_keys`` and ``pure_estimate``): a document's lines found,
+stripped, folded and keyed in one walk over its text, and the sketch's counters of a batch of keys
+added to, or of one key read, in C.
 
 A line is folded as ``fold`` folds it (``fold_ascii``, an ASCII line): a line beyond ASCII is first
 NFKC-normalised and casefolded by Python, then digits, letters and numbers are told apart by a
@@ -174,19 +175,41 @@ def line_triples(str text, seed, ClassTable classes not None, Py_ssize_t max_cha
     return triples
 
 
-def add_keys(unsigned int[::1] table, Py_ssize_t depth, Py_ssize_t width, const unsigned long long[::1] keys):
-    """One more in each of each key's ``depth`` counters that is not saturated (``sketch.cells``: row i
-    at ``h1 + i*h2`` of the key's halves)."""
+cdef int _check(array.array table, Py_ssize_t depth, Py_ssize_t width) except -1:
+    if table.ob_descr.typecode != c"I" or depth < 1 or width < 1 or depth >= (1 << 31) or len(table) < depth * width:
+        raise ValueError("the table is not depth x width 32-bit counters")
+    return 0
+
+
+cdef inline Py_ssize_t _cell(unsigned long long key, Py_ssize_t row, Py_ssize_t width) noexcept:
+    """The counter of ``key`` in ``row`` (``sketch.cells``: row i at ``h1 + i*h2`` of the key's halves)."""
+    cdef unsigned long long low = key & 0xFFFFFFFFu, high = (key >> 32) | 1
+    return row * width + <Py_ssize_t>((low + row * high) % <unsigned long long>width)
+
+
+def add_keys(array.array table not None, Py_ssize_t depth, Py_ssize_t width, array.array keys not None):
+    """One more in each of each key's ``depth`` counters that is not saturated (``keys``: an ``array('Q')``)."""
     cdef Py_ssize_t index, row
-    cdef unsigned long long key, low, high
     cdef unsigned int *counter
-    if depth < 0 or width <= 0 or table.shape[0] < depth * width or depth >= (1 << 31):
-        raise ValueError("the table is not depth x width counters")
-    for index in range(keys.shape[0]):
-        key = keys[index]
-        low = key & 0xFFFFFFFFu
-        high = (key >> 32) | 1
+    _check(table, depth, width)
+    if keys.ob_descr.typecode != c"Q":
+        raise TypeError("the keys are an array('Q')")
+    for index in range(len(keys)):
         for row in range(depth):
-            counter = &table[row * width + <Py_ssize_t>((low + row * high) % <unsigned long long>width)]
+            counter = &table.data.as_uints[_cell(keys.data.as_ulonglongs[index], row, width)]
             if counter[0] != 0xFFFFFFFFu:
                 counter[0] += 1
+
+
+def estimate(array.array table not None, Py_ssize_t depth, Py_ssize_t width, unsigned long long key, long long floor):
+    """The least of ``key``'s counters, or the first one below ``floor`` (``CountMinSketch.estimate``)."""
+    cdef Py_ssize_t row
+    cdef unsigned int value, least = 0xFFFFFFFFu
+    _check(table, depth, width)
+    for row in range(depth):
+        value = table.data.as_uints[_cell(key, row, width)]
+        if value < least:
+            least = value
+            if value < floor:
+                break
+    return least

@@ -7,6 +7,11 @@ lines. Folding case, digit runs (a date, a comment count), punctuation, symbols 
 while any change of a word keeps two lines apart. Only lines of at most
 :data:`MAX_CHARS` characters with a letter are candidates: templates are short, and leaving the
 long prose paragraphs out keeps the counter small (and its collisions rare).
+
+Pass 1 keys every line of every document of a corpus (:func:`line_triples`); a compiled twin
+(``_keys.pyx``, built by ``pip install`` where a C compiler exists) finds, folds and keys the lines
+in one walk over the text in C, with the same keys, and adds keys to the sketch and reads them
+(:mod:`.sketch`). ``KERNEL`` says which runs.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ row and is estimated by the smallest of its counters. It is linear: the table of
 sum of the tables of any split of it, so the parts of a run (worker processes, Dask tasks) send
 their documents' keys and adding them in any order gives the same table. Its estimate is never below the truth; it is above it
 only through keys that share all of a key's counters (collisions), which :meth:`overcount`
-bounds. Counters saturate at 2**32 - 1.
+bounds. Counters saturate at 2**32 - 1. The compiled twin of the template keys
+(:data:`.fingerprint.KERNEL`) adds keys and reads estimates in C, from the same counters.
 """
 
 from __future__ import annotations
@@ -48,15 +49,7 @@ class CountMinSketch:
         (at or above the estimate, and below ``floor``): for a caller that only asks whether the
         estimate reaches ``floor``, most keys (lines of one document) are settled by one row.
         """
-        table = self.table
-        least = 0xFFFFFFFF
-        for cell in cells(key, self.depth, self.width):
-            value = table[cell]
-            if value < least:
-                least = value
-                if value < floor:
-                    break
-        return least
+        return (pure_estimate if COMPILED is None else COMPILED.estimate)(self.table, self.depth, self.width, key, floor)
 
     def overcount(self) -> int:
         """A bound ``m`` such that an estimate exceeds the truth by ``m`` or more with chance at most :data:`FALSE_RATE`.
@@ -83,3 +76,16 @@ def pure_add_keys(table: array[int], depth: int, width: int, keys: array[int]) -
         for cell in cells(key, depth, width):
             if table[cell] != 0xFFFFFFFF:
                 table[cell] += 1
+
+
+def pure_estimate(table: array[int], depth: int, width: int, key: int, floor: int) -> int:
+    """The least of ``key``'s counters, or the first one below ``floor``: :meth:`CountMinSketch.estimate`,
+    whose compiled twin reads the same counters in C."""
+    least = 0xFFFFFFFF
+    for cell in cells(key, depth, width):
+        value = table[cell]
+        if value < least:
+            least = value
+            if value < floor:
+                break
+    return least

@@ -47,6 +47,7 @@ def extensions() -> list:
             Extension("linter.checks._name_tokens", ["linter/checks/_name_tokens.pyx"]),
             Extension("linter._sentences", ["linter/_sentences.pyx"]),
             Extension("linter.fluency._frequencies", ["linter/fluency/_frequencies.pyx"]),
+            Extension("linter.templates._keys", ["linter/templates/_keys.pyx"]),
         ],
         quiet=True,
     )

@@ -1,7 +1,7 @@
 """Which fast paths this installation runs: ``newslint --version`` in one line, ``newslint doctor`` one by one.
 
 All are optional and change only speed, never findings: the compiled kernels (the fluency
-scorer, the word passes, the name tokens, the sentence splitter; built by ``pip install`` where a C compiler exists) and the RE2 prefilter of the
+scorer, the word passes, the name tokens, the sentence splitter, the word-frequency table, the template keys; built by ``pip install`` where a C compiler exists) and the RE2 prefilter of the
 pattern rules (``google-re2``). The kernels' modules and RE2 are imported only when one of those
 is asked for, so that start-up does not pay for loading them.
 """
@@ -23,6 +23,7 @@ KERNELS = (
     ("name tokens", "linter.checks.name_tokens"),
     ("sentence splitter", "linter.sentences"),
     ("word frequencies", "linter.fluency.frequencies"),
+    ("template keys", "linter.templates.fingerprint"),
 )
 
 

@@ -123,8 +123,8 @@ def test_hostile_input(case: Case, tmp_path: Path, capsys, monkeypatch) -> None:
     before = {p: Path(p).read_bytes() for p in paths if os.path.isfile(p) and os.access(p, os.R_OK)}
     if case.name == "unreadable file" and os.geteuid() == 0:
         # root reads any file; make this one refuse as it would for everyone else.
-        real = Path.read_bytes
-        monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied")) if self.name == "secret.txt" else real(self))
+        real = os.open
+        monkeypatch.setattr(os, "open", lambda path, *a: (_ for _ in ()).throw(PermissionError(13, "Permission denied")) if os.path.basename(path) == "secret.txt" else real(path, *a))
     companion = write(tmp_path / "companion.txt", COMPANION)
     code = main(["check", "--isolated", "--format", "json", *case.flags, *paths, companion])
     out, err = capsys.readouterr()

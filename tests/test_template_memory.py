@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from linter.templates import remembered
-from linter.templates.fingerprint import candidate_lines, key, source_key
+from linter.templates.fingerprint import candidate_lines, key, line_triples, source_key
 
 TEXT = "Home | World | Sport\nThe council met on Tuesday.\n\n© 2024 Site. All rights reserved.\n"
 
@@ -24,11 +24,11 @@ def _nothing_kept(monkeypatch: pytest.MonkeyPatch) -> None:
 def _counting_folds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     folded: list[str] = []
 
-    def counted(text: str):  # type: ignore[no-untyped-def]
+    def counted(source: str, text: str):  # type: ignore[no-untyped-def]
         folded.append(text)
-        return candidate_lines(text)
+        return line_triples(source, text)
 
-    monkeypatch.setattr(remembered, "candidate_lines", counted)
+    monkeypatch.setattr(remembered, "line_triples", counted)
     return folded
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
-from pathlib import Path
 from typing import Any
 
 from ..checks.template import uses_counts
@@ -59,7 +58,7 @@ def keys_of(documents: Iterable[Named], pattern: str | None) -> array:
 def _text_of(path: str, encoding: str | None) -> Named | None:
     label = display_path(path)
     try:
-        text = read_text(Path(path), label, encoding).text
+        text = read_text(path, label, encoding).text
     except InputError:
         return None  # pass 2 reports it
     return label, None, mask_markdown(text).text if is_markdown(label) else text

@@ -9,8 +9,10 @@ input, ``lint()``, the editor) gives neither, and the check finds nothing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -39,9 +41,21 @@ def source_of(path: str, record: str | int | None, pattern: str | None) -> str:
         if match is not None:
             return match.group(1) if match.groups() else match.group(0)
     if record is None:
-        return str(PurePath(path).parent)
+        return _folder(path)
     host = urlsplit(str(record)).hostname if "://" in str(record) else None
     return host or path
+
+
+def _folder(path: str) -> str:
+    """``str(PurePath(path).parent)``, parsed once per folder (a corpus's thousands of files share a few)."""
+    if os.path.basename(path) in ("", "."):  # a name that PurePath drops: its parent is another folder
+        return str(PurePath(path).parent)
+    return _parsed(os.path.dirname(path))
+
+
+@lru_cache(maxsize=1024)
+def _parsed(folder: str) -> str:
+    return str(PurePath(folder))
 
 
 @dataclass

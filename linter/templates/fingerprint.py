@@ -7,25 +7,33 @@ lines. Folding case, digit runs (a date, a comment count), punctuation, symbols 
 while any change of a word keeps two lines apart. Only lines of at most
 :data:`MAX_CHARS` characters with a letter are candidates: templates are short, and leaving the
 long prose paragraphs out keeps the counter small (and its collisions rare).
+
+Pass 1 keys every line of every document of a corpus (:func:`line_triples`); a compiled twin
+(``_keys.pyx``, built by ``pip install`` where a C compiler exists) finds, folds and keys the lines
+in one walk over the text in C, with the same keys, and adds keys to the sketch and reads them
+(:mod:`.sketch`). ``KERNEL`` says which runs.
 """
 
 from __future__ import annotations
 
-import re
+import importlib
 import unicodedata
+from array import array
 from collections.abc import Iterator
+from functools import lru_cache
 from hashlib import blake2b
+from typing import Any
 
 from ..pattern_cache import compiled
 
 #: Lines longer than this are prose, never counted: the longest template paragraphs
 #: (a newsletter box, a reprint notice) are a few hundred characters.
 MAX_CHARS = 400
-#: A line: a run of characters between line breaks (one with no letter is never a candidate).
-_LINE = re.compile(r"[^\n\r]+")
-_DIGITS = compiled(r"\d+")
-_NOT_WORD = compiled(r"[^\p{L}\p{N}]+")
-_LETTER = compiled(r"\p{L}")
+#: The character classes the fold uses; the compiled twin's class table holds them as bits, in this order.
+DIGIT, LETTER, NUMBER = CLASSES = (r"\d", r"\p{L}", r"\p{N}")
+_DIGITS = compiled(f"{DIGIT}+")
+_NOT_WORD = compiled(f"[^{LETTER}{NUMBER}]+")
+_LETTER = compiled(LETTER)
 # The same folding of an ASCII line (nearly every line of English news) as one table over its
 # bytes: NFKC leaves ASCII as it is, casefold is lower, \d is [0-9] (each becomes 0, and runs of
 # 0 are then one) and every other character but a-z is not a letter or number (a space).
@@ -59,18 +67,67 @@ def fold_ascii(line: str) -> str | None:
 
 
 def candidate_lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, fingerprint text)`` of each line that can be a template, in text order."""
-    for match in _LINE.finditer(text):
-        key = normalise(match.group().strip())
-        if key:
-            yield match.start(), match.end(), key
+    """``(start, end, fingerprint text)`` of each line (a run of characters between line breaks) that
+    can be a template, in text order."""
+    start = 0
+    # Each \r made a \n, one character for one: a split at \n then gives every line at its place.
+    for line in text.replace("\r", "\n").split("\n"):
+        end = start + len(line)
+        fingerprint = normalise(line.strip()) if line else None
+        if fingerprint:
+            yield start, end, fingerprint
+        start = end + 1
+
+
+@lru_cache(maxsize=256)
+def _seed(source: str) -> Any:
+    """The hash of ``source`` and the separator, which each key of one of its lines continues."""
+    return blake2b(f"{source}\0".encode("utf-8", "surrogatepass"), digest_size=8)
+
+
+def _continued(seed: Any, fingerprint: bytes) -> int:
+    digest = seed.copy()
+    digest.update(fingerprint)
+    return int.from_bytes(digest.digest(), "little")
 
 
 def key(source: str, fingerprint: str) -> int:
     """A stable 64-bit key of ``fingerprint`` within ``source`` (the same in every process: not ``hash``)."""
-    return int.from_bytes(blake2b(f"{source}\0{fingerprint}".encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+    return _continued(_seed(source), fingerprint.encode("utf-8", "surrogatepass"))
 
 
+@lru_cache(maxsize=256)
 def source_key(source: str) -> int:
     """The key that counts the documents of ``source`` (no line's fingerprint is empty)."""
     return key(source, "")
+
+
+def pure_line_triples(source: str, text: str) -> array[int]:
+    """``start, end, key`` of each candidate line of ``text`` in ``source``, one after another."""
+    seed = _seed(source)
+    triples = array("Q")
+    for start, end, fingerprint in candidate_lines(text):
+        triples.extend((start, end, _continued(seed, fingerprint.encode("utf-8", "surrogatepass"))))
+    return triples
+
+
+try:  # built by ``pip install`` where a C compiler exists; by name, as ``linter.words`` imports its twin
+    COMPILED: Any = importlib.import_module("linter.templates._keys")
+except ImportError:
+    COMPILED = None
+
+#: Which twin keys the lines and adds keys to the sketch: ``compiled`` (the Cython extension) or ``pure``.
+KERNEL = "pure" if COMPILED is None else "compiled"
+
+
+def line_triples(source: str, text: str) -> array[int]:
+    """:func:`pure_line_triples`, by the compiled twin where it was built (one walk over the text in C)."""
+    if COMPILED is None:
+        return pure_line_triples(source, text)
+    return COMPILED.line_triples(text, _seed(source), classes(), MAX_CHARS)
+
+
+@lru_cache(maxsize=1)
+def classes() -> Any:
+    """The compiled twin's table of :data:`CLASSES`, made at its first text (not at every start-up)."""
+    return COMPILED.ClassTable(CLASSES)

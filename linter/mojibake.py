@@ -141,6 +141,18 @@ def _badness() -> Any | None:
         return None
 
 
+def expect_a_long_run() -> None:
+    """Translate the badness test now, as a run does once it has read ``BADNESS_WARM_UP`` characters.
+
+    A process that forks workers for a run of a megabyte or more calls this first
+    (:mod:`linter.parallel.warm`): each worker would otherwise translate it again, after
+    testing its first 200,000 characters the slow way.
+    """
+    global _read
+    _read = max(_read, BADNESS_WARM_UP)
+    _badness()
+
+
 def _maybe_bad(text: str) -> bool:
     """False only where no piece of ``text`` is one that ftfy's ``is_bad`` calls bad."""
     global _read

@@ -70,3 +70,19 @@ def test_a_clean_text_is_not_given_to_is_bad_once_warm(monkeypatch: pytest.Monke
 def test_no_re2_form_before_the_warm_up(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mojibake, "_read", 0)
     assert mojibake._maybe_bad("café") is True and mojibake._read == 4
+
+
+def test_a_process_about_to_fork_workers_takes_the_re2_form_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--jobs`` warms the command before forking: its workers start with the RE2 form, instead of each
+    translating it again after testing its first 200,000 characters the slow way."""
+    import ftfy.badness
+
+    from linter.parallel.warm import warm
+
+    monkeypatch.setattr(mojibake, "_read", 0)
+    warm([])
+    calls: list[str] = []
+    is_bad = ftfy.badness.is_bad
+    monkeypatch.setattr(ftfy.badness, "is_bad", lambda piece: calls.append(piece) or is_bad(piece))
+    text = "Prices in Zürich rose by £5 — “quite” a lot."
+    assert mojibake.damage(text, Document(text).paragraphs) == [] and calls == []

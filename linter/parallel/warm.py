@@ -2,7 +2,8 @@
 
 Much of what linting needs is loaded at first use: the modules of the rarer checks, patterns
 compiled on demand (the RE2 prefilter sets), word tables, the language and fluency models, the
-whole word-frequency table (after a few thousand words). A worker forked before that loads
+pure twin's whole word-frequency table (after a few thousand words), ftfy's badness test in RE2
+form (after 200,000 characters). A worker forked before that loads
 all of it again (about a third of a second each, while the cores are busy), one forked after
 it inherits it copy-on-write. Linting the rules' own examples reaches that state without
 naming it: every rule the run selects meets a text it was written to flag, and only those
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 
 from ..engine import lint
 from ..fluency.frequencies import load_used_tables
+from ..mojibake import expect_a_long_run
 from ..options import Prepared
 from ..rule import Ruleset
 
@@ -34,3 +36,4 @@ def warm(prepared: Sequence[Prepared]) -> None:
         if not each.recipe.grammar:
             lint(examples_text(each.ruleset), each.ruleset, each.config)
     load_used_tables()
+    expect_a_long_run()

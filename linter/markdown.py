@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -68,8 +68,9 @@ class _Masked:
 class MarkdownText:
     """``text`` with every non-prose character masked; ``protected`` are those spans, merged and sorted.
 
-    ``layout`` are the lines of headings, tables and list items: a page's layout, whose short
-    lines without end punctuation say nothing about the text being a menu (NL720).
+    ``layout`` are the lines of headings, tables and list items, merged and sorted likewise: a
+    page's layout, whose short lines without end punctuation say nothing about the text being a
+    menu (NL720).
     """
 
     text: str
@@ -112,7 +113,7 @@ def mask_markdown(text: str) -> MarkdownText:
         elif token.type == "inline":
             masked.extend(_inline(text, lines, token, tokens[index - 1], env.get(_RECORDS, {}).get(id(token), ()), prose))
     masked.extend(_outside_prose(text, lines, prose))
-    return MarkdownText(_apply(text, masked), tuple(_merge(masked)), tuple(layout))
+    return MarkdownText(_apply(text, masked), tuple(_merge(masked)), tuple(_merge(layout)))
 
 
 def _line_spans(text: str) -> Iterator[Span]:
@@ -202,8 +203,9 @@ def _apply(text: str, masked: list[_Masked]) -> str:
     return "".join(chars)
 
 
-def _merge(masked: list[_Masked]) -> Iterator[Span]:
-    spans = sorted((m.start, m.end) for m in masked if m.end > m.start)
+def _merge(parts: Iterable[Span | _Masked]) -> Iterator[Span]:
+    """The non-empty ``parts`` as sorted, disjoint spans: overlapping or touching ones made one (list items nest)."""
+    spans = sorted((m.start, m.end) for m in parts if m.end > m.start)
     if not spans:
         return
     start, end = spans[0]

@@ -51,7 +51,8 @@ class Document:
 
     def __init__(self, text: str, language: str | None = None, source: str | None = None, layout: Sequence[Span] = ()) -> None:
         self.text = text
-        #: Markdown's headings, tables and list items (:attr:`linter.markdown.MarkdownText.layout`); none in plain text.
+        #: Markdown's headings, tables and list items, merged and sorted (:attr:`linter.markdown.MarkdownText.layout`);
+        #: none in plain text.
         self.layout = layout
         self._given_language = language
         #: The source (site) the text belongs to in a corpus run, for the template rules; None alone.

@@ -29,19 +29,14 @@ def _count(text: str, *marks: str) -> int:
 
 def _running_lines(doc: Document) -> list[Span]:
     """The document's lines but those of its Markdown layout (headings, tables, list items)."""
-    if not doc.layout:
+    layout = doc.layout  # merged and sorted: only the last box starting at or before a line can hold it
+    if not layout:
         return doc.lines
-    boxes: list[list[int]] = []  # the layout's spans merged (list items nest), in order
-    for box in sorted(doc.layout, key=lambda b: b.start):
-        if boxes and box.start <= boxes[-1][1]:
-            boxes[-1][1] = max(boxes[-1][1], box.end)
-        else:
-            boxes.append([box.start, box.end])
-    starts = [start for start, _end in boxes]
+    starts = [box.start for box in layout]
     kept = []
     for line in doc.lines:
         index = bisect.bisect_right(starts, line.start) - 1
-        if index < 0 or line.start > boxes[index][1]:
+        if index < 0 or line.start > layout[index].end:
             kept.append(line)
     return kept
 

@@ -38,7 +38,8 @@ Text = tuple[str, "str | None"]
 Cutter = Callable[[Sequence[Text]], Iterable[Sequence[Text]]]
 
 
-def _one_task(texts: Sequence[Text]) -> Iterable[Sequence[Text]]:
+def one_task(texts: Sequence[Text]) -> Iterable[Sequence[Text]]:
+    """Pass 1's text files as one task (a serial run): none for none."""
     return [texts] if texts else []
 
 
@@ -87,7 +88,7 @@ def records_of(path: str, recipe: Recipe) -> Iterator[Named]:
 
 
 def count_templates(
-    jobs: Sequence[Job], prepared: Sequence[Prepared], pattern: str | None, mapper: Mapper = map, cut: Cutter = _one_task
+    jobs: Sequence[Job], prepared: Sequence[Prepared], pattern: str | None, mapper: Mapper = map, cut: Cutter = one_task
 ) -> TemplateCounts | None:
     """Pass 1 of a local run when a template rule is on (else None): ``cut`` makes the tasks, ``mapper`` runs them, the keys are added here."""
     if not needs_counts(prepared):

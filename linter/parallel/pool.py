@@ -33,6 +33,7 @@ from ..processing import Batch, BatchResult, lint_batch, process_path
 from ..results import FileOutcome
 from ..sources import is_data_file
 from ..templates import TemplateCounts
+from .counting import Text, one_task
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -263,14 +264,14 @@ class WorkerPool:
     def parallel(self) -> bool:
         return self._pool is not None or self._fork is not None
 
-    def cut(self, texts: Sequence[Member]) -> Iterator[Sequence[Member]]:
+    def cut(self, texts: Sequence[Text]) -> Iterable[Sequence[Text]]:
         """Pass 1's text files as tasks for :meth:`map`: one when serial, else large ones first (:func:`tapered`).
 
         A large first task keeps a worker busy while this process warms up: it hands tasks over
         from a thread, which waits for the warm-up's long steps to let go of the interpreter.
         """
         if not self.parallel:
-            return iter([texts] if texts else [])
+            return one_task(texts)
         return tapered(texts, self._counters())
 
     def _counters(self) -> int:

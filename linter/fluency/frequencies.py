@@ -73,13 +73,12 @@ def _from_wordfreq() -> dict[str, float]:
 
 
 def _write_copies(table: dict[str, float], stem: Path) -> None:
-    """The pure twin's marshal and SQLite copies, each written to a temporary file and renamed."""
+    """The pure twin's marshal and SQLite copies, each written to a temporary file and renamed
+    (the database is built by SQLite in its own temporary file)."""
     import sqlite3
 
-    stem.parent.mkdir(parents=True, exist_ok=True)
+    write_cache_file(stem.with_suffix(".marshal"), marshal.dumps(table))
     temporary = stem.with_name(f".{stem.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(marshal.dumps(table))
-    os.replace(temporary, stem.with_suffix(".marshal"))
     with sqlite3.connect(temporary) as connection:
         connection.execute("CREATE TABLE zipf (word TEXT PRIMARY KEY, value REAL) WITHOUT ROWID")
         connection.executemany("INSERT INTO zipf VALUES (?, ?)", table.items())

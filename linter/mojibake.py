@@ -10,12 +10,18 @@ not read a byte of a damaged character (the © of ``Ã©``) as the symbol it loo
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from .cache import cache_dir, write_cache_file
 from .model import Span
+from .ruleset_cache import code_digest
 from .superset import superset
 from .pattern_cache import compiled
 
@@ -118,46 +124,83 @@ def _windows(text: str, paragraph: Span) -> Iterator[Span]:
     yield Span(start, paragraph.end)
 
 
-#: Characters of gated text read before ftfy's badness test gets its RE2 form: translating it
-#: (about 35 ms) repays itself only over some hundred thousand characters, not in a one-file run.
-BADNESS_WARM_UP = 200_000
-_read = 0
+@cache
+def _form_path() -> Path | None:
+    """Where the RE2 form of the installed ftfy's badness test is kept: named by the test's source
+    and newslint's, read without importing ftfy (None: ftfy's files are not where a path reaches)."""
+    try:
+        spec = importlib.util.find_spec("ftfy")
+        folder = next(iter(spec.submodule_search_locations or ())) if spec is not None else None
+        if folder is None:
+            return None
+        digest = hashlib.sha256(Path(folder, "badness.py").read_bytes())
+    except (OSError, ImportError, ValueError):
+        return None
+    digest.update(code_digest())
+    return cache_dir("mojibake") / f"badness-{digest.hexdigest()[:32]}.re2"
+
+
+@cache
+def _kept_form() -> str | None:
+    """The kept RE2 form ("" where the test has none), or None where no run has kept one."""
+    path = _form_path()
+    try:
+        return None if path is None else path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _translated_form() -> str:
+    """The RE2 form of ftfy's badness pattern, translated now ("": none, as the test has a flag it is not told of)."""
+    from ftfy.badness import BADNESS_RE
+
+    if BADNESS_RE.flags & ~(re.VERBOSE | re.UNICODE):
+        return ""  # a flag the translation is not told of
+    return superset(f"(?x){BADNESS_RE.pattern}").whole or ""
+
+
+def _keep_form(form: str) -> None:
+    """Keep ``form`` for later runs, and drop the forms of other ftfy or newslint versions (each a few kB)."""
+    path = _form_path()
+    if path is None:
+        return
+    try:
+        write_cache_file(path, form.encode("utf-8"))
+        for other in path.parent.glob("badness-*.re2"):
+            if other != path:
+                other.unlink(missing_ok=True)
+    except OSError:  # a cache that cannot be written only costs the next run the translation
+        pass
 
 
 @cache
 def _badness() -> Any | None:
     """An RE2 superset of ftfy's badness pattern, which every window ``is_bad`` calls bad holds a
     match of: searched once over a text (0.005 s for the non-ASCII texts of the clean corpus, where
-    ``re`` took 0.3 s), it tells the texts no window of which needs the test. None: no such form."""
+    ``re`` took 0.3 s), it tells the texts no window of which needs the test, and so spares them
+    importing ftfy (30 ms). The first run that meets a gated text translates the form (2.5 ms,
+    with ftfy imported) and keeps it on disk; later runs read it (0.1 ms) and compile it (1 ms).
+    None: no such form (no RE2, or the test has a construct RE2 or the translation refuses)."""
     try:
         import re2
-        from ftfy.badness import BADNESS_RE
-
-        if BADNESS_RE.flags & ~(re.VERBOSE | re.UNICODE):
-            return None  # a flag the translation is not told of
-        wider = superset(f"(?x){BADNESS_RE.pattern}").whole
-        return None if wider is None else re2.compile(wider)
-    except Exception:  # no RE2, a construct the translation does not take, or a form RE2 refuses
+    except ImportError:
         return None
-
-
-def expect_a_long_run() -> None:
-    """Translate the badness test now, as a run does once it has read ``BADNESS_WARM_UP`` characters.
-
-    A process that forks workers for a run of a megabyte or more calls this first
-    (:mod:`linter.parallel.warm`): each worker would otherwise translate it again, after
-    testing its first 200,000 characters the slow way.
-    """
-    global _read
-    _read = max(_read, BADNESS_WARM_UP)
-    _badness()
+    form = _kept_form()
+    if form is None:
+        try:
+            form = _translated_form()
+        except Exception:  # a construct the translation does not take: asked again by the next run
+            return None
+        _keep_form(form)
+    try:
+        return re2.compile(form) if form else None
+    except Exception:  # a form RE2 refuses
+        return None
 
 
 def _maybe_bad(text: str) -> bool:
     """False only where no piece of ``text`` is one that ftfy's ``is_bad`` calls bad."""
-    global _read
-    _read += len(text)
-    wider = _badness() if _read >= BADNESS_WARM_UP else None
+    wider = _badness()
     if wider is None:
         return True
     try:
@@ -166,12 +209,32 @@ def _maybe_bad(text: str) -> bool:
         return True
 
 
+#: Whether :func:`damage` leaves alone the texts it would import ftfy for (:func:`sparing_ftfy`).
+_sparing = False
+
+
+@contextmanager
+def sparing_ftfy() -> Iterator[None]:
+    """Within it, a text that only ftfy could clear is taken as undamaged, and ftfy is not imported.
+
+    For a process warming up before it forks its workers (:mod:`linter.parallel.warm`): the
+    rules' examples of mojibake would import ftfy (30 ms) before any worker starts, where the
+    workers whose documents need it (none, on the clean corpus) import it themselves.
+    """
+    global _sparing
+    saved, _sparing = _sparing, True
+    try:
+        yield
+    finally:
+        _sparing = saved
+
+
 def damage(text: str, paragraphs: Sequence[Span]) -> list[tuple[Span, str]]:
     """Each damaged word or run of words of ``text`` with its repair, in order."""
     # An ASCII text has no character of the gate (all are U+0080 or above): ``isascii`` says so
     # without a regex scan, for most English news. The gate spares importing ftfy for texts whose
     # only non-ASCII is typography.
-    if text.isascii() or not _MOJIBAKE_GATE.search(text) or not _maybe_bad(text):
+    if text.isascii() or not _MOJIBAKE_GATE.search(text) or not _maybe_bad(text) or _sparing:
         return []
     import ftfy.badness
 

@@ -33,7 +33,7 @@ KEEP = 8
 
 
 @cache
-def _code_digest() -> bytes:
+def code_digest() -> bytes:
     """A digest of the package's source files (the code that turns packs into checks)."""
     digest = hashlib.sha256()
     for relative, path in sorted(_sources(str(Path(__file__).resolve().parent), "")):
@@ -56,7 +56,7 @@ def _sources(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
 def cache_key(packs: Sequence[tuple[str, str]]) -> str:
     """The hex digest naming the ruleset built from ``packs`` (label and text of each)."""
     digest = hashlib.sha256(f"{sys.version}\0{regex.__version__}\0".encode())
-    digest.update(_code_digest())
+    digest.update(code_digest())
     for label, text in packs:
         digest.update(f"\0{label}\0{len(text)}\0{text}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

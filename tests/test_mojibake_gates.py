@@ -47,42 +47,92 @@ def test_damage_is_the_same_with_the_re2_form(parts: list[str]) -> None:
     text = "".join(parts)
     paragraphs = Document(text).paragraphs
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(mojibake, "_read", 0)
-        patch.setattr(mojibake, "BADNESS_WARM_UP", 1 << 62)
+        patch.setattr(mojibake, "_badness", lambda: None)
         without = mojibake.damage(text, paragraphs)
-        patch.setattr(mojibake, "BADNESS_WARM_UP", 0)
-        assert mojibake.damage(text, paragraphs) == without
+    assert mojibake.damage(text, paragraphs) == without
 
 
-def test_a_clean_text_is_not_given_to_is_bad_once_warm(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_clean_text_is_not_given_to_is_bad(monkeypatch: pytest.MonkeyPatch) -> None:
     import ftfy.badness
 
     calls: list[str] = []
     is_bad = ftfy.badness.is_bad
     monkeypatch.setattr(ftfy.badness, "is_bad", lambda piece: calls.append(piece) or is_bad(piece))
-    monkeypatch.setattr(mojibake, "BADNESS_WARM_UP", 0)
     text = "Prices in Zürich rose by £5 — “quite” a lot.\n\nThe café stayed open."
     assert mojibake.damage(text, Document(text).paragraphs) == [] and calls == []
     damaged = "The cafÃ© stayed open."
     assert mojibake.damage(damaged, Document(damaged).paragraphs) != [] and calls != []
 
 
-def test_no_re2_form_before_the_warm_up(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(mojibake, "_read", 0)
-    assert mojibake._maybe_bad("café") is True and mojibake._read == 4
+def test_sparing_ftfy_takes_a_text_only_ftfy_could_clear_as_undamaged() -> None:
+    damaged = "The cafÃ© stayed open."
+    with mojibake.sparing_ftfy():
+        assert mojibake.damage(damaged, Document(damaged).paragraphs) == []
+    assert mojibake.damage(damaged, Document(damaged).paragraphs) != []
 
 
-def test_a_process_about_to_fork_workers_takes_the_re2_form_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``--jobs`` warms the command before forking: its workers start with the RE2 form, instead of each
-    translating it again after testing its first 200,000 characters the slow way."""
-    import ftfy.badness
+RUN = """
+import sys
+from linter import lint, load_ruleset
+lint("Prices in Zürich rose by £5 — “quite” a lot.\\n\\nThe café stayed open.", load_ruleset())
+print("ftfy" in sys.modules)
+"""
 
-    from linter.parallel.warm import warm
 
-    monkeypatch.setattr(mojibake, "_read", 0)
-    warm([])
-    calls: list[str] = []
-    is_bad = ftfy.badness.is_bad
-    monkeypatch.setattr(ftfy.badness, "is_bad", lambda piece: calls.append(piece) or is_bad(piece))
-    text = "Prices in Zürich rose by £5 — “quite” a lot."
-    assert mojibake.damage(text, Document(text).paragraphs) == [] and calls == []
+def _printed(tmp_path, code: str) -> list[str]:
+    """What a fresh process running ``code`` with its cache in ``tmp_path`` printed, word by word."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
+
+
+def _ftfy_imported(tmp_path) -> bool:
+    """Whether a fresh process linting a text with a pound sign and an umlaut imported ftfy."""
+    return _printed(tmp_path, RUN) == ["True"]
+
+
+def test_the_first_run_keeps_the_re2_form_and_later_runs_leave_ftfy_unimported(tmp_path) -> None:
+    assert _ftfy_imported(tmp_path)  # it translated the form, with ftfy imported
+    kept = list((tmp_path / "mojibake").glob("badness-*.re2"))
+    assert len(kept) == 1 and kept[0].read_text("utf-8")
+    assert not _ftfy_imported(tmp_path)
+
+
+def test_a_form_kept_for_another_ftfy_or_newslint_is_dropped(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "mojibake"
+    folder.mkdir()
+    (folder / "badness-0123.re2").write_text("stale", "utf-8")
+    (folder / "notes.txt").write_text("kept", "utf-8")
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(mojibake, "_form_path", lambda: folder / "badness-4567.re2")
+    mojibake._keep_form("x")
+    assert sorted(path.name for path in folder.iterdir()) == ["badness-4567.re2", "notes.txt"]
+
+
+def test_an_unwritable_cache_costs_only_the_translation(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", "utf-8")
+    monkeypatch.setattr(mojibake, "_form_path", lambda: blocked / "mojibake" / "badness-1.re2")
+    mojibake._keep_form("x")  # no error
+    assert _ftfy_imported(blocked) and _ftfy_imported(blocked)
+
+
+def test_a_process_about_to_fork_workers_leaves_ftfy_to_them(tmp_path) -> None:
+    """``--jobs`` warms the command before forking: with the rules' examples of mojibake, but
+    without importing ftfy, which only documents with mojibake need. The RE2 form is taken, and the
+    rules' other state loaded (the language model, for the foreign-paragraph rule's example)."""
+    code = """
+import sys
+from linter import mojibake
+from linter.model import Applicability
+from linter.options import Recipe
+from linter.results import Mode
+from linter.parallel.warm import warm
+warm([Recipe(mode=Mode.CHECK, at_least=Applicability.SAFE).build()])
+print(mojibake._badness.cache_info().currsize == 1 and "fasttext" in sys.modules, "ftfy" in sys.modules)
+"""
+    _ftfy_imported(tmp_path)  # keeps the form
+    assert _printed(tmp_path, code) == ["True", "False"]

@@ -91,8 +91,9 @@ def pure_split_sentences(text: str, paragraph: Span) -> list[Span]:
     Terminal punctuation followed by white space ends a sentence unless the word
     it closes is an abbreviation: titles (``Mr.``, ``Dr.``, ``No. 10``, ``e.g.``)
     never end one; initialisms (``U.S.``) and trailing abbreviations (``Inc.``,
-    ``etc.``) end one only when an ordinary sentence opener follows; an ellipsis
-    ends one only before a capital. Decimals, URLs and domains contain no white
+    ``etc.``) end one only when an ordinary sentence opener follows; places
+    (``Calif.``) and lowercase ones with periods inside (``cu.ft.``) end one unless
+    a lowercase word follows; an ellipsis ends one only before a capital. Decimals, URLs and domains contain no white
     space after their periods, so they never look like an end.
     """
     sentences = []

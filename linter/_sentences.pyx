@@ -34,7 +34,8 @@ def use_classes(patterns):
 
 def use_abbreviations(abbreviations, period_ends):
     """Ask ``period_ends(word, next_word)`` about a word before a period only when the word could be
-    one of ``abbreviations`` (lowercase, without their last period) or an initialism."""
+    one of ``abbreviations`` (lowercase, without their last period) or an initialism, or a lowercase
+    word follows."""
     global _abbreviations, _longest, _period_ends
     _abbreviations = frozenset(abbreviations)
     _longest = max(map(len, _abbreviations), default=0)
@@ -114,7 +115,8 @@ cdef int _ends_sentence(ClassTable classes, str text, Py_ssize_t match_start, Py
     before = match_end
     while before > max(0, match_start - WORD_WINDOW) and not classes.of(text[before - 1]) & SPACE:
         before -= 1
-    if not _may_be_abbreviation(text, before, match_end):
+    # Before a lowercase word, ``period_ends_sentence`` also knows abbreviations the set does not hold ("cu.ft.").
+    if not text[word_start].islower() and not _may_be_abbreviation(text, before, match_end):
         return True
     return bool(_period_ends(text[before:match_end], text[word_start:word_end]))
 

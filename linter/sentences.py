@@ -50,6 +50,12 @@ TRAILING_ABBREVIATIONS = frozenset(
     dept univ assn tsp tbsp oz lb lbs pt qt gal ml cl kg mg cm mm km mi yd min mins hr hrs
     sec secs sq approx est""".split()
 )
+# Capitalized abbreviations of places (AP style: "Fresno, Calif."), none of them an English word,
+# that can end a sentence; they do unless a lowercase word follows ("Calif. to get rain").
+# Those that are words too ("Mass.", "Wash.", "Ill.", "Ore.", "Alta.") are left out.
+PLACE_ABBREVIATIONS = frozenset(
+    "ala ariz calif colo conn fla kan kans ky md mich minn mont neb nev okla tenn vt wis wyo nfld ont que sask".split()
+)
 SENTENCE_OPENERS = frozenset(
     """the a an and but or so yet he she it they we i you this that these those there
     in on at for from with after before when while if as however meanwhile his her its
@@ -57,6 +63,9 @@ SENTENCE_OPENERS = frozenset(
 )
 
 _INITIALISM = regex.compile(r"(?:\p{L}\.)+")
+# Lowercase short parts, each closed by a period ("cu.ft.", "a.k.a.", "ч.л."): an abbreviation,
+# never a domain name, whose parts are longer ("news.com.").
+_DOTTED_ABBREVIATION = regex.compile(r"(?:\p{Ll}{1,2}\.){2,}")
 
 
 def _is_initialism(word: str) -> bool:
@@ -82,8 +91,9 @@ def pure_split_sentences(text: str, paragraph: Span) -> list[Span]:
     Terminal punctuation followed by white space ends a sentence unless the word
     it closes is an abbreviation: titles (``Mr.``, ``Dr.``, ``No. 10``, ``e.g.``)
     never end one; initialisms (``U.S.``) and trailing abbreviations (``Inc.``,
-    ``etc.``) end one only when an ordinary sentence opener follows; an ellipsis
-    ends one only before a capital. Decimals, URLs and domains contain no white
+    ``etc.``) end one only when an ordinary sentence opener follows; places
+    (``Calif.``) and lowercase ones with periods inside (``cu.ft.``) end one unless
+    a lowercase word follows; an ellipsis ends one only before a capital. Decimals, URLs and domains contain no white
     space after their periods, so they never look like an end.
     """
     sentences = []
@@ -150,6 +160,10 @@ def period_ends_sentence(word: str, next_word: str) -> bool:
     bare = word.rstrip(CLOSERS).lstrip(OPENERS).rsplit("-", 1)[-1]
     if _is_initialism(bare) or stem in TRAILING_ABBREVIATIONS:
         return next_word.lower().strip(",;:") in SENTENCE_OPENERS and next_word[:1].isupper()
+    # Before a capital these may end a sentence or not ("2 cu.ft. Front trunk"), as any word may:
+    # only a lowercase word after them says that they do not.
+    if next_word[:1].islower():
+        return not (_DOTTED_ABBREVIATION.fullmatch(bare) or (stem in PLACE_ABBREVIATIONS and bare[:1].isupper()))
     return True
 
 

@@ -20,7 +20,8 @@ PIECES = st.sampled_from(
     ["The", "the", "said", " ", "  ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u2009", "\x1c", "\x85", ".", ". ", "!", "?",
      "?!", "...", "… ", "…", ". . .", "\"", "'", "“", "”", "‘", "’", "(", ")", "[", "]", "-", ",", ";", ":",
      "Mr.", "Dr.", "No.", "no.", "10", "p.", "U.S.", "u.s.", "Jordanian-U.S.", "e.g.", "i.e.", "a.m.", "Inc.", "etc.",
-     "approx.", "Sept.", "J.", "İ", "É", "é", "Straße", "ǅ", "Привет", "中文", "𝐀𝐛𝐜", "😀", "\U00020000", "5.5", "www.x.com"]
+     "approx.", "Sept.", "J.", "cu.ft.", "ч.л.", "a.b.cd.", "Calif.", "calif.", "Ont.", "x.com.",
+     "İ", "É", "é", "Straße", "ǅ", "Привет", "中文", "𝐀𝐛𝐜", "😀", "\U00020000", "5.5", "www.x.com"]
 )
 TEXTS = st.one_of(st.text(max_size=80), st.lists(PIECES, max_size=40).map("".join))
 
@@ -34,6 +35,7 @@ NEWS = [
     "The talks (held in Geneva.) ended; a Jordanian-U.S. deal was signed. Gen. Lee arrived at 10 p.m. on Sept. 3.",
     "Visit www.example.com. Or e-mail news@example.com. It costs $5.50... or less!",
     "“Really?!” he asked.\u00a0“Yes.”\r\nShe nodded.",
+    "The van holds 2.1 cu.ft. up front. Fresno, Calif. gets rain. So does Ont. today; then Calif. Later, x.com. then.",
 ]
 
 

@@ -22,7 +22,6 @@ child drops its copy of the handle and opens its own at its next look-up.
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
 import marshal
 import math
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..cache import cache_dir, write_cache_file
+from ..twins import compiled_twin
 
 if TYPE_CHECKING:
     import sqlite3  # imported by the pure twin only, at its first look-up (some 10 ms)
@@ -231,14 +231,8 @@ def _mapped_copy() -> mmap.mmap | PureZipfTable:
     return PureZipfTable.whole(table if table is not None else _from_wordfreq())
 
 
-try:  # built by ``pip install`` where a C compiler exists; by name, since ``from . import`` would
-    # read to the import contracts as importing the whole package
-    _compiled: Any = importlib.import_module("linter.fluency._frequencies")
-except ImportError:
-    _compiled = None
-
 #: Which twin serves the table: ``compiled`` (the mapped hash table) or ``pure`` (SQLite, then a dict).
-KERNEL = "pure" if _compiled is None else "compiled"
+_compiled, KERNEL = compiled_twin("linter.fluency._frequencies")
 
 
 def compiled_table() -> Any:

@@ -10,12 +10,10 @@ asking :func:`period_ends_sentence` (shared by both) about each word before a pe
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 import regex
 
 from .model import Span
+from .twins import compiled_twin
 
 #: The character classes the compiled twin reads from its class table, in this order.
 SPACE, WORD_CHARACTER = CLASSES = (r"\s", r"\w")
@@ -167,13 +165,8 @@ def period_ends_sentence(word: str, next_word: str) -> bool:
     return True
 
 
-try:  # built by ``pip install`` where a C compiler exists; by name, as in ``words``
-    _compiled: Any = importlib.import_module("linter._sentences")
-except ImportError:
-    _compiled = None
-
 #: Which splitter runs: ``compiled`` (the Cython extension) or ``pure`` (``regex``).
-KERNEL = "pure" if _compiled is None else "compiled"
+_compiled, KERNEL = compiled_twin("linter._sentences")
 
 
 def compiled_split_sentences(text: str, paragraph: Span) -> list[Span]:

@@ -11,11 +11,10 @@ below (``CLASSES``): the two cannot disagree about a character, whatever Unicode
 
 from __future__ import annotations
 
-import importlib
 from operator import eq
-from typing import Any
 
 from .pattern_cache import compiled
+from .twins import compiled_twin
 
 #: The character classes the passes use; the compiled twin's table holds them as bits, in this order.
 WORD_CHARACTER, LETTER, LOWERCASE = CLASSES = (r"\w", r"\p{L}", r"\p{Ll}")
@@ -47,14 +46,8 @@ def pure_count_words(text: str, start: int, end: int) -> int:
     return len(WORD.findall(text, start, end))
 
 
-try:  # built by ``pip install`` where a C compiler exists; by name, since ``from . import`` would
-    # read to the import contracts as importing the whole package
-    _compiled: Any = importlib.import_module("linter._words")
-except ImportError:
-    _compiled = None
-
 #: Which passes run: ``compiled`` (the Cython extension) or ``pure`` (``regex``).
-KERNEL = "pure" if _compiled is None else "compiled"
+_compiled, KERNEL = compiled_twin("linter._words")
 
 if _compiled is not None:
     _compiled.use_classes(CLASSES)

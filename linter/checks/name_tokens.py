@@ -18,10 +18,7 @@ from operator import itemgetter
 
 import regex
 
-try:  # built by ``pip install`` where a C compiler exists; see KERNEL
-    from . import _name_tokens as _compiled
-except ImportError:
-    _compiled = None
+from ..twins import compiled_twin
 
 #: A character before a token's first letter that glues it to something else.
 _BEFORE = r"[\p{L}\d_@#/.'’-]"
@@ -29,7 +26,7 @@ _BEFORE = r"[\p{L}\d_@#/.'’-]"
 _AFTER = r"[\p{L}\d_@/]"
 TOKEN = regex.compile(rf"(?<!{_BEFORE})(?:\p{{Lu}}\p{{Ll}}+\.?|\p{{Ll}}+)(?!{_AFTER}|-\p{{L}}|\.\p{{L}})")
 #: Which token finder runs: ``compiled`` (the Cython extension) or ``pure`` (``regex``).
-KERNEL = "pure" if _compiled is None else "compiled"
+_compiled, KERNEL = compiled_twin("linter.checks._name_tokens")
 
 #: The character classes :data:`TOKEN` tests; the compiled kernel's table holds them as bits, in this order.
 CLASSES = (r"\p{L}", r"\p{Lu}", r"\p{Ll}", _BEFORE, _AFTER)

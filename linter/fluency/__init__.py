@@ -26,11 +26,7 @@ from zlib import crc32
 
 from .frequencies import ZipfTable
 from ..pattern_cache import compiled
-
-try:  # built by ``pip install`` where a C compiler exists; see KERNEL
-    from . import _scorer as COMPILED
-except ImportError:
-    COMPILED = None
+from ..twins import compiled_twin
 
 __all__ = ["garble_score", "features", "KERNEL"]
 
@@ -41,7 +37,7 @@ _LETTER, _DIGIT, _SPACE, _APOSTROPHE, _SPACED_PUNCT = TOKEN_CLASSES
 TOKEN = compiled(rf"{_LETTER}+(?:{_APOSTROPHE}{_LETTER}+)*|{_DIGIT}+|[^{_SPACE}{_LETTER}{_DIGIT}]")
 _SPACE_BEFORE_PUNCT = compiled(_SPACE + _SPACED_PUNCT)
 #: Which scorer runs: ``compiled`` (the Cython extension) or ``pure`` (Python).
-KERNEL = "pure" if COMPILED is None else "compiled"
+COMPILED, KERNEL = compiled_twin("linter.fluency._scorer")
 #: Number of dense features; the hashed n-gram buckets follow them.
 DENSE = 12
 

@@ -22,7 +22,6 @@ child drops its copy of the handle and opens its own at its next look-up.
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
 import marshal
 import math
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..cache import cache_dir, write_cache_file
+from ..twins import compiled_twin
 
 if TYPE_CHECKING:
     import sqlite3  # imported by the pure twin only, at its first look-up (some 10 ms)
@@ -74,8 +74,10 @@ def _from_wordfreq() -> dict[str, float]:
 
 def _write_copies(table: dict[str, float], stem: Path) -> None:
     """The pure twin's marshal and SQLite copies, each written to a temporary file and renamed
-    (the database is built by SQLite in its own temporary file)."""
+    (the database is built by SQLite in its own temporary file); then the stale copies removed."""
     import sqlite3
+
+    from .stale_copies import remove_stale_copies
 
     write_cache_file(stem.with_suffix(".marshal"), marshal.dumps(table))
     temporary = stem.with_name(f".{stem.name}.{os.getpid()}.tmp")
@@ -84,6 +86,7 @@ def _write_copies(table: dict[str, float], stem: Path) -> None:
         connection.executemany("INSERT INTO zipf VALUES (?, ?)", table.items())
     connection.close()
     os.replace(temporary, stem.with_suffix(".sqlite"))
+    remove_stale_copies(stem)
 
 
 #: Every table of this process, for the fork handler below.
@@ -210,7 +213,8 @@ class PureZipfTable:
 
 
 def _mapped_copy() -> mmap.mmap | PureZipfTable:
-    """The compiled twin's file, mapped (written first if it is missing); else the whole table, as the pure twin holds it."""
+    """The compiled twin's file, mapped (written first if it is missing: then the stale copies removed); else the
+    whole table, as the pure twin holds it."""
     table = None
     source = _source()
     if source is not None:
@@ -218,6 +222,9 @@ def _mapped_copy() -> mmap.mmap | PureZipfTable:
         if not path.exists():
             try:
                 write_cache_file(path, _compiled.build(table := _from_wordfreq()))
+                from .stale_copies import remove_stale_copies
+
+                remove_stale_copies(path)
             except (OSError, ValueError):
                 pass  # no writable cache (or a word the file cannot hold): the whole table
         try:
@@ -231,14 +238,8 @@ def _mapped_copy() -> mmap.mmap | PureZipfTable:
     return PureZipfTable.whole(table if table is not None else _from_wordfreq())
 
 
-try:  # built by ``pip install`` where a C compiler exists; by name, since ``from . import`` would
-    # read to the import contracts as importing the whole package
-    _compiled: Any = importlib.import_module("linter.fluency._frequencies")
-except ImportError:
-    _compiled = None
-
 #: Which twin serves the table: ``compiled`` (the mapped hash table) or ``pure`` (SQLite, then a dict).
-KERNEL = "pure" if _compiled is None else "compiled"
+_compiled, KERNEL = compiled_twin("linter.fluency._frequencies")
 
 
 def compiled_table() -> Any:

@@ -16,7 +16,6 @@ in one walk over the text in C, with the same keys, and adds keys to the sketch 
 
 from __future__ import annotations
 
-import importlib
 import unicodedata
 from array import array
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from hashlib import blake2b
 from typing import Any
 
 from ..pattern_cache import compiled
+from ..twins import compiled_twin
 
 #: Lines longer than this are prose, never counted: the longest template paragraphs
 #: (a newsletter box, a reprint notice) are a few hundred characters.
@@ -111,13 +111,8 @@ def pure_line_triples(source: str, text: str) -> array[int]:
     return triples
 
 
-try:  # built by ``pip install`` where a C compiler exists; by name, as ``linter.words`` imports its twin
-    COMPILED: Any = importlib.import_module("linter.templates._keys")
-except ImportError:
-    COMPILED = None
-
 #: Which twin keys the lines and adds keys to the sketch: ``compiled`` (the Cython extension) or ``pure``.
-KERNEL = "pure" if COMPILED is None else "compiled"
+COMPILED, KERNEL = compiled_twin("linter.templates._keys")
 
 
 def line_triples(source: str, text: str) -> array[int]:

@@ -238,21 +238,33 @@ class Discovery:
         self._fixed = adjust(Settings() if isolated else load_settings(config)) if isolated or config is not None else None
         self._nearest: dict[str, Path | None] = {}
         self._loaded: dict[Path | None, Settings] = {}
+        #: The settings of each folder asked about, under the name it was asked by: a run asks once per file.
+        self._folders: dict[str, Settings] = {}
         self._fallback = self._find(os.getcwd()) if self._fixed is None else None
 
     def for_folder(self, folder: str) -> Settings:
         """The settings of the files in ``folder``."""
         if self._fixed is not None:
             return self._fixed
-        path = self._find(os.path.abspath(folder)) or self._fallback
-        if path not in self._loaded:
-            self._loaded[path] = self._adjust(load_settings(path))
-        return self._loaded[path]
+        if folder not in self._folders:
+            path = self._find(os.path.abspath(folder)) or self._fallback
+            if path not in self._loaded:
+                self._loaded[path] = self._adjust(load_settings(path))
+            self._folders[folder] = self._loaded[path]
+        return self._folders[folder]
 
     def for_path(self, path: str) -> Settings:
         """The settings of a file, or of the files directly in a folder (``-``: the working directory)."""
+        if self._fixed is not None:  # every path's, so whether it is a folder need not be asked
+            return self._fixed
         if path == "-" or os.path.isdir(path):
             return self.for_folder(path if path != "-" else os.curdir)
+        return self.for_file(path)
+
+    def for_file(self, path: str) -> Settings:
+        """The settings of a path known not to be a folder (one discovery found): :meth:`for_path` without asking the file system."""
+        if self._fixed is not None:
+            return self._fixed
         return self.for_folder(os.path.dirname(os.path.abspath(path)))
 
     def _find(self, folder: str) -> Path | None:

@@ -238,7 +238,7 @@ class Discovery:
         self._fixed = adjust(Settings() if isolated else load_settings(config)) if isolated or config is not None else None
         self._nearest: dict[str, Path | None] = {}
         self._loaded: dict[Path | None, Settings] = {}
-        #: The settings of each folder asked about, under the name it was asked by: a run asks once per file.
+        #: The settings of each folder (absolute) a file was asked about in: a run asks once per file.
         self._folders: dict[str, Settings] = {}
         self._fallback = self._find(os.getcwd()) if self._fixed is None else None
 
@@ -246,12 +246,10 @@ class Discovery:
         """The settings of the files in ``folder``."""
         if self._fixed is not None:
             return self._fixed
-        if folder not in self._folders:
-            path = self._find(os.path.abspath(folder)) or self._fallback
-            if path not in self._loaded:
-                self._loaded[path] = self._adjust(load_settings(path))
-            self._folders[folder] = self._loaded[path]
-        return self._folders[folder]
+        path = self._find(os.path.abspath(folder)) or self._fallback
+        if path not in self._loaded:
+            self._loaded[path] = self._adjust(load_settings(path))
+        return self._loaded[path]
 
     def for_path(self, path: str) -> Settings:
         """The settings of a file, or of the files directly in a folder (``-``: the working directory)."""
@@ -265,7 +263,10 @@ class Discovery:
         """The settings of a path known not to be a folder (one discovery found): :meth:`for_path` without asking the file system."""
         if self._fixed is not None:
             return self._fixed
-        return self.for_folder(os.path.dirname(os.path.abspath(path)))
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._folders:
+            self._folders[folder] = self.for_folder(folder)
+        return self._folders[folder]
 
     def _find(self, folder: str) -> Path | None:
         """The nearest configuration file at or above ``folder`` (absolute), remembered per folder."""

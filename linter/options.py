@@ -219,13 +219,17 @@ def recipe_for(settings: Settings, flags: argparse.Namespace | None = None, outp
 def plan(discovery: Discovery, files: Sequence[str], flags: argparse.Namespace, output_root: Path | None = None) -> tuple[list[Recipe], list[Job]]:
     """One recipe per configuration file in use, and each file's job; stdin gets the settings of ``--stdin-filename``.
 
+    ``files`` are what discovery found (:func:`~linter.sources.iter_paths`), none of them a folder.
     With no file the working directory's recipe is still made, so its selection is checked.
     """
     index: dict[Path | None, int] = {}
     recipes: list[Recipe] = []
     jobs: list[Job] = []
     for path in files or [os.curdir]:
-        settings = discovery.for_path(flags.stdin_filename if path == "-" and flags.stdin_filename else path)
+        if path == "-" or not files:
+            settings = discovery.for_path(flags.stdin_filename if path == "-" and flags.stdin_filename else path)
+        else:  # found by discovery, which walks folders and yields only what is not one
+            settings = discovery.for_file(path)
         if settings.path not in index:
             index[settings.path] = len(recipes)
             recipes.append(recipe_for(settings, flags, output_root))

@@ -16,6 +16,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from linter.cli import build_parser
+from linter.options import plan
 from linter.results import Unit
 from linter.settings import Discovery
 from linter.sources import discover, iter_paths
@@ -57,6 +59,100 @@ class TestDiscovery:
         # The link leads to a file already found and c.txt is named twice: each is listed once.
         assert again == plain and len(plain) == 21 and "a/b/link.txt" not in plain
         assert len(resolved) <= 6, resolved  # two folders, one link, two typed paths
+
+    def test_no_file_status_is_asked_per_regular_file(self, tmp_path, monkeypatch) -> None:
+        """Whether an entry is a plain file comes with the folder's listing, as with ``os.walk``'s folders."""
+        for folder in ("a", "a/b"):
+            (tmp_path / folder).mkdir()
+            for number in range(20):
+                (tmp_path / folder / f"{number}.txt").write_text("One.\n")
+        asked: list[str] = []
+        for name in ("stat", "lstat"):
+            call = getattr(os, name)
+            monkeypatch.setattr(os, name, lambda path, *args, _call=call, **kwargs: asked.append(path) or _call(path, *args, **kwargs))
+        found = list(iter_paths(["a"], Discovery(isolated=True).for_folder))
+        assert len(found) == 40 and found[0] == "a/0.txt" and found[-1] == "a/b/9.txt"
+        assert len(asked) <= 12, asked  # per folder: is it one, is it a link, its real path
+
+    def test_what_is_not_a_regular_file_is_found_as_before(self, tmp_path) -> None:
+        """Links, a link loop, a dangling link, a FIFO and a linked folder, each with the real path it is deduplicated by."""
+        (tmp_path / "d" / "sub").mkdir(parents=True)
+        (tmp_path / "elsewhere").mkdir()
+        (tmp_path / "elsewhere" / "far.txt").write_text("Far.\n")
+        (tmp_path / "d" / "a.txt").write_text("One.\n")
+        (tmp_path / "d" / "sub" / "x.txt").write_text("Two.\n")
+        (tmp_path / "d" / "b.txt").symlink_to("a.txt")
+        (tmp_path / "d" / "far.txt").symlink_to(tmp_path / "elsewhere" / "far.txt")
+        (tmp_path / "d" / "gone.txt").symlink_to("missing.txt")
+        (tmp_path / "d" / "loop1.txt").symlink_to("loop2.txt")
+        (tmp_path / "d" / "loop2.txt").symlink_to("loop1.txt")
+        (tmp_path / "d" / "linked").symlink_to("sub", target_is_directory=True)
+        (tmp_path / "d" / "linked.txt").symlink_to("sub", target_is_directory=True)
+        if hasattr(os, "mkfifo"):
+            os.mkfifo(tmp_path / "d" / "pipe.txt")
+        real = str(tmp_path.resolve() / "d")
+        mentions = list(discover._iter_mentions(["d"], Discovery(isolated=True).for_folder))
+        assert mentions == [
+            ("d/a.txt", f"{real}/a.txt"),
+            ("d/b.txt", f"{real}/a.txt"),
+            ("d/far.txt", str(tmp_path.resolve() / "elsewhere" / "far.txt")),
+            ("d/gone.txt", f"{real}/missing.txt"),
+            ("d/loop1.txt", os.path.realpath("d/loop1.txt")),
+            ("d/loop2.txt", os.path.realpath("d/loop2.txt")),
+            ("d/sub/x.txt", f"{real}/sub/x.txt"),
+        ]
+        assert list(iter_paths(["d"], Discovery(isolated=True).for_folder)) == ["d/a.txt", "d/far.txt", "d/gone.txt", "d/loop1.txt", "d/loop2.txt", "d/sub/x.txt"]
+
+    def test_a_folder_that_cannot_be_listed_is_passed_over(self, tmp_path, monkeypatch) -> None:
+        """Unreadable, or failing midway through its listing: its files are left out, the others still found."""
+        for folder in ("d/closed", "d/broken", "d/open"):
+            (tmp_path / folder).mkdir(parents=True)
+            (tmp_path / folder / "a.txt").write_text("One.\n")
+        listing = os.scandir
+
+        class Failing:
+            def __init__(self, path: str) -> None:
+                self.inner = listing(path)
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc) -> None:
+                self.inner.close()
+
+            def __iter__(self):
+                return self
+
+            def __next__(self):
+                next(self.inner)
+                raise OSError("input/output error")
+
+        def scandir(path="."):
+            if os.path.basename(path) == "closed":
+                raise PermissionError(13, "Permission denied", path)
+            return Failing(path) if os.path.basename(path) == "broken" else listing(path)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+        assert list(iter_paths(["d"], Discovery(isolated=True).for_folder)) == ["d/open/a.txt"]
+
+    def test_planning_asks_no_file_status_per_discovered_file(self, tmp_path, monkeypatch) -> None:
+        """A discovered path is never a folder (folders are walked), so its settings are its folder's, looked up once."""
+        for folder in ("a", "b"):
+            (tmp_path / folder).mkdir()
+            for number in range(20):
+                (tmp_path / folder / f"{number}.txt").write_text("One.\n")
+        (tmp_path / "b" / "newslint.toml").write_text('select = ["NL1"]\n')
+        args = build_parser().parse_args(["check", "a", "b"])
+        for isolated in (False, True):
+            discovery = Discovery(isolated=isolated)  # one for the run, as the command line has
+            files = list(iter_paths(["a", "b"], discovery.for_folder))
+            asked: list[str] = []
+            call = os.stat
+            monkeypatch.setattr(os, "stat", lambda path, *rest, **kwargs: asked.append(path) or call(path, *rest, **kwargs))
+            recipes, jobs = plan(discovery, files, args)
+            monkeypatch.setattr(os, "stat", call)
+            assert len(jobs) == 40 and asked == []  # discovery has already looked for the configuration files
+            assert [r.config.selection.select for r in recipes] == ([None] if isolated else [None, ("NL1",)])
 
 
 def test_a_unit_without_incomplete_checks_builds_no_line_index(monkeypatch) -> None:

@@ -74,28 +74,70 @@ def _iter_mentions(paths: Sequence[str], rules_for: Callable[[str], PathRules]) 
         if given == "-" or not os.path.isdir(given):
             yield given, given if given == "-" else os.path.realpath(given)
             continue
-        for root, dirs, files in os.walk(given, followlinks=False):
+        for root, dirs, files in _walk(given):
             rules = rules_for(root)
             included, excluded = rules.include.in_folder(root), rules.exclude.in_folder(root)
             dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not excluded(d, True))
-            # The folder's real path and printed form, worked out once for all its files.
-            real_root, shown_root = os.path.realpath(root), str(Path(root))
+            # The folder's real path and printed form, worked out once for all its files (a
+            # name never holds a separator, so adding it to ``root/`` is ``os.path.join``).
+            real_root, shown_root = os.path.join(os.path.realpath(root), ""), str(Path(root))
+            shown = "" if shown_root == os.curdir else os.path.join(shown_root, "")
             for name in sorted(files):
                 if not included(name, False) or excluded(name, False):
                     continue
-                full = os.path.join(root, name)
-                real = os.path.join(real_root, name) if _regular(full) else None
-                if real is None:
+                if files[name]:
+                    real = real_root + name
+                else:
+                    full = os.path.join(root, name)
                     if _special(full):
                         continue
                     real = os.path.realpath(full)
-                yield (name if shown_root == os.curdir else os.path.join(shown_root, name)), real
+                yield shown + name, real
 
 
-def _regular(path: str) -> bool:
+def _walk(top: str) -> Iterator[tuple[str, list[str], dict[str, bool]]]:
+    """``os.walk(top, followlinks=False)``, but each file name comes with whether it is a regular file and not a link.
+
+    That answer is the one ``os.lstat`` gives (``S_ISREG``), read from the folder listing's
+    file type (``os.DirEntry``) instead of one system call per file; ``False`` also when it
+    cannot be told. As in ``os.walk``: a folder that cannot be listed, or whose listing fails
+    midway, yields nothing; an entry is a directory when it or what it links to is one; a
+    link to a directory is listed among ``dirs`` but not entered; removing a name from
+    ``dirs`` keeps it from being entered.
+    """
+    dirs: list[str] = []
+    files: dict[str, bool] = {}
+    try:
+        listing = os.scandir(top)
+    except OSError:
+        return
+    with listing:
+        while True:
+            try:
+                entry = next(listing, None)
+            except OSError:
+                return
+            if entry is None:
+                break
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.name)
+            else:
+                files[entry.name] = _regular(entry)
+    yield top, dirs, files
+    for name in dirs:
+        below = os.path.join(top, name)
+        if not os.path.islink(below):
+            yield from _walk(below)
+
+
+def _regular(entry: os.DirEntry[str]) -> bool:
     """A regular file and not a link to one: its real path is its folder's real path and its name."""
     try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
+        return entry.is_file(follow_symlinks=False)
     except OSError:
         return False
 

@@ -8,6 +8,7 @@ input problems are one line on stderr and exit code 2; findings at or above
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import shutil
 import sys
@@ -288,6 +289,16 @@ def _report_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_encoding(name: str) -> None:
+    """Refuse an encoding Python cannot decode text with once, not once per file read."""
+    try:
+        text = codecs.lookup(name)._is_text_encoding  # False for rot13, base64: bytes.decode refuses them
+    except LookupError:
+        text = False
+    if not text:
+        raise UsageError(f"--encoding {name}: not a text encoding Python knows (e.g. utf-8, cp1252, latin-1)")
+
+
 def _check_flags(args: argparse.Namespace) -> None:
     """Refuse ``check`` flags that do not go together; settle ``--format``'s default."""
     refused = refusal(args)
@@ -295,4 +306,6 @@ def _check_flags(args: argparse.Namespace) -> None:
         raise UsageError(refused)
     if args.output is not None and os.path.exists(args.output) and not os.path.isdir(args.output):
         raise UsageError(f"--output {args.output}: not a folder")
+    if args.encoding is not None:
+        _check_encoding(args.encoding)
     args.format = resolve_format(args)

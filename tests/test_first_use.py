@@ -40,7 +40,7 @@ def test_fixes_held_by_a_broken_record_are_said_plainly(folder, capsys) -> None:
     code, out, _err = run(capsys, "check", "--isolated", "--format", "concise", "d.jsonl")
     assert code == 2
     assert out.splitlines()[-1] == (
-        "1 fix not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
+        "1 safe fix not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
     )
 
 
@@ -125,7 +125,7 @@ def test_an_output_folder_that_cannot_be_made_is_an_error_of_that_file(folder, c
     code, out, err = run(capsys, "check", "--isolated", "--fix", "--output", "out", "wire/a.txt")
     assert code == 2 and err.startswith("newslint: error: wire/a.txt: cannot write the fixes: ") and err.count("\n") == 1
     assert out.splitlines()[-1] == (
-        "3 fixes not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
+        "3 safe fixes not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
     )
     assert (folder / "wire" / "a.txt").read_text(encoding="utf-8") == DIRTY
 
@@ -179,3 +179,50 @@ def test_every_option_of_every_command_says_what_it_does(capsys) -> None:
         if action.option_strings and not action.help
     ]
     assert silent == []
+
+
+def test_diff_wins_over_the_concise_format_as_in_ruff(folder, capsys) -> None:
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    code, out, err = run(capsys, "check", "--isolated", "--diff", "--format", "concise", "--color", "never", "a.txt")
+    assert code == 1 and out.startswith("--- a/a.txt\n+++ b/a.txt\n") and "+They met in Kyiv.\n" in out and "NL101" not in out
+    assert err == "newslint: 3 fixes would be applied in 1 file; nothing was written.\n"
+    assert (folder / "a.txt").read_text(encoding="utf-8") == DIRTY
+
+
+@pytest.mark.parametrize("name", ["nope", "rot13"])
+def test_an_unknown_encoding_is_one_error_not_one_per_file(folder, capsys, name) -> None:
+    for file in ("a.txt", "b.txt"):
+        (folder / file).write_text(DIRTY, encoding="utf-8")
+    code, out, err = run(capsys, "check", "--isolated", "--encoding", name, "a.txt", "b.txt")
+    assert (code, out) == (2, "")
+    assert err == f"newslint: error: --encoding {name}: not a text encoding Python knows (e.g. utf-8, cp1252, latin-1)\n"
+    assert run(capsys, "check", "--isolated", "--encoding", "cp1252", "a.txt")[0] == 1
+
+
+def test_held_fixes_are_counted_safe_and_unsafe_apart(folder, capsys) -> None:
+    record = {"text": "Mr Putin and Mr. Xi met in kyiv."}  # NL201 has a safe fix, NL901 an unsafe one
+    (folder / "d.jsonl").write_text(json.dumps(record) + "\n{broken\n", encoding="utf-8")
+    code, out, _err = run(capsys, "check", "--isolated", "--format", "concise", "d.jsonl")
+    assert code == 2
+    assert out.splitlines()[-1] == (
+        "1 safe fix and 1 unsafe fix not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
+    )
+
+
+def test_unsafe_fixes_alone_are_not_called_more_and_their_preview_shows_them(folder, capsys) -> None:
+    (folder / "a.txt").write_text("Mr Putin met Mr. Xi and Mr. Biden.\n", encoding="utf-8")
+    _code, out, _err = run(capsys, "check", "--isolated", "--format", "concise", "a.txt")
+    assert out.splitlines()[-1] == "1 fixable with `newslint check --fix --unsafe-fixes` (see them first with `--diff --unsafe-fixes`)."
+    code, out, _err = run(capsys, "check", "--isolated", "--diff", "--unsafe-fixes", "--color", "never", "a.txt")
+    assert code == 1 and "+Mr. Putin met Mr. Xi and Mr. Biden.\n" in out
+
+
+@pytest.mark.parametrize("flags", [[], ["--require-files"]])
+def test_a_configuration_error_comes_before_no_file_and_alone(folder, capsys, flags) -> None:
+    (folder / "wire").mkdir()
+    (folder / "wire" / "newslint.toml").write_text('select = ["NL999"]\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", *flags, "wire")
+    assert (code, out) == (2, "")
+    assert err == f"newslint: error: {folder / 'wire' / 'newslint.toml'}: 'select': unknown rule selector 'NL999'\n"
+    code, _out, err = run(capsys, "check", "--isolated", "--select", "NL999", "wire")
+    assert code == 2 and err == "newslint: error: unknown rule selector 'NL999'\n"

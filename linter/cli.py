@@ -108,7 +108,7 @@ def _add_config_flags(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newslint", description="A text-quality linter for scraped and machine-translated news.")
-    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument("--version", "-V", action=VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="lint files (the default command)")
@@ -186,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")  # never crash on what cannot be printed
     try:
-        if not args_list or args_list[0] not in (*COMMANDS, "--version", "-h", "--help"):
+        if not args_list or args_list[0] not in (*COMMANDS, "--version", "-V", "-h", "--help"):
             problem = unknown_command(args_list[0], COMMANDS) if args_list else None
             if problem is not None:
                 raise UsageError(problem)

@@ -226,3 +226,9 @@ def test_a_configuration_error_comes_before_no_file_and_alone(folder, capsys, fl
     assert err == f"newslint: error: {folder / 'wire' / 'newslint.toml'}: 'select': unknown rule selector 'NL999'\n"
     code, _out, err = run(capsys, "check", "--isolated", "--select", "NL999", "wire")
     assert code == 2 and err == "newslint: error: unknown rule selector 'NL999'\n"
+
+
+def test_minus_v_is_the_version_as_in_ruff(capsys) -> None:
+    with pytest.raises(SystemExit) as leaving:
+        run(capsys, "-V")
+    assert leaving.value.code == 0 and capsys.readouterr().out.startswith("newslint ")

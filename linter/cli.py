@@ -57,6 +57,14 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _selection(value: str) -> list[str]:
+    """``--select``'s codes; none at all (an empty variable in a script) would silently check nothing."""
+    codes = _codes(value)
+    if not codes:
+        raise argparse.ArgumentTypeError("no rule given (to check nothing on purpose: --ignore ALL)")
+    return codes
+
+
 def _number(value: str, minimum: int, below: str) -> int:
     """``value`` as a whole number of at least ``minimum``; ``below`` is the error under it."""
     try:
@@ -116,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply safe fixes and write the files")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     check.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would write; write nothing")
-    check.add_argument("--select", type=_codes, metavar="CODES", help="only these rules (codes, prefixes or names)")
+    check.add_argument("--select", type=_selection, metavar="CODES", help="only these rules (codes, prefixes or names)")
     check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="rules to add to the selection")
     check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="rules to leave out")
     check.add_argument("--preview", action="store_true", help="also run rules in preview")

@@ -232,3 +232,12 @@ def test_minus_v_is_the_version_as_in_ruff(capsys) -> None:
     with pytest.raises(SystemExit) as leaving:
         run(capsys, "-V")
     assert leaving.value.code == 0 and capsys.readouterr().out.startswith("newslint ")
+
+
+@pytest.mark.parametrize("value", ["", " , "])
+def test_an_empty_select_is_refused_not_a_run_that_checks_nothing(folder, capsys, value) -> None:
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    code, out, err = run(capsys, "check", "--isolated", "--select", value, "a.txt")
+    assert (code, out) == (2, "")
+    assert err == "newslint: error: newslint check: argument --select: no rule given (to check nothing on purpose: --ignore ALL)\n"
+    assert run(capsys, "check", "--isolated", "--ignore", "ALL", "a.txt")[0] == 0

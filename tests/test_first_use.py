@@ -241,3 +241,17 @@ def test_an_empty_select_is_refused_not_a_run_that_checks_nothing(folder, capsys
     assert (code, out) == (2, "")
     assert err == "newslint: error: newslint check: argument --select: no rule given (to check nothing on purpose: --ignore ALL)\n"
     assert run(capsys, "check", "--isolated", "--ignore", "ALL", "a.txt")[0] == 0
+
+
+def test_a_local_languagetool_that_cannot_start_is_not_said_to_be_unreachable(folder, capsys, monkeypatch) -> None:
+    import language_tool_python
+
+    def offline(*_args, **_kwargs):
+        raise ConnectionError("Failed to resolve 'github.com'")
+
+    monkeypatch.setattr("shutil.which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(language_tool_python, "LanguageTool", offline)
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    code, _out, err = run(capsys, "check", "--isolated", "--grammar", "a.txt")
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith("newslint: error: cannot start a local LanguageTool (downloaded on first use): Failed to resolve 'github.com'; start one with ")

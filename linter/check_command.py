@@ -164,6 +164,7 @@ def _write_report(args: argparse.Namespace, prepared: Prepared, outcomes: Iterab
         html=args.html,
         source_pattern=args.source_pattern,
         fail_on=fail_on,
+        unsafe_fixes=args.unsafe_fixes,
     )
     # As ``ruff check --diff``: the diff is the output of the formats written for people.
     if prepared.recipe.mode is Mode.DIFF and args.format in ("full", "concise") and not args.statistics:

@@ -255,3 +255,12 @@ def test_a_local_languagetool_that_cannot_start_is_not_said_to_be_unreachable(fo
     code, _out, err = run(capsys, "check", "--isolated", "--grammar", "a.txt")
     assert code == 2 and err.count("\n") == 1
     assert err.startswith("newslint: error: cannot start a local LanguageTool (downloaded on first use): Failed to resolve 'github.com'; start one with ")
+
+
+def test_a_diff_without_unsafe_fixes_says_how_many_it_left_out(folder, capsys) -> None:
+    (folder / "a.txt").write_text("Mr Putin met Mr. Xi and Mr. Biden.\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "--isolated", "--diff", "a.txt")
+    assert (code, out) == (0, "")
+    assert err == "newslint: 0 fixes would be applied in 0 files (1 more with `--unsafe-fixes`); nothing was written.\n"
+    code, _out, err = run(capsys, "check", "--isolated", "--diff", "--unsafe-fixes", "a.txt")
+    assert (code, err) == (1, "newslint: 1 fix would be applied in 1 file; nothing was written.\n")

@@ -267,6 +267,9 @@ def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_FINDINGS if failures else EXIT_OK
     if args.code is not None and (args.list or args.all):
         raise UsageError("rule: give a CODE or --list/--all, not both")
+    if args.format == "markdown" and (args.code is not None or args.all):
+        # It would print the text view: the Markdown is only the table of rules.
+        raise UsageError("rule: --format markdown is the table of rules (as in the README); give no CODE and no --all")
     return show_rules(_ruleset(settings), args.code, args.format, sys.stdout, explain_all=args.all)
 
 

@@ -264,3 +264,11 @@ def test_a_diff_without_unsafe_fixes_says_how_many_it_left_out(folder, capsys) -
     assert err == "newslint: 0 fixes would be applied in 0 files (1 more with `--unsafe-fixes`); nothing was written.\n"
     code, _out, err = run(capsys, "check", "--isolated", "--diff", "--unsafe-fixes", "a.txt")
     assert (code, err) == (1, "newslint: 1 fix would be applied in 1 file; nothing was written.\n")
+
+
+@pytest.mark.parametrize("argv", [["NL101"], ["--all"]])
+def test_markdown_of_one_rule_is_refused_not_printed_as_text(folder, capsys, argv) -> None:
+    code, out, err = run(capsys, "rule", "--isolated", "--format", "markdown", *argv)
+    assert (code, out) == (2, "")
+    assert err == "newslint: error: rule: --format markdown is the table of rules (as in the README); give no CODE and no --all\n"
+    assert run(capsys, "rule", "--isolated", "--format", "markdown")[1].startswith("| code | name |")

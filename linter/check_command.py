@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import formats
-from .options import Prepared, plan
+from .options import Prepared, plan, validate_settings
 from .parallel.counting import count_templates
 from .parallel.pool import WorkerPool, default_jobs, progress
 from .results import FileOutcome, Mode
@@ -64,8 +64,10 @@ def run_check(args: argparse.Namespace, discovery: Discovery) -> int:
         # Not an error (ruff accepts it alone too), but a check alone neither applies nor shows more fixes.
         print("newslint: warning: --unsafe-fixes has an effect only with --fix or --diff", file=sys.stderr)
     files = list(iter_paths(paths, discovery.for_folder))
-    if not files and (code := _no_files(paths, args.require_files)) is not None:
-        return code
+    if not files:
+        validate_settings(discovery, paths, args)  # a configuration error first, and alone
+        if (code := _no_files(paths, args.require_files)) is not None:
+            return code
     output_root = None
     if args.output is not None:
         try:
@@ -162,8 +164,10 @@ def _write_report(args: argparse.Namespace, prepared: Prepared, outcomes: Iterab
         html=args.html,
         source_pattern=args.source_pattern,
         fail_on=fail_on,
+        unsafe_fixes=args.unsafe_fixes,
     )
-    if prepared.recipe.mode is Mode.DIFF and args.format == "full" and not args.statistics:
+    # As ``ruff check --diff``: the diff is the output of the formats written for people.
+    if prepared.recipe.mode is Mode.DIFF and args.format in ("full", "concise") and not args.statistics:
         from .formats.changes import write_patch
 
         write_patch(report, stream, sys.stderr)

@@ -8,6 +8,7 @@ input problems are one line on stderr and exit code 2; findings at or above
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import shutil
 import sys
@@ -54,6 +55,14 @@ class _Parser(argparse.ArgumentParser):
 
 def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _selection(value: str) -> list[str]:
+    """``--select``'s codes; none at all (an empty variable in a script) would silently check nothing."""
+    codes = _codes(value)
+    if not codes:
+        raise argparse.ArgumentTypeError("no rule given (to check nothing on purpose: --ignore ALL)")
+    return codes
 
 
 def _number(value: str, minimum: int, below: str) -> int:
@@ -107,7 +116,7 @@ def _add_config_flags(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newslint", description="A text-quality linter for scraped and machine-translated news.")
-    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument("--version", "-V", action=VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="lint files (the default command)")
@@ -115,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply safe fixes and write the files")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     check.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would write; write nothing")
-    check.add_argument("--select", type=_codes, metavar="CODES", help="only these rules (codes, prefixes or names)")
+    check.add_argument("--select", type=_selection, metavar="CODES", help="only these rules (codes, prefixes or names)")
     check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="rules to add to the selection")
     check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="rules to leave out")
     check.add_argument("--preview", action="store_true", help="also run rules in preview")
@@ -185,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")  # never crash on what cannot be printed
     try:
-        if not args_list or args_list[0] not in (*COMMANDS, "--version", "-h", "--help"):
+        if not args_list or args_list[0] not in (*COMMANDS, "--version", "-V", "-h", "--help"):
             problem = unknown_command(args_list[0], COMMANDS) if args_list else None
             if problem is not None:
                 raise UsageError(problem)
@@ -258,6 +267,9 @@ def _rule_command(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_FINDINGS if failures else EXIT_OK
     if args.code is not None and (args.list or args.all):
         raise UsageError("rule: give a CODE or --list/--all, not both")
+    if args.format == "markdown" and (args.code is not None or args.all):
+        # It would print the text view: the Markdown is only the table of rules.
+        raise UsageError("rule: --format markdown is the table of rules (as in the README); give no CODE and no --all")
     return show_rules(_ruleset(settings), args.code, args.format, sys.stdout, explain_all=args.all)
 
 
@@ -288,6 +300,16 @@ def _report_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_encoding(name: str) -> None:
+    """Refuse an encoding Python cannot decode text with once, not once per file read."""
+    try:
+        text = codecs.lookup(name)._is_text_encoding  # False for rot13, base64: bytes.decode refuses them
+    except LookupError:
+        text = False
+    if not text:
+        raise UsageError(f"--encoding {name}: not a text encoding Python knows (e.g. utf-8, cp1252, latin-1)")
+
+
 def _check_flags(args: argparse.Namespace) -> None:
     """Refuse ``check`` flags that do not go together; settle ``--format``'s default."""
     refused = refusal(args)
@@ -295,4 +317,6 @@ def _check_flags(args: argparse.Namespace) -> None:
         raise UsageError(refused)
     if args.output is not None and os.path.exists(args.output) and not os.path.isdir(args.output):
         raise UsageError(f"--output {args.output}: not a folder")
+    if args.encoding is not None:
+        _check_encoding(args.encoding)
     args.format = resolve_format(args)

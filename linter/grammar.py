@@ -75,12 +75,13 @@ class GrammarBackend:
             raise GrammarUnavailable(f"language-tool-python is not installed ({error})") from None
         if server is None and shutil.which("java") is None:
             raise GrammarUnavailable(f"no LanguageTool server given and no Java to run one locally: {START_A_SERVER}")
-        where = server or "a local LanguageTool"
+        # Without a server the library downloads LanguageTool on first use and runs it: "reach" would not say what failed.
+        failed = f"cannot reach LanguageTool at {server}" if server else "cannot start a local LanguageTool (downloaded on first use)"
         try:
             tool = language_tool_python.LanguageTool(language, remote_server=server) if server else language_tool_python.LanguageTool(language)
         except Exception as error:  # the library raises many kinds; all mean "not reachable"
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-            raise GrammarUnavailable(f"cannot reach LanguageTool at {where} ({reason}): {START_A_SERVER}") from None
+            raise GrammarUnavailable(f"{failed}: {reason}; {START_A_SERVER}") from None
         return cls(tool.check, server or "local", language, cache_dir)
 
     def _cache_path(self, sentence: str) -> Path:

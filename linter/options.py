@@ -236,3 +236,13 @@ def plan(discovery: Discovery, files: Sequence[str], flags: argparse.Namespace, 
         if files:
             jobs.append((path, index[settings.path]))
     return recipes, jobs
+
+
+def validate_settings(discovery: Discovery, paths: Sequence[str], flags: argparse.Namespace) -> None:
+    """Raise the configuration error of any path named (a bad key, a selector that names no rule).
+
+    For a run that found no file: it would otherwise say only that, and hide the error that
+    breaks the next run with files (or print it after the warning, as if it came second).
+    """
+    for recipe in plan(discovery, paths, flags)[0]:
+        recipe.validate(recipe.rules())

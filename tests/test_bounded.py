@@ -87,7 +87,7 @@ def test_cli_caps_per_rule_and_statistics_and_report_stay_exact(tmp_path, capsys
     main(["check", "--isolated", "--select", "NL106", "--max-findings-per-rule", "10", "--color", "never", str(path)])
     out = capsys.readouterr().out
     assert "240 more NL106 doubled-space findings" in out and "Found 250 findings (250 info)" in out
-    assert "250 more with `--fix --unsafe-fixes`" in out
+    assert "250 fixable with `newslint check --fix --unsafe-fixes`" in out
 
 
 def test_fix_still_applies_every_fix_past_the_cap(tmp_path, capsys) -> None:

@@ -125,7 +125,7 @@ def test_unsafe_fixes_alone_says_it_does_nothing(tmp_path, capsys) -> None:
     path = write(tmp_path / "a.txt", "Mr Putin met Mr. Xi and Mr. Biden.\n")
     _code, out, err = run(capsys, "check", "--unsafe-fixes", str(path))
     assert path.read_text() == "Mr Putin met Mr. Xi and Mr. Biden.\n"
-    assert "1 more with `--fix --unsafe-fixes`" in out
+    assert "1 fixable with `newslint check --fix --unsafe-fixes`" in out
     assert err == "newslint: warning: --unsafe-fixes has an effect only with --fix or --diff\n"
     _code, _out, err = run(capsys, "check", "--diff", "--unsafe-fixes", str(path))
     assert "--unsafe-fixes" not in err

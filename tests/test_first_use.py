@@ -35,12 +35,19 @@ def test_the_default_text_field_is_not_said_to_be_named_by_a_flag_never_given(fo
     assert err == "newslint: error: d.jsonl: no record has the text field 'text' (choose it with --text-field; fields: url, body)\n"
 
 
-def test_fixes_held_by_a_broken_record_are_said_plainly(folder, capsys) -> None:
-    (folder / "d.jsonl").write_text(json.dumps({"text": "They left. ."}) + "\n{broken\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("They left. .", "1 safe fix"),
+        ("Mr Putin and Mr. Xi met in kyiv.", "1 safe fix and 1 unsafe fix"),  # NL201's fix is safe, NL901's unsafe
+    ],
+)
+def test_fixes_held_by_a_broken_record_are_said_plainly_safe_and_unsafe_apart(folder, capsys, text, held) -> None:
+    (folder / "d.jsonl").write_text(json.dumps({"text": text}) + "\n{broken\n", encoding="utf-8")
     code, out, _err = run(capsys, "check", "--isolated", "--format", "concise", "d.jsonl")
     assert code == 2
     assert out.splitlines()[-1] == (
-        "1 fix not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
+        f"{held} not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
     )
 
 
@@ -125,7 +132,7 @@ def test_an_output_folder_that_cannot_be_made_is_an_error_of_that_file(folder, c
     code, out, err = run(capsys, "check", "--isolated", "--fix", "--output", "out", "wire/a.txt")
     assert code == 2 and err.startswith("newslint: error: wire/a.txt: cannot write the fixes: ") and err.count("\n") == 1
     assert out.splitlines()[-1] == (
-        "3 fixes not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
+        "3 safe fixes not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
     )
     assert (folder / "wire" / "a.txt").read_text(encoding="utf-8") == DIRTY
 
@@ -179,3 +186,86 @@ def test_every_option_of_every_command_says_what_it_does(capsys) -> None:
         if action.option_strings and not action.help
     ]
     assert silent == []
+
+
+def test_diff_wins_over_the_concise_format_as_in_ruff(folder, capsys) -> None:
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    code, out, err = run(capsys, "check", "--isolated", "--diff", "--format", "concise", "--color", "never", "a.txt")
+    assert code == 1 and out.startswith("--- a/a.txt\n+++ b/a.txt\n") and "+They met in Kyiv.\n" in out and "NL101" not in out
+    assert err == "newslint: 3 fixes would be applied in 1 file; nothing was written.\n"
+    assert (folder / "a.txt").read_text(encoding="utf-8") == DIRTY
+
+
+@pytest.mark.parametrize("name", ["nope", "rot13"])
+def test_an_unknown_encoding_is_one_error_not_one_per_file(folder, capsys, name) -> None:
+    for file in ("a.txt", "b.txt"):
+        (folder / file).write_text(DIRTY, encoding="utf-8")
+    code, out, err = run(capsys, "check", "--isolated", "--encoding", name, "a.txt", "b.txt")
+    assert (code, out) == (2, "")
+    assert err == f"newslint: error: --encoding {name}: not a text encoding Python knows (e.g. utf-8, cp1252, latin-1)\n"
+    assert run(capsys, "check", "--isolated", "--encoding", "cp1252", "a.txt")[0] == 1
+
+
+def test_unsafe_fixes_alone_are_not_called_more_and_their_preview_shows_them(folder, capsys) -> None:
+    (folder / "a.txt").write_text("Mr Putin met Mr. Xi and Mr. Biden.\n", encoding="utf-8")
+    _code, out, _err = run(capsys, "check", "--isolated", "--format", "concise", "a.txt")
+    assert out.splitlines()[-1] == "1 fixable with `newslint check --fix --unsafe-fixes` (see them first with `--diff --unsafe-fixes`)."
+    code, out, _err = run(capsys, "check", "--isolated", "--diff", "--unsafe-fixes", "--color", "never", "a.txt")
+    assert code == 1 and "+Mr. Putin met Mr. Xi and Mr. Biden.\n" in out
+
+
+@pytest.mark.parametrize("flags", [[], ["--require-files"]])
+def test_a_configuration_error_comes_before_no_file_and_alone(folder, capsys, flags) -> None:
+    (folder / "wire").mkdir()
+    (folder / "wire" / "newslint.toml").write_text('select = ["NL999"]\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", *flags, "wire")
+    assert (code, out) == (2, "")
+    assert err == f"newslint: error: {folder / 'wire' / 'newslint.toml'}: 'select': unknown rule selector 'NL999'\n"
+    code, _out, err = run(capsys, "check", "--isolated", "--select", "NL999", "wire")
+    assert code == 2 and err == "newslint: error: unknown rule selector 'NL999'\n"
+
+
+def test_minus_v_is_the_version_as_in_ruff(capsys) -> None:
+    with pytest.raises(SystemExit) as leaving:
+        run(capsys, "-V")
+    assert leaving.value.code == 0 and capsys.readouterr().out.startswith("newslint ")
+
+
+@pytest.mark.parametrize("value", ["", " , "])
+def test_an_empty_select_is_refused_not_a_run_that_checks_nothing(folder, capsys, value) -> None:
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    code, out, err = run(capsys, "check", "--isolated", "--select", value, "a.txt")
+    assert (code, out) == (2, "")
+    assert err == "newslint: error: newslint check: argument --select: no rule given (to check nothing on purpose: --ignore ALL)\n"
+    assert run(capsys, "check", "--isolated", "--ignore", "ALL", "a.txt")[0] == 0
+
+
+def test_a_local_languagetool_that_cannot_start_is_not_said_to_be_unreachable(folder, capsys, monkeypatch) -> None:
+    import language_tool_python
+
+    def offline(*_args, **_kwargs):
+        raise ConnectionError("Failed to resolve 'github.com'")
+
+    monkeypatch.setattr("shutil.which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(language_tool_python, "LanguageTool", offline)
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    code, _out, err = run(capsys, "check", "--isolated", "--grammar", "a.txt")
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith("newslint: error: cannot start a local LanguageTool (downloaded on first use): Failed to resolve 'github.com'; start one with ")
+
+
+def test_a_diff_without_unsafe_fixes_says_how_many_it_left_out(folder, capsys) -> None:
+    (folder / "a.txt").write_text("Mr Putin met Mr. Xi and Mr. Biden.\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "--isolated", "--diff", "a.txt")
+    assert (code, out) == (0, "")
+    assert err == "newslint: 0 fixes would be applied in 0 files (1 more with `--unsafe-fixes`); nothing was written.\n"
+    code, _out, err = run(capsys, "check", "--isolated", "--diff", "--unsafe-fixes", "a.txt")
+    assert (code, err) == (1, "newslint: 1 fix would be applied in 1 file; nothing was written.\n")
+
+
+@pytest.mark.parametrize("argv", [["NL101"], ["--all"]])
+def test_markdown_of_one_rule_is_refused_not_printed_as_text(folder, capsys, argv) -> None:
+    code, out, err = run(capsys, "rule", "--isolated", "--format", "markdown", *argv)
+    assert (code, out) == (2, "")
+    assert err == "newslint: error: rule: --format markdown is the table of rules (as in the README); give no CODE and no --all\n"
+    assert run(capsys, "rule", "--isolated", "--format", "markdown")[1].startswith("| code | name |")

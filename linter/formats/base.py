@@ -33,6 +33,8 @@ class Report:
     #: Each path's ``fail-on`` (its configuration's, or ``--fail-on``): findings below it do not
     #: fail the run (JUnit counts only those that do); a path not listed has the default.
     fail_on: Mapping[str, str] = field(default_factory=dict)
+    #: ``--unsafe-fixes`` was given: unsafe fixes are among those applied (or diffed), not hinted at.
+    unsafe_fixes: bool = False
 
     def fails(self, diagnostic: Diagnostic, path: str) -> bool:
         """Whether this finding, in the file at ``path``, makes the run fail under its ``fail-on``."""

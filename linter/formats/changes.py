@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from ..model import Applicability
 from ..wording import plural
 from .base import Report
 
@@ -34,10 +35,12 @@ def _patch_writer(report: Report, stream: TextIO) -> Callable[[str], None]:
 
 
 def write_patch(report: Report, stream: TextIO, notes: TextIO) -> None:
-    fixes = files = 0
+    fixes = files = unsafe = 0
     write = _patch_writer(report, stream)
     for outcome in report.outcomes:
         write(outcome.patch)
+        # What is left fixable only unsafely, as ``ruff check --diff`` says: else "0 fixes" after a check showed [*].
+        unsafe += sum(d.fixable_count(Applicability.UNSAFE) for unit in outcome.units for d in unit.diagnostics)
         if not outcome.changed:
             continue
         files += 1
@@ -46,7 +49,8 @@ def write_patch(report: Report, stream: TextIO, notes: TextIO) -> None:
             changed = sum(1 for unit in outcome.units if unit.proposed)
             notes.write(f"newslint: {outcome.path}: {plural(changed, 'record')} would change (a Parquet file has no text diff)\n")
     if not report.quiet:
-        notes.write(f"newslint: {plural(fixes, 'fix')} would be applied in {plural(files, 'file')}; nothing was written.\n")
+        more = f" ({unsafe} more with `--unsafe-fixes`)" if unsafe and not report.unsafe_fixes else ""
+        notes.write(f"newslint: {plural(fixes, 'fix')} would be applied in {plural(files, 'file')}{more}; nothing was written.\n")
 
 
 def write_changes(report: Report, stream: TextIO) -> None:

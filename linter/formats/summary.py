@@ -29,8 +29,8 @@ class Tally:
         self.fixable: Counter[str] = Counter()
         self.first: dict[str, Diagnostic] = {}
         #: Fixes ``--fix`` would apply (safe, unsafe), and fixes in files it will not rewrite while
-        #: one of their records fails (``held``), which no rerun of ``--fix`` applies as they are.
-        self.safe = self.unsafe = self.held = 0
+        #: one of their records fails (``held_``), which no rerun of ``--fix`` applies as they are.
+        self.safe = self.unsafe = self.held_safe = self.held_unsafe = 0
         #: Files read, files that could not be read, fixes applied, files changed.
         self.files = self.unread = self.fixed = self.changed = 0
 
@@ -50,7 +50,8 @@ class Tally:
         unsafe = diagnostic.fixable_count(Applicability.UNSAFE)
         self.fixable[diagnostic.code] += safe + unsafe
         if held:
-            self.held += safe + unsafe
+            self.held_safe += safe
+            self.held_unsafe += unsafe
         else:
             self.safe += safe
             self.unsafe += unsafe
@@ -85,13 +86,14 @@ def summary_lines(report: Report, tally: Tally) -> list[str]:
     if tally.fixed:
         found += f" Fixed {tally.fixed}."
     lines = [found]
-    if tally.safe or tally.unsafe:
-        hint = f"{tally.safe} fixable with `newslint check --fix`" if tally.safe else ""
-        if tally.unsafe:
-            hint += ("; " if tally.safe else "") + f"{tally.unsafe} more with `--fix --unsafe-fixes`"
-        lines.append(hint + " (see them first with `--diff`).")
-    if tally.held:
-        lines.append(
-            f"{plural(tally.held, 'fix')} not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above)."
-        )
+    if tally.safe and tally.unsafe:
+        lines.append(f"{tally.safe} fixable with `newslint check --fix`; {tally.unsafe} more with `--fix --unsafe-fixes` (see them first with `--diff`).")
+    elif tally.safe:
+        lines.append(f"{tally.safe} fixable with `newslint check --fix` (see them first with `--diff`).")
+    elif tally.unsafe:
+        # No "more": nothing came before; and a plain --diff would show none of them.
+        lines.append(f"{tally.unsafe} fixable with `newslint check --fix --unsafe-fixes` (see them first with `--diff --unsafe-fixes`).")
+    if tally.held_safe or tally.held_unsafe:
+        held = " and ".join(plural(n, f"{kind} fix") for n, kind in ((tally.held_safe, "safe"), (tally.held_unsafe, "unsafe")) if n)
+        lines.append(f"{held} not applied: `--fix` rewrites a file only when all of it reads and it can be written (mend the errors above).")
     return lines

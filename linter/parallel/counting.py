@@ -18,7 +18,6 @@ from typing import Any
 
 from ..checks.template import uses_counts
 from ..engine import active_rules
-from ..markdown import mask_markdown
 from ..options import Job, Prepared, Recipe
 from ..processing import in_batches, record_texts
 from ..sources import InputError, display_path, is_data_file, read_text
@@ -62,7 +61,11 @@ def _text_of(path: str, encoding: str | None) -> Named | None:
         text = read_text(path, label, encoding).text
     except InputError:
         return None  # pass 2 reports it
-    return label, None, mask_markdown(text).text if is_markdown(label) else text
+    if is_markdown(label):
+        from ..markdown import mask_markdown  # here: a corpus of text files never loads the Markdown reader
+
+        return label, None, mask_markdown(text).text
+    return label, None, text
 
 
 def keys_of_files(task: tuple[tuple[tuple[str, str | None], ...], str | None]) -> array:

@@ -57,7 +57,7 @@ def test_a_run_cut_into_many_tasks_writes_what_a_serial_run_writes(tmp_path, cap
     assert '"NL336"' in serial and serial.count("\n") > 40
     cut: list[int] = []
     tapered = pool.tapered
-    monkeypatch.setattr(pool, "tapered", lambda jobs, workers: [cut.append(len(t)) or t for t in tapered(jobs, workers)])
+    monkeypatch.setattr(pool, "tapered", lambda jobs, workers, *size: [cut.append(len(t)) or t for t in tapered(jobs, workers, *size)])
     monkeypatch.setattr(pool, "SERIAL_BYTES", 1)
     monkeypatch.setattr(pool, "MIN_TASK_BYTES", 200)
     _code, pooled, err = run(capsys, "check", "docs", "--isolated", "--format", "jsonl", "--jobs", "2")
@@ -96,3 +96,20 @@ def test_pass_one_is_one_task_serially_and_tapered_in_parallel(tmp_path) -> None
     with pool.WorkerPool([], 2, paths) as pooled:
         tasks = list(pooled.cut(jobs))
     assert [job for task in tasks for job in task] == jobs and len(tasks) > 1
+
+
+def test_each_file_size_is_asked_once_for_both_passes(tmp_path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pass 1's tasks and the linting ones are cut by the same sizes: a second stat per file (10 ms on
+    the clean corpus) would come after the linting workers are forked, while they wait for work."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for number in range(30):
+        (docs / f"{number:02}.txt").write_text(f"Story {number} said the council met on Monday.\n\nFollow Example News for more stories.\n")
+    asked: list[str] = []
+    getsize = os.path.getsize
+    monkeypatch.setattr(os.path, "getsize", lambda path: asked.append(path) or getsize(path))
+    monkeypatch.setattr(pool, "SERIAL_BYTES", 1)
+    monkeypatch.setattr(pool, "MIN_TASK_BYTES", 200)
+    _code, out, err = run(capsys, "check", str(docs), "--isolated", "--format", "jsonl", "--jobs", "2")
+    assert "running serially" not in err and '"NL336"' in out
+    assert len(asked) == len(set(asked)) == 30

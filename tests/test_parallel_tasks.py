@@ -88,6 +88,34 @@ def test_pass_one_runs_on_one_core_fewer_and_the_warm_process_takes_the_tasks_fr
     assert len(by_us) < 12  # and the worker ran the first ones
 
 
+def _keyed(number: int) -> int:
+    """A pass-1 stand-in that keeps a document's line keys for pass 2, as counting does."""
+    from linter.templates import document_keys
+
+    document_keys("example.com", f"Story {number}.\n\nShare this article\n")
+    return os.getpid()
+
+
+@pytest.mark.skipif(pool._fork_context() is None, reason="forked workers only (Linux, one thread)")
+def test_what_a_pass_one_worker_kept_for_pass_two_is_handed_to_the_command(tmp_path, monkeypatch) -> None:
+    """The linting workers are forked from the command: what a pass-1 worker kept would die with it,
+    and every linting worker would fingerprint those documents' lines again."""
+    from linter.templates import remembered
+
+    jobs = _files(tmp_path / "docs", [1_500_000])
+    monkeypatch.setattr(pool.WorkerPool, "_warm", lambda self: time.sleep(0.2))
+    monkeypatch.setattr(remembered, "_KEPT", {})
+    monkeypatch.setattr(remembered, "_kept_lines", 0)
+    with pool.WorkerPool([], 2, [path for path, _ in jobs]) as workers:
+        pids = list(workers.map(_keyed, range(12)))
+    assert set(pids) - {os.getpid()}  # a worker counted some
+    for number in range(12):
+        text = f"Story {number}.\n\nShare this article\n"
+        assert remembered._digest("example.com", text) in remembered._KEPT
+        assert remembered.line_keys("example.com", text) == remembered.line_triples("example.com", text)
+    assert remembered._KEPT == {} and remembered._kept_lines == 0
+
+
 def test_pass_one_is_one_task_serially_and_tapered_in_parallel(tmp_path) -> None:
     jobs = _files(tmp_path / "docs", [30_000] * 40)
     paths = [path for path, _ in jobs]

@@ -33,6 +33,7 @@ from ..processing import Batch, BatchResult, lint_batch, process_path
 from ..results import FileOutcome
 from ..sources import is_data_file
 from ..templates import TemplateCounts
+from ..templates.remembered import handed_over, keep
 from .counting import Text, one_task
 
 if TYPE_CHECKING:
@@ -96,6 +97,11 @@ def _worker_prepared(index: int, counts_file: str | None) -> Prepared:
 def _worker_files(task: tuple[Sequence[Job], str | None]) -> list[FileOutcome]:
     jobs, counts_file = task
     return [process_path(path, _worker_prepared(index, counts_file)) for path, index in jobs]
+
+
+def _handing_over(function: Callable[[Any], Any], item: Any) -> tuple[Any, dict[Any, Any]]:
+    """A pass-1 task on a forked worker: its result, and the line keys it kept for pass 2 (handed to the command)."""
+    return function(item), handed_over()
 
 
 def _worker_batch(task: tuple[str, int, Batch, str | None]) -> BatchResult:
@@ -306,11 +312,12 @@ class WorkerPool:
         """Results in order of ``items`` handed to pass 1's workers; this process warms up, then runs those not yet started.
 
         It takes them from the end of the list while the workers go on from its start, so that
-        both finish together. What it counts itself, it also remembers for pass 2
-        (:mod:`linter.templates.remembered`), and the linting workers forked from it inherit that.
+        both finish together. What it counts itself it remembers for pass 2
+        (:mod:`linter.templates.remembered`), and so it does what the workers counted (they hand
+        it over with each result), and the linting workers forked from it inherit all of that.
         """
         assert self._pool is not None
-        futures = [self._pool.submit(function, item) for item in items]
+        futures = [self._pool.submit(_handing_over, function, item) for item in items]
         self._warm()
         taken: dict[int, Any] = {}
         for index in reversed(range(len(futures))):
@@ -318,7 +325,12 @@ class WorkerPool:
                 break  # a worker has it, so every earlier one is started or done
             taken[index] = function(items[index])
         for index, future in enumerate(futures):
-            yield taken.pop(index) if index in taken else future.result()
+            if index in taken:
+                yield taken.pop(index)
+            else:
+                result, kept = future.result()
+                keep(kept)
+                yield result
 
     def _end_counting(self) -> None:
         """Shut pass 1's workers down: the linting ones are forked afresh, from this process warmed and with the counts."""

@@ -5,11 +5,12 @@ Pass 1 of a corpus run folds and hashes every candidate line of every document
 lines' places: a serial run fingerprinted every short line twice. The process that counts a
 document now keeps its ``(start, end, key)`` triples under its source, its length and the hash of
 its text, and pass 2 takes them once (they are then dropped). Only :data:`LINES` lines are kept at
-a time (about 5 MB): past that, pass 2 computes the others as before. A worker that counted a
-document pass 2 gives to another process only wastes the hash. Python's string hash is SipHash
-under a key the interpreter draws at start-up (the kept triples never leave the process), so
-another text of the same source and length has the same hash only by chance, 2**-64 for each
-such text kept: findings do not depend on what was kept. It reads a text about ten times as fast
+a time (about 5 MB): past that, pass 2 computes the others as before. With ``--jobs`` on Linux, a
+pass-1 worker hands what it kept to the command, which the linting workers are forked from.
+Python's string hash is SipHash under a key the interpreter draws at start-up (the kept triples
+never leave the processes forked from one, which share that key), so another text of the same
+source and length has the same hash only by chance, 2**-64 for each such text kept: findings do
+not depend on what was kept. It reads a text about ten times as fast
 as a digest of its UTF-8 bytes did, with no encoded copy.
 """
 
@@ -55,3 +56,26 @@ def line_keys(source: str, text: str) -> array[int]:
             _kept_lines -= len(triples) // 3
             return triples
     return line_triples(source, text)
+
+
+def handed_over() -> dict[tuple[str, int, int], array[int]]:
+    """The kept triples, taken out of this process: a pass-1 worker forked by the command hands them
+    to it, and the linting workers it forks next inherit them (they share its hash key)."""
+    global _kept_lines
+    kept = dict(_KEPT)
+    _KEPT.clear()
+    _kept_lines = 0
+    return kept
+
+
+def keep(kept: dict[tuple[str, int, int], array[int]]) -> None:
+    """Keep triples :func:`handed_over` by a process forked from this one, while there is room."""
+    global _kept_lines
+    for digest, triples in kept.items():
+        lines = len(triples) // 3
+        if _kept_lines + lines > LINES:
+            return
+        if digest not in _KEPT:
+            _KEPT[digest] = triples
+            _kept_lines += lines
+

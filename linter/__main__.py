@@ -1,7 +1,5 @@
 """``python -m linter`` runs the same command line as ``newslint``."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

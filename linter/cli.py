@@ -8,11 +8,13 @@ input problems are one line on stderr and exit code 2; findings at or above
 from __future__ import annotations
 
 import argparse
+import atexit
 import codecs
 import os
 import shutil
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 from pathlib import Path
 
 from . import formats
@@ -186,6 +188,24 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("server", help="a language server for editors, on stdin and stdout (needs newslint[lsp])")
     commands.add_parser("doctor", help="the version, and which fast paths run: each compiled kernel, the RE2 prefilter")
     return parser
+
+
+def run() -> NoReturn:
+    """The ``newslint`` command (and ``python -m linter``): :func:`main`, then out at once.
+
+    A normal interpreter exit frees every object of the run one by one (the rules and their
+    compiled patterns, word tables, the warm-up a ``--jobs`` run shares with its workers): 25 to
+    40 ms after the last line is written, on every run. As in a normal exit, the output is
+    flushed and the functions registered to run at exit (the pattern cache's) run first.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away (a broken pipe), or main closed the stream
+            pass
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

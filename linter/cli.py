@@ -14,8 +14,8 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from . import formats
 from .cap import DEFAULT_MAX_FINDINGS

@@ -244,5 +244,10 @@ def validate_settings(discovery: Discovery, paths: Sequence[str], flags: argpars
     For a run that found no file: it would otherwise say only that, and hide the error that
     breaks the next run with files (or print it after the warning, as if it came second).
     """
-    for recipe in plan(discovery, paths, flags)[0]:
-        recipe.validate(recipe.rules())
+    seen: set[Path | None] = set()
+    for path in paths or [os.curdir]:
+        settings = discovery.for_path(path)  # a folder named has settings of its own (``plan`` takes only files)
+        if settings.path not in seen:
+            seen.add(settings.path)
+            recipe = recipe_for(settings, flags)
+            recipe.validate(recipe.rules())

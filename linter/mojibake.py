@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -230,7 +231,7 @@ def sparing_ftfy() -> Iterator[None]:
 
 
 def damage(text: str, paragraphs: Sequence[Span]) -> list[tuple[Span, str]]:
-    """Each damaged word or run of words of ``text`` with its repair, in order."""
+    """Each damaged word or run of words of ``text`` with its repair, in order and apart (none overlaps another)."""
     # An ASCII text has no character of the gate (all are U+0080 or above): ``isascii`` says so
     # without a regex scan, for most English news. The gate spares importing ftfy for texts whose
     # only non-ASCII is typography.
@@ -252,11 +253,24 @@ def damage(text: str, paragraphs: Sequence[Span]) -> list[tuple[Span, str]]:
     return found
 
 
+def touches(damaged: Sequence[tuple[Span, str]], span: Span) -> bool:
+    """Whether a damaged word of ``damaged`` (as :func:`damage` gives them: in order, apart) overlaps ``span``.
+
+    By bisection: a text full of mojibake has tens of thousands of damaged words, and the
+    pattern rules ask this of each of their matches.
+    """
+    index = bisect_right(damaged, span.start, key=lambda item: item[0].end)  # the first ending after span.start
+    return index < len(damaged) and damaged[index][0].start < span.end
+
+
 def repaired(text: str, span: Span, damaged: Sequence[tuple[Span, str]]) -> str:
-    """``text[span]`` with every damaged word that lies inside ``span`` repaired."""
+    """``text[span]`` with every damaged word that lies inside ``span`` repaired (``damaged`` as :func:`damage` gives them)."""
     parts: list[str] = []
     cursor = span.start
-    for region, replacement in damaged:
+    for index in range(bisect_left(damaged, span.start, key=lambda item: item[0].start), len(damaged)):
+        region, replacement = damaged[index]
+        if region.start >= span.end:
+            break
         if span.contains(region):
             parts.append(text[cursor : region.start])
             parts.append(replacement)

@@ -10,7 +10,7 @@ import regex
 from ..model import Applicability, Diagnostic, Edit, Span
 from ..registry import Check, Param, RuleDefinitionError, register
 from ..segments import Document
-from ..mojibake import repaired
+from ..mojibake import repaired, touches
 from ..bounded import compile_pattern, finditer, finditer_spans, fullmatch
 from .line_start import line_anchored, line_matches
 from .prefilter import SETS
@@ -160,14 +160,20 @@ class PatternCheck(Check):
         ``whole-paragraph`` rule); otherwise the mojibake rule has the place.
         """
         span = Span(*match.span())
-        if not any(region.start < span.end and span.start < region.end for region, _ in doc.mojibake):
+        if not touches(doc.mojibake, span):
             return False
         paragraph = doc.paragraph_at(span.start) or span
-        context = repaired(doc.text, Span(min(paragraph.start, span.start), max(paragraph.end, span.end)), doc.mojibake)
+        around = Span(min(paragraph.start, span.start), max(paragraph.end, span.end))
+        # Once per paragraph, not per match: a long paragraph full of mojibake has thousands of matches.
+        context = doc.memo.get(("repaired", around))
+        if context is None:
+            context = doc.memo[("repaired", around)] = repaired(doc.text, around, doc.mojibake)
         if self.scope == "whole-paragraph":
             return fullmatch(self.pattern, context, 0, len(context)) is None
-        flagged = repaired(doc.text, Span(*match.span(self.group)), doc.mojibake)
-        return not any(m.group(self.group) == flagged for m in finditer(self.pattern, context))
+        found = doc.memo.get((self, around))
+        if found is None:
+            found = doc.memo[(self, around)] = {m.group(self.group) for m in finditer(self.pattern, context)}
+        return repaired(doc.text, Span(*match.span(self.group)), doc.mojibake) not in found
 
     def _candidates(self, doc: Document) -> list[Span] | dict[Span, None]:
         """The paragraphs a paragraph rule tries: for ``whole-paragraph`` those its superset matches

@@ -15,7 +15,7 @@ run of each that writes its caches.
 CPU time is user + system of the run and the children it waits for (``os.wait4``), which
 load on other cores hardly changes; wall time is printed beside it. The workers of ``--jobs 2``
 are children of multiprocessing's fork server, not waited for: compare such runs by wall time. Printed: the median and range
-of each, B/A, the peak resident memory of its largest process (``ru_maxrss``), whether both
+of each, B/A (of the medians, and the median of the pairs' own ratios), the peak resident memory of its largest process (``ru_maxrss``), whether both
 wrote the same findings (byte for byte), and with ``--startup N`` the median wall time of N
 interleaved runs on one small article. This prints figures; it is not a test.
 """
@@ -123,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{one.label:>12}: CPU {_median(one.cpu)}  wall {_median(one.wall)}  {rate:.2f} MB/s  peak {one.peak_mb:.0f} MB")
     a, b = sides
     print(f"{b.label} / {a.label}: CPU {statistics.median(b.cpu) / statistics.median(a.cpu):.2f}x, wall {statistics.median(b.wall) / statistics.median(a.wall):.2f}x")
+    # The two runs of a pair follow each other, so a pair's ratio does not see the machine's drift
+    # between pairs (which moves both medians above by up to a third within minutes).
+    ratios = [bw / aw for aw, bw in zip(a.wall, b.wall)]
+    print(f"{b.label} / {a.label}, pair by pair: wall {statistics.median(ratios):.3f}x ({min(ratios):.3f}-{max(ratios):.3f}); A / B {1 / statistics.median(ratios):.2f}x")
     same = len(a.digests) == len(b.digests) == 1 and a.digests == b.digests
     print(f"findings: {'byte-identical' if same else 'DIFFERENT (or unstable between runs)'}")
     if args.startup:

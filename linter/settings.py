@@ -222,8 +222,24 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Settings:
                 raise ConfigError(f"{path}: '{key}' must be true or false")
             values[key.replace("-", "_")] = value
         else:
-            raise ConfigError(f"{path}: unknown key '{key}'")
+            raise ConfigError(f"{path}: unknown key '{key}'{_unknown_key_hint(path, key, value)}")
     return Settings(**values, selectors=tuple(selectors))
+
+
+#: Every key a configuration file may hold (what :func:`_parse` reads), for "did you mean".
+KEYS = (
+    "include", "exclude", "select", "extend-select", "ignore", "vocabulary", "per-file-ignores", "severity", "fail-on",
+    "rules-dir", "language", "text-field", "id-field", "language-field", "grammar-server", "grammar", "preview", "force-exclude",
+)  # fmt: skip
+
+
+def _unknown_key_hint(path: Path, key: str, value: Any) -> str:
+    """The closest key, or where a ``[tool.newslint]`` table's keys go in a file that is not ``pyproject.toml``."""
+    if key == "tool" and isinstance(value, dict) and "newslint" in value:
+        return f" (a [tool.newslint] table is read only in pyproject.toml; in {path.name} its keys go at the top)"
+    from .suggest import did_you_mean
+
+    return did_you_mean(key, KEYS)
 
 
 class Discovery:

@@ -269,3 +269,29 @@ def test_markdown_of_one_rule_is_refused_not_printed_as_text(folder, capsys, arg
     assert (code, out) == (2, "")
     assert err == "newslint: error: rule: --format markdown is the table of rules (as in the README); give no CODE and no --all\n"
     assert run(capsys, "rule", "--isolated", "--format", "markdown")[1].startswith("| code | name |")
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ('selec = ["NL1"]\n', "unknown key 'selec'; did you mean 'select'?"),
+        ('fail_on = "error"\n', "unknown key 'fail_on'; did you mean 'fail-on'?"),
+        ('[tool.newslint]\nselect = ["NL1"]\n', "unknown key 'tool' (a [tool.newslint] table is read only in pyproject.toml; in newslint.toml its keys go at the top)"),
+    ],
+)
+def test_a_mistyped_configuration_key_gets_the_key_it_meant(folder, capsys, text: str, hint: str) -> None:
+    (folder / "newslint.toml").write_text(text)
+    (folder / "story.txt").write_text(DIRTY)
+    code, _out, err = run(capsys, "check", "story.txt")
+    assert code == 2 and err.strip() == f"newslint: error: {folder / 'newslint.toml'}: {hint}"
+
+
+def test_every_configuration_key_is_one_the_hints_know() -> None:
+    """The keys a hint may name are the keys read: each of them, given a wrong value, is refused for the value."""
+    from linter.errors import ConfigError
+    from linter.settings import KEYS, _parse
+
+    for key in KEYS:
+        with pytest.raises(ConfigError) as refused:
+            _parse(Path("newslint.toml"), {key: 3.5})
+        assert "unknown key" not in str(refused.value), key

@@ -35,11 +35,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import SMALL_ARTICLE  # noqa: E402
+from throughput import ENTRY, SMALL_ARTICLE  # noqa: E402
 
-#: What the ``newslint`` script runs: ``cli.run`` where it exists (it leaves without the interpreter's
-#: teardown), ``cli.main`` in commits before it.
-_MAIN = "import sys, linter.cli as cli; cli.run() if hasattr(cli, 'run') else sys.exit(cli.main())"
 
 
 @dataclass(eq=False)
@@ -62,8 +59,8 @@ def side(spec: str, label: str) -> Side:
     # Bytecode is written (as ``pip install`` does), or each run would compile newslint's source again.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
     if path.is_dir():
-        return Side(label, [sys.executable, "-c", _MAIN], {**env, "PYTHONPATH": str(path)})
-    return Side(label, [str(path), "-c", _MAIN], env)
+        return Side(label, [sys.executable, "-c", ENTRY], {**env, "PYTHONPATH": str(path)})
+    return Side(label, [str(path), "-c", ENTRY], env)
 
 
 def run(one: Side, args: list[str]) -> tuple[float, float, float, str]:

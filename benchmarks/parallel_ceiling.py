@@ -26,11 +26,13 @@ import tempfile
 import time
 from pathlib import Path
 
-_MAIN = "import sys, linter.cli as cli; cli.run() if hasattr(cli, 'run') else sys.exit(cli.main())"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from throughput import ENTRY  # noqa: E402
 
 
 def _command(folder: Path, jobs: int) -> list[str]:
-    return [sys.executable, "-c", _MAIN, "check", str(folder), "--format", "jsonl", "--isolated", "--jobs", str(jobs)]
+    return [sys.executable, "-c", ENTRY, "check", str(folder), "--format", "jsonl", "--isolated", "--jobs", str(jobs)]
 
 
 def _timed(*commands: list[str], env: dict[str, str]) -> float:

@@ -43,12 +43,17 @@ SMALL_ARTICLE = (
 )
 
 
+#: What the ``newslint`` script runs, as ``python -c`` code: ``cli.run`` where it exists (it leaves
+#: without the interpreter's teardown), ``cli.main`` in commits before it.
+ENTRY = "import sys, linter.cli as cli; cli.run() if hasattr(cli, 'run') else sys.exit(cli.main())"
+
+
 def command(*args: str) -> list[str]:
     """The installed ``newslint`` command (the one users run), else the same entry point via Python."""
     script = Path(sys.executable).with_name("newslint")
     if script.exists():
         return [str(script), *args]
-    return [sys.executable, "-c", "import sys; from linter.cli import main; sys.exit(main())", *args]
+    return [sys.executable, "-c", ENTRY, *args]
 
 
 def _tree(pid: int) -> list[int]:

@@ -216,17 +216,20 @@ def recipe_for(settings: Settings, flags: argparse.Namespace | None = None, outp
     )
 
 
-def plan(discovery: Discovery, files: Sequence[str], flags: argparse.Namespace, output_root: Path | None = None) -> tuple[list[Recipe], list[Job]]:
+def plan(
+    discovery: Discovery, files: Sequence[str], flags: argparse.Namespace, output_root: Path | None = None, *, found: bool = True
+) -> tuple[list[Recipe], list[Job]]:
     """One recipe per configuration file in use, and each file's job; stdin gets the settings of ``--stdin-filename``.
 
-    ``files`` are what discovery found (:func:`~linter.sources.iter_paths`), none of them a folder.
+    ``files`` are what discovery found (:func:`~linter.sources.iter_paths`), none of them a folder;
+    with ``found`` false, paths as named (a folder has settings of its own).
     With no file the working directory's recipe is still made, so its selection is checked.
     """
     index: dict[Path | None, int] = {}
     recipes: list[Recipe] = []
     jobs: list[Job] = []
     for path in files or [os.curdir]:
-        if path == "-" or not files:
+        if path == "-" or not files or not found:
             settings = discovery.for_path(flags.stdin_filename if path == "-" and flags.stdin_filename else path)
         else:  # found by discovery, which walks folders and yields only what is not one
             settings = discovery.for_file(path)
@@ -244,10 +247,5 @@ def validate_settings(discovery: Discovery, paths: Sequence[str], flags: argpars
     For a run that found no file: it would otherwise say only that, and hide the error that
     breaks the next run with files (or print it after the warning, as if it came second).
     """
-    seen: set[Path | None] = set()
-    for path in paths or [os.curdir]:
-        settings = discovery.for_path(path)  # a folder named has settings of its own (``plan`` takes only files)
-        if settings.path not in seen:
-            seen.add(settings.path)
-            recipe = recipe_for(settings, flags)
-            recipe.validate(recipe.rules())
+    for recipe in plan(discovery, paths, flags, found=False)[0]:
+        recipe.validate(recipe.rules())

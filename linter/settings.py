@@ -254,8 +254,6 @@ class Discovery:
         self._fixed = adjust(Settings() if isolated else load_settings(config)) if isolated or config is not None else None
         self._nearest: dict[str, Path | None] = {}
         self._loaded: dict[Path | None, Settings] = {}
-        #: The settings of each folder (absolute) a file was asked about in: a run asks once per file.
-        self._folders: dict[str, Settings] = {}
         self._fallback = self._find(os.getcwd()) if self._fixed is None else None
 
     def for_folder(self, folder: str) -> Settings:
@@ -277,12 +275,7 @@ class Discovery:
 
     def for_file(self, path: str) -> Settings:
         """The settings of a path known not to be a folder (one discovery found): :meth:`for_path` without asking the file system."""
-        if self._fixed is not None:
-            return self._fixed
-        folder = os.path.dirname(os.path.abspath(path))
-        if folder not in self._folders:
-            self._folders[folder] = self.for_folder(folder)
-        return self._folders[folder]
+        return self.for_folder(os.path.dirname(os.path.abspath(path)))
 
     def _find(self, folder: str) -> Path | None:
         """The nearest configuration file at or above ``folder`` (absolute), remembered per folder."""

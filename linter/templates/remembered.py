@@ -10,8 +10,8 @@ pass-1 worker hands what it kept to the command, which the linting workers are f
 Python's string hash is SipHash under a key the interpreter draws at start-up (the kept triples
 never leave the processes forked from one, which share that key), so another text of the same
 source and length has the same hash only by chance, 2**-64 for each such text kept: findings do
-not depend on what was kept. It reads a text about ten times as fast
-as a digest of its UTF-8 bytes did, with no encoded copy.
+not depend on what was kept. It reads a text about ten times as fast as a digest of its UTF-8
+bytes did, with no encoded copy.
 """
 
 from __future__ import annotations
@@ -34,14 +34,9 @@ def _digest(source: str, text: str) -> tuple[str, int, int]:
 def document_keys(source: str, text: str) -> set[int]:
     """What one document adds to the counts (pass 1): each distinct template candidate once, and the
     source's document count. Its lines' triples are kept for :func:`line_keys` while there is room."""
-    global _kept_lines
     triples = line_triples(source, text)
-    lines = len(triples) // 3
-    if _kept_lines + lines <= LINES:
-        digest = _digest(source, text)
-        if digest not in _KEPT:
-            _KEPT[digest] = triples
-            _kept_lines += lines
+    if _room_for(triples):
+        _kept(_digest(source, text), triples)  # the text hashed only while there is room
     keys = set(triples[2::3])
     keys.add(source_key(source))
     return keys
@@ -70,12 +65,19 @@ def handed_over() -> dict[tuple[str, int, int], array[int]]:
 
 def keep(kept: dict[tuple[str, int, int], array[int]]) -> None:
     """Keep triples :func:`handed_over` by a process forked from this one, while there is room."""
-    global _kept_lines
     for digest, triples in kept.items():
-        lines = len(triples) // 3
-        if _kept_lines + lines > LINES:
+        if not _room_for(triples):
             return
-        if digest not in _KEPT:
-            _KEPT[digest] = triples
-            _kept_lines += lines
+        _kept(digest, triples)
 
+
+def _room_for(triples: array[int]) -> bool:
+    return _kept_lines + len(triples) // 3 <= LINES
+
+
+def _kept(digest: tuple[str, int, int], triples: array[int]) -> None:
+    """``triples`` kept under ``digest`` (once: a text met again keeps its first entry)."""
+    global _kept_lines
+    if digest not in _KEPT:
+        _KEPT[digest] = triples
+        _kept_lines += len(triples) // 3
